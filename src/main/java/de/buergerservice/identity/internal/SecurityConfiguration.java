@@ -1,0 +1,118 @@
+package de.buergerservice.identity.internal;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import de.buergerservice.shared.security.TenantScope;
+import de.buergerservice.shared.web.ProblemResponder;
+import de.buergerservice.tenancy.TenantDirectory;
+
+/**
+ * Two filter chains. The REST API (and actuator) answers with problem+json, takes HTTP Basic or — when an
+ * issuer is configured — OIDC bearer tokens, and also accepts the web UI's session (for htmx and server-sent
+ * events); CSRF tokens are required for session-authenticated changes only. The web UI uses the German login
+ * form (or OIDC login when a client is registered), CSRF protection and strict security headers.
+ * Role rules live on the services ({@code @PreAuthorize}); tenant rules in {@link TenantScope}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Scripts and styles only from our own origin: no inline script, no CDN. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+            + "base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponder problems, TenantDirectory tenants,
+            TenantScope scope, ObjectProvider<JwtDecoder> jwtDecoder, ClaimsMapping claims) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Buergerservice\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "problemDetail.status.401");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                problems.write(request, response, HttpStatus.FORBIDDEN, "problemDetail.status.403");
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // A request that carries its own credentials cannot be forged by another site's page.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .addFilterBefore(new TenantPathFilter(tenants, scope, problems), AuthorizationFilter.class);
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource
+                    .authenticationEntryPoint(unauthorized)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
+                        ClaimsPrincipal principal = claims.principal(token.getClaims(), token.getSubject());
+                        return UsernamePasswordAuthenticationToken.authenticated(principal, token,
+                                ClaimsMapping.authorities(principal));
+                    })));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
+            ClaimsMapping claims) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions
+                                .policy("camera=(), microphone=(), geolocation=(), payment=()")));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(claims))));
+        }
+        return http.build();
+    }
+
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(ClaimsMapping claims) {
+        OidcUserService standard = new OidcUserService();
+        return request -> {
+            OidcUser user = standard.loadUser(request);
+            ClaimsPrincipal principal = claims.principal(user.getClaims(), user.getSubject());
+            return new ScopedOidcUser(ClaimsMapping.authorities(principal), user.getIdToken(), user.getUserInfo(),
+                    principal);
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package de.buergerservice.shared.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import de.buergerservice.shared.web.ResourceNotFoundException;
+
+/**
+ * The single place that answers "may the current user see data of this tenant?". Every module asks it;
+ * nobody re-implements the rule. A foreign tenant's record is reported as not found, never as forbidden,
+ * so its existence is not revealed.
+ */
+@Component
+public class TenantScope {
+
+    /** The tenants the current user is limited to, or empty if the user may see every tenant. */
+    public Optional<Set<UUID>> restriction() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Optional.of(Set.of());
+        }
+        if (auth.getPrincipal() instanceof ScopedPrincipal principal) {
+            return principal.restrictedToTenants() ? Optional.of(principal.tenantIds()) : Optional.empty();
+        }
+        // Unknown principal types (e.g. the system itself at start-up) are not a user; give no tenant access.
+        return Optional.of(Set.of());
+    }
+
+    /** The login name of the current user, {@code system} for start-up work, {@code anonymous} otherwise. */
+    public String currentUsername() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof ScopedPrincipal principal) {
+            return principal.username();
+        }
+        return auth == null ? "anonymous" : auth.getName();
+    }
+
+    public boolean permits(UUID tenantId) {
+        return restriction().map(ids -> ids.contains(tenantId)).orElse(true);
+    }
+
+    /**
+     * Throws {@link ResourceNotFoundException} for {@code what} unless the current user may see the tenant.
+     */
+    public void check(UUID tenantId, String what) {
+        if (tenantId == null || !permits(tenantId)) {
+            throw new ResourceNotFoundException(what);
+        }
+    }
+}

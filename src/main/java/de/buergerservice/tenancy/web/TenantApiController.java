@@ -1,0 +1,78 @@
+package de.buergerservice.tenancy.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.buergerservice.tenancy.OpeningStatus;
+import de.buergerservice.tenancy.internal.TenantData;
+import de.buergerservice.tenancy.internal.TenantService;
+import de.buergerservice.tenancy.internal.TenantView;
+
+/** REST API of municipalities: {@code /api/v1/tenants}. */
+@RestController
+@RequestMapping("/api/v1/tenants")
+class TenantApiController {
+
+    private final TenantService tenants;
+
+    TenantApiController(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    @GetMapping
+    List<TenantView> list() {
+        return tenants.list();
+    }
+
+    @PostMapping
+    ResponseEntity<TenantView> create(@Valid @RequestBody TenantData data) {
+        TenantView created = tenants.create(data);
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.slug())).body(created);
+    }
+
+    @GetMapping("/{slug}")
+    TenantView get(@PathVariable String slug) {
+        return tenants.get(slug);
+    }
+
+    @PutMapping("/{slug}")
+    TenantView update(@PathVariable String slug, @Valid @RequestBody TenantData data) {
+        return tenants.update(slug, data);
+    }
+
+    @DeleteMapping("/{slug}")
+    ResponseEntity<Void> delete(@PathVariable String slug) {
+        tenants.delete(slug);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Open or closed at {@code at} (ISO instant, default now), and why. */
+    @GetMapping("/{slug}/opening-status")
+    OpeningStatus openingStatus(@PathVariable String slug, @RequestParam(required = false) Instant at) {
+        return tenants.openingStatus(slug, at == null ? Instant.now() : at);
+    }
+
+    /** Public holidays of the tenant's federal state in {@code year} (default: this year). */
+    @GetMapping("/{slug}/public-holidays")
+    Map<LocalDate, String> publicHolidays(@PathVariable String slug, @RequestParam(required = false) Year year) {
+        return new TreeMap<>(tenants.publicHolidays(slug, year == null ? Year.now() : year));
+    }
+}

@@ -1,0 +1,106 @@
+package de.buergerservice;
+
+import static de.buergerservice.Responses.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The production profile on PostgreSQL: the one Flyway migration set applies, Hibernate validates every entity
+ * against it, the first administrator comes from the environment, and the REST API stores and reads back
+ * exactly what H2 does (uuid, time, numeric, text). Skipped without PostgreSQL outside CI.
+ */
+@SpringBootTest(properties = {
+        "buergerservice.admin.user=betrieb", "buergerservice.admin.password=ein-langes-passwort",
+        "buergerservice.data-dir=target/test-data/postgres", "server.servlet.session.cookie.secure=false" })
+@AutoConfigureMockMvc
+@ActiveProfiles("postgres")
+class PostgresTests {
+
+    static final PostgresDatabase DATABASE = PostgresDatabase.createSchema();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+        registry.add("spring.datasource.password", () -> PostgresDatabase.PASSWORD);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        DATABASE.drop();
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    MvcTestResult post(String uri, String body) {
+        return mvc.post().uri(uri).with(httpBasic("betrieb", "ein-langes-passwort"))
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    @Test
+    void migrationsRanOnPostgresAndNoDemoData() {
+        assertThat(jdbc.queryForObject("select current_schema()", String.class)).isEqualTo(DATABASE.schema());
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from tenant where slug in ('oldenburg', 'artland')",
+                Integer.class)).isZero();
+        assertThat(jdbc.queryForList("select username from user_account", String.class)).containsExactly("betrieb");
+    }
+
+    @Test
+    void tenantAgreementAndAuditRoundTrip() {
+        assertThat(post("/api/v1/tenants", """
+                {"slug": "menslage", "name": "Gemeinde Menslage", "type": "MUNICIPALITY", "ags": "03459025",
+                 "federalState": "NI", "phoneNumbers": ["+4954379090"], "greeting": "Gemeinde Menslage, guten Tag",
+                 "openingHours": {"weekly": {"TUESDAY": [{"opens": "08:30", "closes": "12:15"}]},
+                                  "exceptions": [{"date": "2026-12-24", "hours": [], "note": "Heiligabend"}]}}
+                """)).hasStatus(201);
+        String serviceCenter = read(post("/api/v1/service-centers", "{\"name\": \"ServiceCenter Nord\"}"), "$.id");
+        MvcTestResult agreement = post("/api/v1/agreements", """
+                {"serviceCenterId": "%s", "clientTenant": "menslage", "channels": ["PHONE", "EMAIL"],
+                 "startDate": "2026-01-01", "trialPhaseEnd": "2026-06-30",
+                 "serviceLevelTarget": {"percent": 80.5, "withinSeconds": 20},
+                 "targetAverageWaitSeconds": 15, "targetFirstContactResolutionPercent": 67,
+                 "pricePerContact": 1.99, "status": "TRIAL"}""".formatted(serviceCenter));
+        assertThat(agreement).hasStatus(201).bodyJson().extractingPath("$.pricePerContact").isEqualTo(1.99);
+        assertThat(jdbc.queryForObject("select price_per_contact from cooperation_agreement", BigDecimal.class))
+                .isEqualByComparingTo("1.99");
+
+        assertThat(mvc.get().uri("/api/v1/tenants/menslage").with(httpBasic("betrieb", "ein-langes-passwort")))
+                .hasStatusOk().bodyJson().extractingPath("$.openingHours.weekly.TUESDAY[0].closes").isEqualTo("12:15");
+        assertThat(mvc.get().uri("/api/v1/audit?actor=system").with(httpBasic("betrieb", "ein-langes-passwort")))
+                .hasStatusOk().bodyJson().extractingPath("$.content[0].entityType").isEqualTo("User");
+        assertThat(mvc.get().uri("/api/v1/audit?entityType=CooperationAgreement&actor=betrieb")
+                .with(httpBasic("betrieb", "ein-langes-passwort"))).hasStatusOk().bodyJson()
+                .extractingPath("$.page.totalElements").isEqualTo(1);
+    }
+
+    @Test
+    void givenDuplicateNumber_thenRejectedOnPostgresToo() {
+        String body = """
+                {"slug": "%s", "name": "Gemeinde %s", "type": "MUNICIPALITY", "ags": "03459003",
+                 "federalState": "NI", "phoneNumbers": ["+4954339990"], "greeting": "Guten Tag"}""";
+        assertThat(post("/api/v1/tenants", body.formatted("badbergen", "Badbergen"))).hasStatus(201);
+        assertThat(post("/api/v1/tenants", body.formatted("badbergen2", "Badbergen 2"))).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("phoneNumbers[0]");
+    }
+}

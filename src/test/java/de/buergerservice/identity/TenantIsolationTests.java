@@ -1,0 +1,198 @@
+package de.buergerservice.identity;
+
+import static de.buergerservice.Responses.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import de.buergerservice.IntegrationTest;
+import de.buergerservice.tenancy.AgreementInfo;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
+
+/**
+ * Tenant isolation, tried on every endpoint of the REST API — including endpoints added later, because the list
+ * is read from Spring MVC's handler mappings, not written down here. Users of the Samtgemeinde Artland (back office
+ * and management) call each endpoint with the identifiers of Stadt Oldenburg's records and must get 404 (or 403
+ * where their role may not call the endpoint at all), never a foreign record. Collection endpoints they may read
+ * must not contain anything of Oldenburg.
+ *
+ * <p>A new path variable needs an Oldenburg record in {@link #foreignIds()}; the test fails until it has one.
+ */
+@IntegrationTest
+class TenantIsolationTests {
+
+    static final List<String> ARTLAND_USERS = List.of("artland-backoffice", "artland-management");
+    static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    /** Endpoints whose records belong to the operator, not to a tenant: readable by every signed-in user. */
+    static final Set<String> NOT_TENANT_DATA = Set.of("GET /api/v1/service-centers/{serviceCenterId}");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    TenantDirectory tenants;
+
+    @Autowired
+    UserDirectory users;
+
+    /** For each path variable, the identifier of a record that belongs to Stadt Oldenburg. */
+    Map<String, String> foreignIds() {
+        TenantInfo oldenburg = tenants.findBySlug("oldenburg").orElseThrow();
+        AgreementInfo agreement = tenants.agreementsFor(oldenburg.id()).get(0);
+        return Map.of(
+                "slug", oldenburg.slug(),
+                "tenantId", oldenburg.id().toString(),
+                "departmentId", tenants.departmentsOf(oldenburg.id()).get(0).id().toString(),
+                "agreementId", agreement.id().toString(),
+                "serviceCenterId", agreement.serviceCenterId().toString(),
+                "userId", users.findByUsername("agent1").orElseThrow().id().toString());
+    }
+
+    record Endpoint(HttpMethod method, String pattern) {
+
+        List<String> variables() {
+            List<String> names = new ArrayList<>();
+            Matcher m = PATH_VARIABLE.matcher(pattern);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+
+        String uri(Map<String, String> values) {
+            String uri = pattern;
+            for (String name : variables()) {
+                assertThat(values).as("an Oldenburg record for path variable {%s} in TenantIsolationTests", name)
+                        .containsKey(name);
+                uri = uri.replace("{" + name + "}", values.get(name));
+            }
+            return uri;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    List<Endpoint> apiEndpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                            .forEach(m -> endpoints.add(new Endpoint(m.asHttpMethod(), pattern)));
+                }
+            }
+        }
+        assertThat(endpoints).as("API endpoints found").hasSizeGreaterThan(10);
+        return endpoints;
+    }
+
+    MvcTestResult call(Endpoint endpoint, String uri, String user) {
+        return mvc.method(endpoint.method()).uri(uri).with(httpBasic(user, "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> foreignRecordsAreNotFound() {
+        Map<String, String> foreign = foreignIds();
+        return apiEndpoints().stream().filter(e -> !e.variables().isEmpty())
+                .filter(e -> !NOT_TENANT_DATA.contains(e.toString()))
+                .flatMap(endpoint -> ARTLAND_USERS.stream().map(user -> DynamicTest.dynamicTest(
+                        endpoint + " as " + user, () -> {
+                            MvcTestResult result = call(endpoint, endpoint.uri(foreign), user);
+                            assertThat(result.getResponse().getStatus()).as(endpoint + " as " + user)
+                                    .isIn(allowedRefusals(endpoint));
+                            assertNothingOfOldenburgIn(result, foreign);
+                        })));
+    }
+
+    /** Artland's own path with the id of an Oldenburg record: the record is not found under Artland either. */
+    @TestFactory
+    Stream<DynamicTest> foreignRecordsAreNotFoundUnderOwnTenant() {
+        Map<String, String> ids = new LinkedHashMap<>(foreignIds());
+        ids.put("slug", "artland");
+        return apiEndpoints().stream().filter(e -> e.variables().contains("slug") && e.variables().size() > 1)
+                .flatMap(endpoint -> ARTLAND_USERS.stream().map(user -> DynamicTest.dynamicTest(
+                        endpoint + " (own tenant, foreign id) as " + user, () -> {
+                            MvcTestResult result = call(endpoint, endpoint.uri(ids), user);
+                            assertThat(result.getResponse().getStatus()).as(endpoint + " as " + user)
+                                    .isIn(allowedRefusals(endpoint));
+                            assertNothingOfOldenburgIn(result, foreignIds());
+                        })));
+    }
+
+    /** Lists a tenant-bound user may read contain only their own tenant's data. */
+    @TestFactory
+    Stream<DynamicTest> collectionsHoldNothingForeign() {
+        Map<String, String> foreign = foreignIds();
+        return apiEndpoints().stream().filter(e -> e.variables().isEmpty() && e.method() == HttpMethod.GET)
+                .flatMap(endpoint -> ARTLAND_USERS.stream().map(user -> DynamicTest.dynamicTest(
+                        endpoint + " as " + user, () -> {
+                            MvcTestResult result = call(endpoint, endpoint.pattern(), user);
+                            assertThat(result.getResponse().getStatus()).isIn(200, 403);
+                            assertNothingOfOldenburgIn(result, foreign);
+                        })));
+    }
+
+    /** The check is not vacuous: the same users do see their own municipality. */
+    @TestFactory
+    Stream<DynamicTest> ownTenantIsVisible() {
+        return apiEndpoints().stream()
+                .filter(e -> e.method() == HttpMethod.GET && e.variables().equals(List.of("slug")))
+                .map(endpoint -> DynamicTest.dynamicTest(endpoint + " for artland", () -> {
+                    MvcTestResult result = call(endpoint, endpoint.uri(Map.of("slug", "artland")),
+                            "artland-management");
+                    assertThat(result.getResponse().getStatus()).isIn(200, 403);
+                }));
+    }
+
+    /**
+     * Reading or deleting a foreign record: 404 (not found) or 403 (the role may not call this at all). A write
+     * whose body is invalid (the test sends {@code {}}) may be refused for its body first — 400 names only the
+     * caller's own input, never the foreign record.
+     */
+    static List<Integer> allowedRefusals(Endpoint endpoint) {
+        return endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT
+                || endpoint.method() == HttpMethod.PATCH ? List.of(400, 403, 404) : List.of(403, 404);
+    }
+
+    static void assertNothingOfOldenburgIn(MvcTestResult result, Map<String, String> foreign) {
+        // "instance" echoes the caller's own request path; everything else must be free of Oldenburg's data
+        String body = body(result).replaceAll("\"instance\":\"[^\"]*\"", "");
+        assertThat(body).as("answer must not name Oldenburg's tenant").doesNotContain("\"oldenburg\"");
+        foreign.forEach((name, id) -> {
+            if (!name.equals("serviceCenterId") && !name.equals("slug")) {
+                assertThat(body).as("answer must not contain the Oldenburg %s", name).doesNotContain(id);
+            }
+        });
+    }
+}
