@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
-/** Opening interval of one day, closing time exclusive, in the tenant's local time (Europe/Berlin); JSON {@code "08:00"}. */
+/**
+ * Opening interval of one day, closing time exclusive, in the tenant's local time (Europe/Berlin); written as
+ * {@code "08:00"} in JSON.
+ */
 public record TimeRange(@NotNull @JsonFormat(pattern = "HH:mm") LocalTime opens,
         @NotNull @JsonFormat(pattern = "HH:mm") LocalTime closes) {
 

@@ -37,7 +37,8 @@ class AuditLogTests {
         List<String> actions = read(entries, "$.content[*].action");
         assertThat(actions).containsExactly("UPDATED", "CREATED");
         assertThat((String) read(entries, "$.content[0].actor")).isEqualTo("admin");
-        assertThat((String) read(entries, "$.content[0].changes.websiteUrl.before")).isEqualTo("https://www.artland.de");
+        assertThat((String) read(entries, "$.content[0].changes.websiteUrl.before"))
+                .isEqualTo("https://www.artland.de");
         assertThat((String) read(entries, "$.content[0].changes.websiteUrl.after"))
                 .isEqualTo("https://www.artland.de/rathaus");
         assertThat((String) read(entries, "$.content[1].actor")).isEqualTo("system");

@@ -174,7 +174,8 @@ class TenantApiTests {
 
         @Test
         void givenBadPhoneExtension_thenRejected() {
-            assertThat(post("/api/v1/tenants/artland/departments", "{\"name\": \"Kasse\", \"phoneExtension\": \"12a\"}"))
+            assertThat(post("/api/v1/tenants/artland/departments",
+                    "{\"name\": \"Kasse\", \"phoneExtension\": \"12a\"}"))
                     .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("phoneExtension");
         }
     }

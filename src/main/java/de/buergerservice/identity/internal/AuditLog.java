@@ -1,6 +1,6 @@
 package de.buergerservice.identity.internal;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -25,17 +25,19 @@ public class AuditLog {
     private final AuditEntryRepository entries;
     private final TenantScope scope;
     private final JsonMapper json;
+    private final Clock clock;
 
-    AuditLog(AuditEntryRepository entries, TenantScope scope, JsonMapper json) {
+    AuditLog(AuditEntryRepository entries, TenantScope scope, JsonMapper json, Clock clock) {
         this.entries = entries;
         this.scope = scope;
         this.json = json;
+        this.clock = clock;
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditedChange change) {
-        entries.save(new AuditEntry(Instant.now(), scope.currentUsername(), change.entityType(),
+        entries.save(new AuditEntry(clock.instant(), scope.currentUsername(), change.entityType(),
                 change.entityId(), change.tenantId(), change.action(), json.writeValueAsString(change.changes())));
     }
 

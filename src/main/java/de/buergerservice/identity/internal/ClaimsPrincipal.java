@@ -10,7 +10,10 @@ import org.springframework.security.core.AuthenticatedPrincipal;
 import de.buergerservice.shared.security.Role;
 import de.buergerservice.shared.security.ScopedPrincipal;
 
-/** A user authenticated by a bearer token of the organisation's identity provider; roles and tenants come from claims. */
+/**
+ * A user authenticated by a bearer token of the organisation's identity provider; roles and tenants come from
+ * the token's claims.
+ */
 record ClaimsPrincipal(String username, Set<Role> roles, Set<UUID> tenantIds)
         implements ScopedPrincipal, AuthenticatedPrincipal, Serializable {
 

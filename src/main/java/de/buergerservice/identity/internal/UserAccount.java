@@ -62,9 +62,9 @@ public class UserAccount extends PersistentEntity {
     protected UserAccount() {
     }
 
-    UserAccount(String username, String passwordHash) {
+    UserAccount(String username, String passwordHash, Instant now) {
         this.username = username;
-        changePassword(passwordHash);
+        changePassword(passwordHash, now);
     }
 
     void apply(String displayName, String email, boolean enabled, Set<Role> roles, Set<UUID> tenantIds,
@@ -80,9 +80,9 @@ public class UserAccount extends PersistentEntity {
         this.departmentIds.addAll(departmentIds);
     }
 
-    void changePassword(String passwordHash) {
+    void changePassword(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = Instant.now();
+        this.passwordChangedAt = now;
     }
 
     Instant getPasswordChangedAt() {

@@ -20,8 +20,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
     @Query("select u from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.displayName")
     List<UserAccount> findEnabledWithRole(Role role);
 
-    @Query("select count(u) > 0 from UserAccount u join u.roles r where r = de.buergerservice.shared.security.Role.ADMIN and u.enabled = true")
-    boolean existsEnabledAdministrator();
+    default boolean existsEnabledAdministrator() {
+        return !findEnabledWithRole(Role.ADMIN).isEmpty();
+    }
 
     @Query("select u from UserAccount u join u.tenantIds t where t = :tenantId")
     List<UserAccount> findByTenantId(UUID tenantId);

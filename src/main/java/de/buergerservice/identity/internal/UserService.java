@@ -1,5 +1,6 @@
 package de.buergerservice.identity.internal;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +38,15 @@ public class UserService {
     private final TenantDirectory tenants;
     private final PasswordEncoder passwords;
     private final ChangeRecorder changes;
+    private final Clock clock;
 
     UserService(UserAccountRepository accounts, TenantDirectory tenants, PasswordEncoder passwords,
-            ChangeRecorder changes) {
+            ChangeRecorder changes, Clock clock) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.passwords = passwords;
         this.changes = changes;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -64,7 +67,7 @@ public class UserService {
         if (data.password() == null) {
             throw new InvalidFieldException("password", "validation.password.required");
         }
-        UserAccount account = new UserAccount(username, passwords.encode(data.password()));
+        UserAccount account = new UserAccount(username, passwords.encode(data.password()), clock.instant());
         apply(account, data);
         UserView view = view(accounts.save(account));
         changes.created(AUDIT_TYPE, account.getId(), null, view);
@@ -82,7 +85,7 @@ public class UserService {
         }
         apply(account, data);
         if (data.password() != null) {
-            account.changePassword(passwords.encode(data.password()));
+            account.changePassword(passwords.encode(data.password()), clock.instant());
         }
         UserView after = view(accounts.saveAndFlush(account));
         changes.updated(AUDIT_TYPE, id, null, before, after);

@@ -25,7 +25,8 @@ import de.focus_shift.jollyday.core.ManagerParameters;
 @Component
 public class PublicHolidays {
 
-    private final HolidayManager germany = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.GERMANY));
+    private final HolidayManager germany =
+            HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.GERMANY));
     private final Map<String, Map<LocalDate, String>> byStateAndYear = new ConcurrentHashMap<>();
 
     /** The German name of the public holiday on {@code date} in {@code state}, if it is one. */

@@ -1,5 +1,6 @@
 package de.buergerservice.tenancy.web;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,15 +46,17 @@ class TenantAdminController {
     private final AgreementService agreements;
     private final FormValidation validation;
     private final Notices notices;
+    private final Clock clock;
 
     TenantAdminController(TenantService tenants, DepartmentService departments, AgreementService agreements,
             FormValidation validation,
-            Notices notices) {
+            Notices notices, Clock clock) {
         this.tenants = tenants;
         this.departments = departments;
         this.agreements = agreements;
         this.validation = validation;
         this.notices = notices;
+        this.clock = clock;
     }
 
     @ModelAttribute
@@ -65,7 +68,7 @@ class TenantAdminController {
 
     @GetMapping
     String list(Model model) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<TenantView> all = tenants.list();
         model.addAttribute("tenants", all);
         model.addAttribute("openNow", all.stream()
@@ -99,9 +102,9 @@ class TenantAdminController {
     @GetMapping("/{slug}")
     String detail(@PathVariable String slug, Model model) {
         TenantView tenant = tenants.get(slug);
-        Year year = Year.now(BerlinTime.ZONE);
+        Year year = Year.now(clock.withZone(BerlinTime.ZONE));
         model.addAttribute("tenant", tenant);
-        model.addAttribute("status", tenants.openingStatus(slug, Instant.now()));
+        model.addAttribute("status", tenants.openingStatus(slug, clock.instant()));
         model.addAttribute("departments", departments.list(slug));
         model.addAttribute("agreements", agreements.listForTenant(slug));
         model.addAttribute("year", year);

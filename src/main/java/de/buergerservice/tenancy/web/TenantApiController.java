@@ -1,6 +1,7 @@
 package de.buergerservice.tenancy.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.buergerservice.shared.BerlinTime;
 import de.buergerservice.tenancy.OpeningStatus;
 import de.buergerservice.tenancy.internal.TenantData;
 import de.buergerservice.tenancy.internal.TenantService;
@@ -32,9 +34,11 @@ import de.buergerservice.tenancy.internal.TenantView;
 class TenantApiController {
 
     private final TenantService tenants;
+    private final Clock clock;
 
-    TenantApiController(TenantService tenants) {
+    TenantApiController(TenantService tenants, Clock clock) {
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -67,12 +71,13 @@ class TenantApiController {
     /** Open or closed at {@code at} (ISO instant, default now), and why. */
     @GetMapping("/{slug}/opening-status")
     OpeningStatus openingStatus(@PathVariable String slug, @RequestParam(required = false) Instant at) {
-        return tenants.openingStatus(slug, at == null ? Instant.now() : at);
+        return tenants.openingStatus(slug, at == null ? clock.instant() : at);
     }
 
     /** Public holidays of the tenant's federal state in {@code year} (default: this year). */
     @GetMapping("/{slug}/public-holidays")
     Map<LocalDate, String> publicHolidays(@PathVariable String slug, @RequestParam(required = false) Year year) {
-        return new TreeMap<>(tenants.publicHolidays(slug, year == null ? Year.now() : year));
+        Year chosen = year == null ? Year.now(clock.withZone(BerlinTime.ZONE)) : year;
+        return new TreeMap<>(tenants.publicHolidays(slug, chosen));
     }
 }

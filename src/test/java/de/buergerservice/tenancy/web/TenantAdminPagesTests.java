@@ -80,7 +80,8 @@ class TenantAdminPagesTests {
         var result = mvc.post().uri("/admin/tenants/artland/delete").with(csrf()).exchange();
         assertThat(result).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/admin/tenants/artland");
         assertThat(result).flash().containsKey("notice");
-        assertThat(result.getMvcResult().getFlashMap().get("notice").toString()).contains("noch Partner einer Vereinbarung");
+        assertThat(result.getMvcResult().getFlashMap().get("notice").toString())
+                .contains("noch Partner einer Vereinbarung");
     }
 
     @Test
