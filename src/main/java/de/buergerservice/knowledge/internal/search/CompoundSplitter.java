@@ -1,0 +1,96 @@
+package de.buergerservice.knowledge.internal.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import de.danielnaber.jwordsplitter.GermanWordSplitter;
+
+/**
+ * Splits German compounds ("personalausweisverlängerung" → personal, ausweis, verlängerung) with jWordSplitter's
+ * embedded dictionary. Splitting is slow (tens of microseconds, the dictionary takes ~100 ms to load), and a
+ * catalogue repeats the same words thousands of times, so results are cached. jWordSplitter keeps no state
+ * while splitting, but its configuration setters are not synchronised; the instance is configured once here and
+ * only read afterwards.
+ */
+final class CompoundSplitter {
+
+    private static final int MIN_LENGTH = 7;
+    private static final int CACHE_LIMIT = 200_000;
+
+    private static final Pattern TRANSCRIBED_UMLAUT = Pattern.compile("ae|oe|ue");
+    private static final Map<String, String> UMLAUTS = Map.of("ae", "ä", "oe", "ö", "ue", "ü");
+
+    private static final CompoundSplitter INSTANCE = new CompoundSplitter();
+
+    private final GermanWordSplitter splitter;
+    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+
+    private CompoundSplitter() {
+        try {
+            // hideInterfixCharacters=true: "aufenthaltserlaubnis" → aufenthalt + erlaubnis, not aufenthalts
+            splitter = new GermanWordSplitter(true);
+            splitter.setStrictMode(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("jWordSplitter dictionary cannot be loaded", e);
+        }
+    }
+
+    static CompoundSplitter instance() {
+        return INSTANCE;
+    }
+
+    /** The parts of a lower-case word, or an empty list if it is no compound the dictionary knows. */
+    List<String> parts(String word) {
+        if (word.length() < MIN_LENGTH) {
+            return List.of();
+        }
+        List<String> cached = cache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> parts = split(word);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // crude bound; a real catalogue's vocabulary stays far below it
+        }
+        cache.put(word, parts);
+        return parts;
+    }
+
+    private List<String> split(String word) {
+        List<String> parts = splitWith(word);
+        if (parts.isEmpty() && TRANSCRIBED_UMLAUT.matcher(word).find()) {
+            // "fuehrerscheinverlust": callers without umlauts on their keyboard; parts are folded back later
+            parts = splitWith(TRANSCRIBED_UMLAUT.matcher(word).replaceAll(m -> UMLAUTS.get(m.group())));
+        }
+        return parts;
+    }
+
+    private List<String> splitWith(String word) {
+        List<String> parts = splitter.splitWord(word);
+        if (parts.size() < 2) {
+            return List.of();
+        }
+        return withNeighbourPairs(parts.stream().map(String::toLowerCase).toList());
+    }
+
+    /**
+     * The parts, and neighbouring parts joined: the dictionary splits deeper than people think
+     * ("nummernschilddiebstahl" → nummern, schild, dieb, stahl), so "nummernschild" and "diebstahl" are added.
+     */
+    private static List<String> withNeighbourPairs(List<String> parts) {
+        List<String> result = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).length() >= 3) {
+                result.add(parts.get(i));
+            }
+            if (parts.size() > 2 && i + 1 < parts.size()) {
+                result.add(parts.get(i) + parts.get(i + 1));
+            }
+        }
+        return List.copyOf(result);
+    }
+}

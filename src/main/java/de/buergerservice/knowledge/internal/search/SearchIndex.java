@@ -1,0 +1,178 @@
+package de.buergerservice.knowledge.internal.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * One Lucene index directory with its writer and near-real-time searchers. Changes become searchable within
+ * {@value #MAX_STALE_SEC} s by themselves, and at once for a caller that {@link #awaitVisible waits} for them.
+ */
+final class SearchIndex implements Closeable {
+
+    static final double MAX_STALE_SEC = 0.5;
+    static final String ANALYZER_VERSION = "analyzer";
+    static final String COMPLETE = "complete";
+
+    private final Path path;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+
+    private SearchIndex(Path path, Analyzer analyzer) throws IOException {
+        this.path = path;
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SEC, 0.005);
+        reopener.setName("knowledge-index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
+    }
+
+    static SearchIndex open(Path path, Analyzer analyzer) {
+        try {
+            return new SearchIndex(path, analyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index at " + path, e);
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long upsert(IndexedService service) throws IOException {
+        return writer.updateDocument(ServiceDocuments.key(service.tenantId(), service.serviceId()),
+                ServiceDocuments.toDocument(service));
+    }
+
+    long add(IndexedService service) throws IOException {
+        return writer.addDocument(ServiceDocuments.toDocument(service));
+    }
+
+    long delete(UUID tenantId, UUID serviceId) throws IOException {
+        return writer.deleteDocuments(ServiceDocuments.key(tenantId, serviceId));
+    }
+
+    long deleteService(UUID serviceId) throws IOException {
+        return writer.deleteDocuments(new Term(ServiceDocuments.SERVICE, serviceId.toString()));
+    }
+
+    void commit(Map<String, String> userData) throws IOException {
+        Map<String, String> data = new HashMap<>(committedData());
+        data.putAll(userData);
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+    }
+
+    Map<String, String> committedData() throws IOException {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    /** Blocks until the change with sequence number {@code generation} is visible to new searches. */
+    void awaitVisible(long generation) {
+        try {
+            reopener.waitForGeneration(generation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Makes everything written so far searchable now (a rebuild before it is swapped in). */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    /** Number of documents and the sum of their content digests: compared with the database's at start. */
+    Fingerprint fingerprint() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            long count = 0;
+            long sum = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                NumericDocValues hashes = leaf.reader().getNumericDocValues(ServiceDocuments.HASH);
+                Bits live = leaf.reader().getLiveDocs();
+                if (hashes == null) {
+                    continue;
+                }
+                for (int doc = hashes.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hashes.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        count++;
+                        sum += hashes.longValue();
+                    }
+                }
+            }
+            return new Fingerprint(count, sum);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    int documents() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    static boolean exists(Path path) {
+        try (FSDirectory dir = FSDirectory.open(path)) {
+            return DirectoryReader.indexExists(dir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reopener.close();
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    /** What an index holds, in two numbers. */
+    record Fingerprint(long count, long sum) {
+
+        Fingerprint plus(IndexedService service) {
+            return new Fingerprint(count + 1, sum + ServiceDocuments.contentHash(service));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package de.buergerservice.knowledge.internal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParserBase;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import de.buergerservice.knowledge.KnowledgeHit;
+import de.buergerservice.knowledge.KnowledgeSearch.Audience;
+
+/**
+ * Relevance, measured: citizen phrasings (colloquial, misspelt, compound and split forms, questions) against the
+ * real Munich catalogue, each with the service(s) a good answer names. Reports hit@1 and hit@3 of the product's
+ * search and of plain Lucene (StandardAnalyzer, same fields and weights) as the baseline; fails below
+ * hit@3 = {@value #REQUIRED_HIT_AT_3}.
+ */
+class RelevanceTests {
+
+    static final double REQUIRED_HIT_AT_3 = 0.85;
+    static final UUID MUNICH = UUID.nameUUIDFromBytes("muenchen".getBytes(StandardCharsets.UTF_8));
+
+    record Phrasing(String query, Set<String> expectedIds, String kind) {
+    }
+
+    record Score(int hitAt1, int hitAt3, int total) {
+
+        double at1() {
+            return (double) hitAt1 / total;
+        }
+
+        double at3() {
+            return (double) hitAt3 / total;
+        }
+
+        @Override
+        public String toString() {
+            return "hit@1 = %.3f (%d/%d), hit@3 = %.3f (%d/%d)".formatted(at1(), hitAt1, total, at3(), hitAt3,
+                    total);
+        }
+    }
+
+    static List<IndexedService> catalogue;
+    static List<Phrasing> phrasings;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Assumptions.assumeTrue(MunichCatalogue.present(),
+                () -> MunichCatalogue.FILE.toAbsolutePath() + " absent, relevance test skipped");
+        catalogue = MunichCatalogue.load(MUNICH);
+        phrasings = phrasings();
+    }
+
+    static List<Phrasing> phrasings() throws IOException {
+        try (Reader in = new InputStreamReader(Objects.requireNonNull(RelevanceTests.class
+                .getResourceAsStream("/knowledge/relevance-muenchen.csv")), StandardCharsets.UTF_8)) {
+            List<Phrasing> result = new ArrayList<>();
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(in)) {
+                result.add(new Phrasing(row.get("query"), Set.of(row.get("expected_ids").split("\\|")),
+                        row.get("kind")));
+            }
+            return result;
+        }
+    }
+
+    @Test
+    void productSearchFindsTheRightServiceAmongTheFirstThree(@TempDir Path dir) throws IOException {
+        List<SearchSynonym> synonyms = SynonymSeed.load();
+        Score withSynonyms;
+        Score analysisOnly;
+        try (SearchIndex index = SearchIndex.open(dir, new GermanServiceAnalyzer())) {
+            for (IndexedService service : catalogue) {
+                index.add(service);
+            }
+            index.refresh();
+            ServiceSearchEngine engine = new ServiceSearchEngine(new GermanServiceAnalyzer());
+            analysisOnly = score("product, analysis only (no synonyms)", index, engine, List.of(), false);
+            withSynonyms = score("product (German analysis + seed synonyms)", index, engine, synonyms, true);
+        }
+        System.out.printf("RELEVANCE %d phrasings, %d services%n  product (German analysis + seed synonyms): %s%n"
+                + "  product, analysis only (no synonyms):     %s%n", phrasings.size(), catalogue.size(),
+                withSynonyms, analysisOnly);
+        assertThat(withSynonyms.at3()).as("hit@3 of the product search").isGreaterThanOrEqualTo(REQUIRED_HIT_AT_3);
+    }
+
+    Score score(String name, SearchIndex index, ServiceSearchEngine engine, List<SearchSynonym> synonyms,
+            boolean printMisses) throws IOException {
+        IndexSearcher searcher = index.acquire();
+        try {
+            int at1 = 0;
+            int at3 = 0;
+            for (Phrasing p : phrasings) {
+                List<String> ids = engine.search(searcher, MUNICH, p.query(), 3, Audience.PORTAL, synonyms).hits()
+                        .stream().map(KnowledgeHit::externalId).toList();
+                at1 += !ids.isEmpty() && p.expectedIds().contains(ids.get(0)) ? 1 : 0;
+                boolean found = ids.stream().anyMatch(p.expectedIds()::contains);
+                at3 += found ? 1 : 0;
+                if (!found && printMisses) {
+                    System.out.printf("  MISS [%s] %s → %s (expected %s)%n", p.kind(), p.query(), titles(ids),
+                            titles(List.copyOf(p.expectedIds())));
+                }
+            }
+            return new Score(at1, at3, phrasings.size());
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    @Test
+    void baselineStandardAnalyzer() throws IOException, ParseException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+                StandardAnalyzer analyzer = new StandardAnalyzer()) {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+                for (IndexedService s : catalogue) {
+                    Document doc = new Document();
+                    doc.add(new StringField("id", s.externalId(), Field.Store.YES));
+                    doc.add(new TextField("title", s.title(), Field.Store.NO));
+                    doc.add(new TextField("synonyms", String.join(", ", s.synonyms()), Field.Store.NO));
+                    doc.add(new TextField("body", s.body(), Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+            }
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
+            MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"title", "synonyms", "body"},
+                    analyzer, Map.of("title", 4f, "synonyms", 3f, "body", 1f));
+            int at1 = 0;
+            int at3 = 0;
+            for (Phrasing p : phrasings) {
+                ScoreDoc[] top = searcher.search(parser.parse(QueryParserBase.escape(p.query())), 3).scoreDocs;
+                List<String> ids = new ArrayList<>();
+                for (ScoreDoc hit : top) {
+                    ids.add(searcher.storedFields().document(hit.doc).get("id"));
+                }
+                at1 += !ids.isEmpty() && p.expectedIds().contains(ids.get(0)) ? 1 : 0;
+                at3 += ids.stream().anyMatch(p.expectedIds()::contains) ? 1 : 0;
+            }
+            System.out.printf("RELEVANCE baseline (plain Lucene StandardAnalyzer): %s%n",
+                    new Score(at1, at3, phrasings.size()));
+        }
+    }
+
+    static String titles(List<String> externalIds) {
+        Map<String, String> byId = catalogue.stream()
+                .collect(Collectors.toMap(IndexedService::externalId, IndexedService::title));
+        return externalIds.stream().map(id -> byId.getOrDefault(id, "?" + id)).collect(Collectors.joining(" | ",
+                "[", "]"));
+    }
+
+}
