@@ -1,5 +1,5 @@
 package de.buergerservice.knowledge.internal;
 
-/** A search term and how often it was searched without a useful answer. */
+/** One query text and how often it was searched without a click on any hit. */
 public record UnansweredSearch(String query, long searches) {
 }
