@@ -80,6 +80,10 @@ final class SearchIndex implements Closeable {
         return writer.deleteDocuments(new Term(ServiceDocuments.SERVICE, serviceId.toString()));
     }
 
+    long deleteTenant(UUID tenantId) throws IOException {
+        return writer.deleteDocuments(new Term(ServiceDocuments.TENANT, tenantId.toString()));
+    }
+
     void commit(Map<String, String> userData) throws IOException {
         Map<String, String> data = new HashMap<>(committedData());
         data.putAll(userData);

@@ -53,7 +53,7 @@ final class ServiceDocuments {
         doc.add(new StringField(KEY, key(service.tenantId(), service.serviceId()).text(), Field.Store.NO));
         doc.add(new StringField(SERVICE, service.serviceId().toString(), Field.Store.YES));
         doc.add(new StringField(TENANT, service.tenantId().toString(), Field.Store.NO));
-        doc.add(new StringField(PUBLISHED, Boolean.toString(service.published()), Field.Store.NO));
+        doc.add(new StringField(PUBLISHED, Boolean.toString(service.published()), Field.Store.YES));
         if (service.leikaKey() != null && !service.leikaKey().isBlank()) {
             doc.add(new StringField(LEIKA, service.leikaKey(), Field.Store.YES));
         }

@@ -9,6 +9,7 @@ import static de.buergerservice.knowledge.internal.search.ServiceDocuments.TITLE
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,8 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.springframework.web.util.HtmlUtils;
 
+import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeHit;
-import de.buergerservice.knowledge.KnowledgeSearch.Audience;
 import de.buergerservice.knowledge.KnowledgeSearchResult;
 import de.buergerservice.knowledge.KnowledgeSearchResult.TopicCount;
 
@@ -66,16 +67,16 @@ final class ServiceSearchEngine {
     KnowledgeSearchResult search(IndexSearcher searcher, UUID tenantId, String query, int limit, Audience audience,
             List<SearchSynonym> synonyms) throws IOException {
         QueryTerms terms = QueryTerms.of(analyzer, query, synonyms);
-        List<String> fields = audience == Audience.AGENT ? List.of(TITLE, SYNONYMS, SUMMARY, BODY, NOTES)
+        List<String> fields = audience == Audience.STAFF ? List.of(TITLE, SYNONYMS, SUMMARY, BODY, NOTES)
                 : List.of(TITLE, SYNONYMS, SUMMARY, BODY);
         terms = withTyposTolerated(searcher, terms);
-        Query exact = filtered(tenantId, matching(terms, fields, query));
+        Query exact = filtered(tenantId, audience, matching(terms, fields, query));
         int depth = Math.max(limit, FACET_DEPTH);
         TopDocs top = searcher.search(exact, depth);
         Query used = exact;
         boolean fuzzy = false;
         if (top.totalHits.value < FEW_HITS && !terms.isEmpty()) {
-            Query tolerant = filtered(tenantId, new BooleanQuery.Builder()
+            Query tolerant = filtered(tenantId, audience, new BooleanQuery.Builder()
                     .add(matching(terms, fields, query), Occur.SHOULD)
                     .add(new BoostQuery(typoTolerant(terms, fields), 0.5f), Occur.SHOULD).build());
             TopDocs more = searcher.search(tolerant, depth);
@@ -177,10 +178,13 @@ final class ServiceSearchEngine {
         return List.of();
     }
 
-    private static Query filtered(UUID tenantId, Query query) {
-        return new BooleanQuery.Builder().add(query, Occur.MUST)
-                .add(new TermQuery(new Term(ServiceDocuments.TENANT, tenantId.toString())), Occur.FILTER)
-                .add(new TermQuery(new Term(ServiceDocuments.PUBLISHED, "true")), Occur.FILTER).build();
+    private static Query filtered(UUID tenantId, Audience audience, Query query) {
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST)
+                .add(new TermQuery(new Term(ServiceDocuments.TENANT, tenantId.toString())), Occur.FILTER);
+        if (audience == Audience.PUBLIC) {
+            filtered.add(new TermQuery(new Term(ServiceDocuments.PUBLISHED, "true")), Occur.FILTER);
+        }
+        return filtered.build();
     }
 
     private static Query boosted(Query query, float boost) {
@@ -197,15 +201,15 @@ final class ServiceSearchEngine {
         for (int i = 0; i < count; i++) {
             docIds[i] = top.scoreDocs[i].doc;
         }
-        String[] snippetFields = audience == Audience.AGENT ? new String[] {SUMMARY, BODY, NOTES}
+        String[] snippetFields = audience == Audience.STAFF ? new String[] {SUMMARY, BODY, NOTES}
                 : new String[] {SUMMARY, BODY};
         int[] passages = new int[snippetFields.length];
-        java.util.Arrays.fill(passages, 1);
+        Arrays.fill(passages, 1);
         Map<String, String[]> highlights = highlighter(searcher).highlightFields(snippetFields, query, docIds,
                 passages);
         List<KnowledgeHit> hits = new ArrayList<>(count);
         Set<String> stored = Set.of(ServiceDocuments.SERVICE, ServiceDocuments.EXTERNAL_ID, ServiceDocuments.LEIKA,
-                TITLE, SUMMARY);
+                TITLE, SUMMARY, ServiceDocuments.PUBLISHED);
         for (int i = 0; i < count; i++) {
             Document doc = searcher.storedFields().document(docIds[i], stored);
             String snippet = firstHighlight(highlights, snippetFields, i);
@@ -215,7 +219,7 @@ final class ServiceSearchEngine {
             }
             hits.add(new KnowledgeHit(UUID.fromString(doc.get(ServiceDocuments.SERVICE)),
                     doc.get(ServiceDocuments.EXTERNAL_ID), doc.get(ServiceDocuments.LEIKA), doc.get(TITLE), snippet,
-                    top.scoreDocs[i].score));
+                    top.scoreDocs[i].score, Boolean.parseBoolean(doc.get(ServiceDocuments.PUBLISHED))));
         }
         return hits;
     }
@@ -260,7 +264,8 @@ final class ServiceSearchEngine {
             }
         }
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new TopicCount(e.getKey(), e.getValue())).toList();
     }
 }

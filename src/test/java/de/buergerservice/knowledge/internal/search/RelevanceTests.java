@@ -36,8 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeHit;
-import de.buergerservice.knowledge.KnowledgeSearch.Audience;
 
 /**
  * Relevance, measured: citizen phrasings (colloquial, misspelt, compound and split forms, questions) against the
@@ -121,7 +121,7 @@ class RelevanceTests {
             int at1 = 0;
             int at3 = 0;
             for (Phrasing p : phrasings) {
-                List<String> ids = engine.search(searcher, MUNICH, p.query(), 3, Audience.PORTAL, synonyms).hits()
+                List<String> ids = engine.search(searcher, MUNICH, p.query(), 3, Audience.PUBLIC, synonyms).hits()
                         .stream().map(KnowledgeHit::externalId).toList();
                 at1 += !ids.isEmpty() && p.expectedIds().contains(ids.get(0)) ? 1 : 0;
                 boolean found = ids.stream().anyMatch(p.expectedIds()::contains);
