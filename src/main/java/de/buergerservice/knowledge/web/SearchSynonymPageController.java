@@ -1,0 +1,101 @@
+package de.buergerservice.knowledge.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.buergerservice.knowledge.Audience;
+import de.buergerservice.knowledge.KnowledgeSearch;
+import de.buergerservice.knowledge.internal.search.SynonymData;
+import de.buergerservice.knowledge.internal.search.SynonymService;
+import de.buergerservice.shared.web.FormValidation;
+import de.buergerservice.shared.web.InvalidFieldException;
+import de.buergerservice.shared.web.Notices;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
+
+/**
+ * The editors' synonyms page of one municipality ({@code /knowledge/synonyms?tenant=…}): list, add, delete, and
+ * a search box to try what a caller's word now finds (htmx swaps the hits in).
+ */
+@Controller
+@RequestMapping("/knowledge/synonyms")
+@PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+class SearchSynonymPageController {
+
+    private static final String PAGE = "knowledge/search-synonyms";
+
+    private final SynonymService synonyms;
+    private final TenantDirectory tenants;
+    private final KnowledgeSearch search;
+    private final FormValidation validation;
+    private final Notices notices;
+
+    SearchSynonymPageController(SynonymService synonyms, TenantDirectory tenants, KnowledgeSearch search,
+            FormValidation validation, Notices notices) {
+        this.synonyms = synonyms;
+        this.tenants = tenants;
+        this.search = search;
+        this.validation = validation;
+        this.notices = notices;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) String tenant, Model model) {
+        model.addAttribute("form", new SearchSynonymForm());
+        return show(tenant, model);
+    }
+
+    @PostMapping
+    String create(@RequestParam String tenant, @ModelAttribute("form") SearchSynonymForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        SynonymData data = form.toData();
+        if (!validation.check(data, errors, FormValidation::topLevel)) {
+            return show(tenant, model);
+        }
+        try {
+            synonyms.create(tenant, data);
+        } catch (InvalidFieldException e) {
+            validation.reject(e, errors, FormValidation::topLevel);
+            return show(tenant, model);
+        }
+        notices.success(redirect, "common.saved");
+        return "redirect:/knowledge/synonyms?tenant=" + tenant;
+    }
+
+    @PostMapping("/{synonymId}/delete")
+    String delete(@PathVariable UUID synonymId, @RequestParam String tenant, RedirectAttributes redirect) {
+        synonyms.delete(tenant, synonymId);
+        notices.success(redirect, "common.deleted");
+        return "redirect:/knowledge/synonyms?tenant=" + tenant;
+    }
+
+    /** The hits of a trial search, as an htmx fragment. */
+    @GetMapping("/try")
+    String trySearch(@RequestParam String tenant, @RequestParam(defaultValue = "") String q, Model model) {
+        TenantInfo visible = synonyms.visibleTenant(tenant);
+        model.addAttribute("hits", q.isBlank() || q.length() > 200 ? List.of()
+                : search.search(visible.id(), q.strip(), 5, Audience.STAFF).hits());
+        return PAGE + " :: hits";
+    }
+
+    private String show(String slug, Model model) {
+        List<TenantInfo> all = tenants.findAll();
+        TenantInfo tenant = slug == null && !all.isEmpty() ? all.get(0) : synonyms.visibleTenant(slug);
+        model.addAttribute("tenants", all);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("synonyms", synonyms.list(tenant.slug()));
+        return PAGE;
+    }
+}

@@ -1,0 +1,179 @@
+package de.buergerservice.knowledge.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import de.buergerservice.knowledge.internal.search.IndexedService;
+import de.buergerservice.knowledge.internal.search.SearchBenchSupport;
+
+/**
+ * Load benchmark of the knowledge search (not a test; see docs/benchmarks.md for the command): builds an index of
+ * {@code services} generated variants of the real Munich descriptions (full rebuild, timed), then lets
+ * {@code clients} threads search with the citizen phrasings of the relevance set for {@code seconds} and reports
+ * throughput and latency percentiles, then measures how long a published change takes to become searchable.
+ *
+ * <p>Arguments (all optional): services (100000), clients (8), warm-up seconds (10), measured seconds (30).
+ */
+public final class KnowledgeSearchBenchmark {
+
+    static final UUID TENANT = UUID.nameUUIDFromBytes("bench-tenant".getBytes(StandardCharsets.UTF_8));
+    static final String[] QUALIFIERS = {"für Privatpersonen", "für Unternehmen", "Eilverfahren", "online",
+        "vor Ort", "für Minderjährige", "mit Termin", "ohne Termin", "Nachreichung", "Ersatz", "Verlängerung",
+        "Änderung", "Auskunft", "Beratung", "Bezirk Nord", "Bezirk Süd", "Bezirk Ost", "Bezirk West"};
+
+    private KnowledgeSearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int services = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int measured = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        List<IndexedService> munich = SearchBenchSupport.munichCatalogue(TENANT);
+        if (munich.isEmpty()) {
+            System.out.println("../shared/data/dldb-muenchen/services_de.json absent: benchmark skipped");
+            return;
+        }
+        List<IndexedService> corpus = variants(munich, services);
+        List<String> queries = SearchBenchSupport.relevancePhrasings();
+        Path dir = Files.createTempDirectory("knowledge-bench");
+        System.out.printf("cores=%d, java=%s, services=%d, clients=%d, queries=%d distinct%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), services, clients,
+                queries.size());
+        try (SearchBenchSupport engine = new SearchBenchSupport(dir)) {
+            long start = System.nanoTime();
+            for (IndexedService service : corpus) {
+                engine.add(service);
+            }
+            engine.commit();
+            System.out.printf("REBUILD %d documents in %.1f s%n", engine.documents(),
+                    (System.nanoTime() - start) / 1e9);
+            load(engine, queries, clients, warmUp, false);
+            load(engine, queries, clients, measured, true);
+            visibility(engine, munich.get(0));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Variants of the real descriptions: qualified titles, sentences rotated, words borrowed from others. */
+    static List<IndexedService> variants(List<IndexedService> munich, int count) {
+        Random random = new Random(42);
+        List<IndexedService> result = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            IndexedService base = munich.get(i % munich.size());
+            IndexedService other = munich.get(random.nextInt(munich.size()));
+            String title = i < munich.size() ? base.title()
+                    : base.title() + " – " + QUALIFIERS[random.nextInt(QUALIFIERS.length)] + " " + (i / munich.size());
+            List<String> sentences = new ArrayList<>(Arrays.asList(base.body().split("(?<=[.!?])\\s+")));
+            java.util.Collections.rotate(sentences, random.nextInt(Math.max(1, sentences.size())));
+            String[] borrowed = other.body().split("\\s+");
+            int from = random.nextInt(Math.max(1, borrowed.length - 30));
+            String body = String.join(" ", sentences) + " " + String.join(" ",
+                    Arrays.copyOfRange(borrowed, from, Math.min(borrowed.length, from + 30)));
+            List<String> synonyms = base.synonyms().subList(0, random.nextInt(base.synonyms().size() + 1));
+            result.add(new IndexedService(UUID.nameUUIDFromBytes(("bench-" + i).getBytes(StandardCharsets.UTF_8)),
+                    TENANT, "bench-" + i, base.leikaKey(), title, synonyms, null, body,
+                    List.of("Thema " + (i % 12)), true, null));
+        }
+        return result;
+    }
+
+    static void load(SearchBenchSupport engine, List<String> queries, int clients, int seconds, boolean report)
+            throws InterruptedException {
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<long[]> latencies = new ArrayList<>();
+        int[] counts = new int[clients];
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            long[] mine = new long[5_000_000];
+            latencies.add(mine);
+            int client = c;
+            Thread thread = new Thread(() -> {
+                Random random = new Random(client);
+                int n = 0;
+                try {
+                    while (running.get() && n < mine.length) {
+                        String query = queries.get(random.nextInt(queries.size()));
+                        long t0 = System.nanoTime();
+                        engine.search(TENANT, query, 10);
+                        mine[n++] = System.nanoTime() - t0;
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    counts[client] = n;
+                    done.countDown();
+                }
+            });
+            thread.start();
+        }
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        running.set(false);
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (!report) {
+            return;
+        }
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(latencies.get(c), 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        System.out.printf("SEARCH %d clients, %.0f s: %d queries, %.0f queries/s, p50 %.2f ms, p90 %.2f ms, "
+                + "p99 %.2f ms, max %.2f ms%n", clients, elapsed, total, total / elapsed, ms(all, 0.50),
+                ms(all, 0.90), ms(all, 0.99), all[all.length - 1] / 1e6);
+    }
+
+    static double ms(long[] sorted, double percentile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile * sorted.length) - 1)] / 1e6;
+    }
+
+    /** A change becomes searchable: on its own (reopen thread) and as the product applies it (waits). */
+    static void visibility(SearchBenchSupport engine, IndexedService template) throws IOException,
+            InterruptedException {
+        long worstPassive = 0;
+        long worstProduct = 0;
+        for (int i = 0; i < 20; i++) {
+            String word = "Zzbenchword" + (char) ('a' + i) + "x";
+            IndexedService changed = new IndexedService(UUID.randomUUID(), TENANT, "visible-" + i, null,
+                    template.title() + " " + word, List.of(), null, template.body(), List.of(), true, null);
+            long t0 = System.nanoTime();
+            engine.upsert(changed);
+            while (engine.search(TENANT, word, 1).hits().isEmpty()) {
+                Thread.sleep(1);
+            }
+            worstPassive = Math.max(worstPassive, System.nanoTime() - t0);
+
+            String other = "Yybenchword" + (char) ('a' + i) + "x";
+            IndexedService published = new IndexedService(UUID.randomUUID(), TENANT, "published-" + i, null,
+                    template.title() + " " + other, List.of(), null, template.body(), List.of(), true, null);
+            long t1 = System.nanoTime();
+            engine.upsertVisible(published);
+            if (engine.search(TENANT, other, 1).hits().isEmpty()) {
+                throw new IllegalStateException("published change not visible after awaitVisible");
+            }
+            worstProduct = Math.max(worstProduct, System.nanoTime() - t1);
+        }
+        System.out.printf("VISIBILITY (20 changes) worst: %.0f ms without waiting (reopen thread, max stale 0.5 s),"
+                + " %.0f ms as the product applies a change (write + wait for reopen)%n", worstPassive / 1e6,
+                worstProduct / 1e6);
+    }
+}
