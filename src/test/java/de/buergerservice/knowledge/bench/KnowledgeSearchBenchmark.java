@@ -23,16 +23,24 @@ import de.buergerservice.knowledge.internal.search.SearchBenchSupport;
  * {@code clients} threads search with the citizen phrasings of the relevance set for {@code seconds} and reports
  * throughput and latency percentiles, then measures how long a published change takes to become searchable.
  *
- * <p>Arguments (all optional): services (100000), clients (8), warm-up seconds (10), measured seconds (30).
+ * <p>Arguments (all optional): services (100000), clients (8), warm-up seconds (10), measured seconds (30), index
+ * directory to keep and reuse (none: a temporary one). System property {@code bench.tenants} (default 1) spreads
+ * the services over that many municipalities; each query then searches one of them at random.
  */
 public final class KnowledgeSearchBenchmark {
 
-    static final UUID TENANT = UUID.nameUUIDFromBytes("bench-tenant".getBytes(StandardCharsets.UTF_8));
+    static final int LIMIT = Integer.getInteger("bench.limit", 10);
+    static final int TENANTS = Integer.getInteger("bench.tenants", 1);
+    static final UUID TENANT = tenant(0);
     static final String[] QUALIFIERS = {"für Privatpersonen", "für Unternehmen", "Eilverfahren", "online",
         "vor Ort", "für Minderjährige", "mit Termin", "ohne Termin", "Nachreichung", "Ersatz", "Verlängerung",
         "Änderung", "Auskunft", "Beratung", "Bezirk Nord", "Bezirk Süd", "Bezirk Ost", "Bezirk West"};
 
     private KnowledgeSearchBenchmark() {
+    }
+
+    static UUID tenant(int n) {
+        return UUID.nameUUIDFromBytes(("bench-tenant-" + n).getBytes(StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,24 +55,28 @@ public final class KnowledgeSearchBenchmark {
         }
         List<IndexedService> corpus = variants(munich, services);
         List<String> queries = SearchBenchSupport.relevancePhrasings();
-        Path dir = Files.createTempDirectory("knowledge-bench");
-        System.out.printf("cores=%d, java=%s, services=%d, clients=%d, queries=%d distinct%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), services, clients,
-                queries.size());
+        // a sixth argument keeps the built index in that directory and reuses it next time (tuning runs)
+        Path dir = args.length > 4 ? Files.createDirectories(Path.of(args[4]))
+                : Files.createTempDirectory("knowledge-bench");
+        System.out.printf("cores=%d, java=%s, services=%d in %d tenant(s), clients=%d, queries=%d distinct%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), services, TENANTS,
+                clients, queries.size());
         try (SearchBenchSupport engine = new SearchBenchSupport(dir)) {
-            long start = System.nanoTime();
-            for (IndexedService service : corpus) {
-                engine.add(service);
+            if (engine.documents() == 0) {
+                long start = System.nanoTime();
+                engine.addAll(corpus);
+                engine.commit();
+                System.out.printf("REBUILD %d documents in %.1f s%n", engine.documents(),
+                        (System.nanoTime() - start) / 1e9);
             }
-            engine.commit();
-            System.out.printf("REBUILD %d documents in %.1f s%n", engine.documents(),
-                    (System.nanoTime() - start) / 1e9);
             load(engine, queries, clients, warmUp, false);
             load(engine, queries, clients, measured, true);
             visibility(engine, munich.get(0));
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (args.length <= 4) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
@@ -86,7 +98,7 @@ public final class KnowledgeSearchBenchmark {
                     Arrays.copyOfRange(borrowed, from, Math.min(borrowed.length, from + 30)));
             List<String> synonyms = base.synonyms().subList(0, random.nextInt(base.synonyms().size() + 1));
             result.add(new IndexedService(UUID.nameUUIDFromBytes(("bench-" + i).getBytes(StandardCharsets.UTF_8)),
-                    TENANT, "bench-" + i, base.leikaKey(), title, synonyms, null, body,
+                    tenant(i % TENANTS), "bench-" + i, base.leikaKey(), title, synonyms, null, body,
                     List.of("Thema " + (i % 12)), true, null));
         }
         return result;
@@ -109,7 +121,7 @@ public final class KnowledgeSearchBenchmark {
                     while (running.get() && n < mine.length) {
                         String query = queries.get(random.nextInt(queries.size()));
                         long t0 = System.nanoTime();
-                        engine.search(TENANT, query, 10);
+                        engine.search(tenant(random.nextInt(TENANTS)), query, LIMIT);
                         mine[n++] = System.nanoTime() - t0;
                     }
                 } catch (IOException e) {

@@ -151,10 +151,7 @@ public class KnowledgeIndex {
         try {
             if (source != null) {
                 try (Stream<IndexedService> all = source.all()) {
-                    for (IndexedService service : (Iterable<IndexedService>) all::iterator) {
-                        fresh.add(service);
-                        documents++;
-                    }
+                    documents = fresh.addAll(all);
                 }
             }
             fresh.commit(Map.of(SearchIndex.ANALYZER_VERSION, GermanServiceAnalyzer.VERSION,

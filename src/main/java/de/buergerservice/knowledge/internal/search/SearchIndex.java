@@ -6,7 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Iterator;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -70,6 +79,51 @@ final class SearchIndex implements Closeable {
 
     long add(IndexedService service) throws IOException {
         return writer.addDocument(ServiceDocuments.toDocument(service));
+    }
+
+    /**
+     * Adds every service, analysed on all cores: the calling thread reads {@code services} (a database stream
+     * stays on the thread that opened it) and hands them to one indexing thread per core.
+     */
+    long addAll(Stream<IndexedService> services) throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        BlockingQueue<IndexedService> queue = new ArrayBlockingQueue<>(1_000);
+        IndexedService end = new IndexedService(null, null, null, null, null, null, null, null, null, false, null);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong added = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "knowledge-index-build"));
+        try {
+            for (int i = 0; i < threads; i++) {
+                pool.execute(() -> {
+                    try {
+                        for (IndexedService next = queue.take(); next != end; next = queue.take()) {
+                            writer.addDocument(ServiceDocuments.toDocument(next));
+                            added.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        queue.clear();
+                    }
+                });
+            }
+            for (Iterator<IndexedService> it = services.iterator(); it.hasNext() && failure.get() == null;) {
+                queue.put(it.next());
+            }
+            for (int i = 0; i < threads; i++) {
+                queue.put(end);
+            }
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while building the index", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw new IOException("Building the index failed", failure.get());
+        }
+        return added.get();
     }
 
     long delete(UUID tenantId, UUID serviceId) throws IOException {

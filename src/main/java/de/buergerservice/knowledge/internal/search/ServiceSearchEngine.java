@@ -57,6 +57,8 @@ final class ServiceSearchEngine {
     /** Topics are counted over this many best hits: enough to steer a refinement, cheap to read. */
     static final int FACET_DEPTH = 50;
     static final int SNIPPET_FALLBACK_CHARS = 200;
+    /** Snippets are taken from the first part of long texts, where descriptions say what matters. */
+    static final int HIGHLIGHT_CHARS = 5_000;
 
     private final Analyzer analyzer;
 
@@ -97,8 +99,11 @@ final class ServiceSearchEngine {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
             for (String field : fields) {
                 float weight = FIELD_WEIGHTS.get(field);
-                word.add(boosted(group.unknown() ? fuzzy(field, group.word())
-                        : new TermQuery(new Term(field, group.word())), weight), Occur.SHOULD);
+                if (!group.unknown()) {
+                    word.add(boosted(new TermQuery(new Term(field, group.word())), weight), Occur.SHOULD);
+                } else if (typoField(field)) {
+                    word.add(boosted(fuzzy(field, group.word()), weight), Occur.SHOULD);
+                }
                 for (String part : group.parts()) {
                     word.add(boosted(new TermQuery(new Term(field, part)), weight * PART_WEIGHT), Occur.SHOULD);
                 }
@@ -121,7 +126,9 @@ final class ServiceSearchEngine {
                 continue;
             }
             for (String field : fields) {
-                query.add(boosted(fuzzy(field, word), FIELD_WEIGHTS.get(field)), Occur.SHOULD);
+                if (typoField(field)) {
+                    query.add(boosted(fuzzy(field, word), FIELD_WEIGHTS.get(field)), Occur.SHOULD);
+                }
             }
         }
         return query.build();
@@ -130,6 +137,15 @@ final class ServiceSearchEngine {
     /** Within one edit for short words, two for long ones; the first letter is rarely the typo. */
     private static Query fuzzy(String field, String word) {
         return new FuzzyQuery(new Term(field, word), word.length() >= 8 ? 2 : 1, 1, 20, true);
+    }
+
+    /**
+     * Typos are looked up in titles and keywords only: their vocabulary is small, so the edit-distance automaton
+     * walks a few thousand terms instead of the whole body vocabulary — and a misspelt word that matters names the
+     * service.
+     */
+    private static boolean typoField(String field) {
+        return field.equals(TITLE) || field.equals(SYNONYMS);
     }
 
     /**
@@ -228,7 +244,9 @@ final class ServiceSearchEngine {
         return UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.GERMAN))
-                .withMaxNoHighlightPassages(0).build();
+                .withMaxNoHighlightPassages(0).withMaxLength(HIGHLIGHT_CHARS)
+                // typo-tolerant clauses would make it intersect their automata with every body term
+                .withHandleMultiTermQuery(false).build();
     }
 
     private static String firstHighlight(Map<String, String[]> highlights, String[] fields, int hit) {

@@ -37,6 +37,11 @@ public final class SearchBenchSupport implements Closeable {
         index.add(service);
     }
 
+    /** Adds all as a rebuild does: analysed on every core. */
+    public void addAll(List<IndexedService> services) throws IOException {
+        index.addAll(services.stream());
+    }
+
     /** Commits and opens the new searcher: what a rebuild does before it is swapped in. */
     public void commit() throws IOException {
         index.commit(java.util.Map.of());
