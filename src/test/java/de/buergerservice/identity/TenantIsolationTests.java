@@ -4,11 +4,13 @@ import static de.buergerservice.Responses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +28,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import de.buergerservice.IntegrationTest;
+import de.buergerservice.knowledge.Audience;
+import de.buergerservice.knowledge.KnowledgeCatalog;
+import de.buergerservice.knowledge.internal.KnowledgeImports;
+import de.buergerservice.shared.security.SystemActor;
 import de.buergerservice.tenancy.AgreementInfo;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
@@ -61,6 +67,12 @@ class TenantIsolationTests {
     @Autowired
     UserDirectory users;
 
+    @Autowired
+    KnowledgeCatalog knowledge;
+
+    @Autowired
+    KnowledgeImports imports;
+
     /** For each path variable, the identifier of a record that belongs to Stadt Oldenburg. */
     Map<String, String> foreignIds() {
         TenantInfo oldenburg = tenants.findBySlug("oldenburg").orElseThrow();
@@ -71,7 +83,23 @@ class TenantIsolationTests {
                 "departmentId", tenants.departmentsOf(oldenburg.id()).get(0).id().toString(),
                 "agreementId", agreement.id().toString(),
                 "serviceCenterId", agreement.serviceCenterId().toString(),
-                "userId", users.findByUsername("agent1").orElseThrow().id().toString());
+                "userId", users.findByUsername("agent1").orElseThrow().id().toString(),
+                "serviceId", oldenburgOnlyService(oldenburg).toString(),
+                "importId", oldenburgImport().toString());
+    }
+
+    /** The demo service that exists for Oldenburg only (not a shared catalogue entry). */
+    UUID oldenburgOnlyService(TenantInfo oldenburg) {
+        return knowledge.list(oldenburg.id(), Audience.STAFF).stream().filter(service -> !service.catalogue())
+                .findFirst().orElseThrow().id();
+    }
+
+    /** An import job of Oldenburg: a rejected file, so nothing is written. */
+    UUID oldenburgImport() {
+        UUID[] id = new UUID[1];
+        SystemActor.run(() -> id[0] = imports.importNow("oldenburg", KnowledgeImports.Format.CSV, false,
+                "kein,titel\n1,2\n".getBytes(StandardCharsets.UTF_8)).id());
+        return id[0];
     }
 
     record Endpoint(HttpMethod method, String pattern) {
