@@ -2,13 +2,14 @@ package de.buergerservice.knowledge;
 
 import static de.buergerservice.Responses.read;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static de.buergerservice.knowledge.Editors.EDITOR;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,6 +34,11 @@ class KnowledgeApiTests {
     @Autowired
     MockMvcTester mvc;
 
+    @BeforeEach
+    void editor() {
+        Editors.ensure(mvc);
+    }
+
     @Autowired
     ApplicationEvents events;
 
@@ -43,12 +49,12 @@ class KnowledgeApiTests {
     TenantDirectory tenants;
 
     MvcTestResult get(String uri, String user) {
-        return mvc.get().uri(uri).with(httpBasic(user, "demo")).exchange();
+        return mvc.get().uri(uri).with(Editors.as(user)).exchange();
     }
 
     MvcTestResult send(String method, String uri, String user, String body) {
         return mvc.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
-                .with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+                .with(Editors.as(user)).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     }
 
     static String service(String title, String extra) {
@@ -86,7 +92,7 @@ class KnowledgeApiTests {
 
     @Test
     void givenEditor_thenEverySaveIsAVersionWithDiff() {
-        MvcTestResult created = send("POST", ARTLAND + "/services", "editor", service("Osterfeuer anmelden", ""));
+        MvcTestResult created = send("POST", ARTLAND + "/services", EDITOR, service("Osterfeuer anmelden", ""));
         assertThat(created).hasStatus(201).bodyJson().extractingPath("$.state").isEqualTo("DRAFT");
         assertThat(created).bodyJson().extractingPath("$.body").asString()
                 .doesNotContain("onclick", "script", "javascript").contains("Text");
@@ -94,12 +100,12 @@ class KnowledgeApiTests {
         assertThat(events.stream(KnowledgeChanged.class))
                 .contains(new KnowledgeChanged(UUID.fromString(id), tenants.findBySlug("artland").orElseThrow().id()));
 
-        assertThat(send("PUT", ARTLAND + "/services/" + id, "editor",
+        assertThat(send("PUT", ARTLAND + "/services/" + id, EDITOR,
                 service("Osterfeuer anmelden", "\"fees\": \"15 EUR\"").replace("\"fees\": \"10 EUR\",", "")))
                 .hasStatusOk().bodyJson().extractingPath("$.fees").isEqualTo("15 EUR");
         MvcTestResult versions = get(ARTLAND + "/services/" + id + "/versions", "agent1");
         assertThat(versions).hasStatusOk().bodyJson().extractingPath("$[*].number").asArray().containsExactly(2, 1);
-        assertThat(versions).bodyJson().extractingPath("$[0].changedBy").isEqualTo("editor");
+        assertThat(versions).bodyJson().extractingPath("$[0].changedBy").isEqualTo(EDITOR);
 
         String newer = read(versions, "$[0].id");
         String older = read(versions, "$[1].id");
@@ -112,13 +118,13 @@ class KnowledgeApiTests {
 
     @Test
     void givenFourEyes_thenTheAuthorCannotPublishButAnotherCan() {
-        String id = read(send("POST", ARTLAND + "/services", "editor", service("Laternenumzug anmelden", "")), "$.id");
+        String id = read(send("POST", ARTLAND + "/services", EDITOR, service("Laternenumzug anmelden", "")), "$.id");
         String state = ARTLAND + "/services/" + id + "/state";
-        MvcTestResult direct = send("POST", state, "editor", "{\"state\": \"PUBLISHED\"}");
+        MvcTestResult direct = send("POST", state, EDITOR, "{\"state\": \"PUBLISHED\"}");
         assertThat(direct).hasStatus(409).bodyJson().extractingPath("$.detail")
                 .isEqualTo("Eine Leistung im Status „Entwurf“ kann nicht in den Status „Veröffentlicht“ wechseln.");
-        assertThat(send("POST", state, "editor", "{\"state\": \"IN_REVIEW\"}")).hasStatusOk();
-        assertThat(send("POST", state, "editor", "{\"state\": \"PUBLISHED\"}")).hasStatus(409).bodyJson()
+        assertThat(send("POST", state, EDITOR, "{\"state\": \"IN_REVIEW\"}")).hasStatusOk();
+        assertThat(send("POST", state, EDITOR, "{\"state\": \"PUBLISHED\"}")).hasStatus(409).bodyJson()
                 .extractingPath("$.detail").asString().startsWith("Vier-Augen-Prinzip");
         assertThat(send("POST", state, "admin", "{\"state\": \"PUBLISHED\"}")).hasStatusOk().bodyJson()
                 .extractingPath("$.state").isEqualTo("PUBLISHED");
@@ -129,7 +135,7 @@ class KnowledgeApiTests {
     @Test
     void givenOverride_thenOnlyThatTenantSeesIt() {
         String id = idOf(ARTLAND, "Reisepass beantragen");
-        assertThat(send("PUT", ARTLAND + "/services/" + id + "/override", "editor",
+        assertThat(send("PUT", ARTLAND + "/services/" + id + "/override", EDITOR,
                 "{\"title\": \"Reisepass (Artland)\", \"requiredDocuments\": []}")).hasStatusOk().bodyJson()
                 .extractingPath("$.title").isEqualTo("Reisepass (Artland)");
         assertThat(get(ARTLAND + "/services/" + id, "agent1")).bodyJson().extractingPath("$.requiredDocuments")
@@ -142,9 +148,9 @@ class KnowledgeApiTests {
         assertThat(index.find(artland, UUID.fromString(id))).get().extracting(IndexedService::title)
                 .isEqualTo("Reisepass (Artland)");
 
-        assertThat(send("DELETE", ARTLAND + "/services/" + id + "/override", "editor", "")).hasStatusOk()
+        assertThat(send("DELETE", ARTLAND + "/services/" + id + "/override", EDITOR, "")).hasStatusOk()
                 .bodyJson().extractingPath("$.title").isEqualTo("Reisepass beantragen");
-        assertThat(get(ARTLAND + "/services/" + id + "/override", "editor")).hasStatus(404);
+        assertThat(get(ARTLAND + "/services/" + id + "/override", EDITOR)).hasStatus(404);
     }
 
     @Test
@@ -164,7 +170,7 @@ class KnowledgeApiTests {
 
     @Test
     void givenDashboard_thenOverdueAndWaitingAndAnEmptySearchList() {
-        MvcTestResult dashboard = get(ARTLAND + "/dashboard", "editor");
+        MvcTestResult dashboard = get(ARTLAND + "/dashboard", EDITOR);
         assertThat(dashboard).hasStatusOk().bodyJson().extractingPath("$.overdueReviews[*].title").asArray()
                 .contains("Wohnsitz abmelden (Wegzug ins Ausland)");
         assertThat(dashboard).bodyJson().extractingPath("$.waiting[*].title").asArray()
@@ -182,7 +188,7 @@ class KnowledgeApiTests {
 
     @Test
     void givenBadLeikaKey_thenProblemNamesTheField() {
-        MvcTestResult result = send("POST", ARTLAND + "/services", "editor",
+        MvcTestResult result = send("POST", ARTLAND + "/services", EDITOR,
                 service("Test", "\"leikaKey\": \"9900800100000\""));
         assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson()
                 .extractingPath("$.errors[0].field").isEqualTo("leikaKey");
@@ -192,20 +198,20 @@ class KnowledgeApiTests {
 
     @Test
     void givenEmptyTitle_thenProblemNamesTheField() {
-        assertThat(send("POST", ARTLAND + "/services", "editor", service(" ", ""))).hasStatus(400).bodyJson()
+        assertThat(send("POST", ARTLAND + "/services", EDITOR, service(" ", ""))).hasStatus(400).bodyJson()
                 .extractingPath("$.errors[0].field").isEqualTo("title");
     }
 
     @Test
     void givenBlankOverrideTitle_thenProblemNamesTheField() {
-        assertThat(send("PUT", ARTLAND + "/services/" + idOf(ARTLAND, "Gewerbe anmelden") + "/override", "editor",
+        assertThat(send("PUT", ARTLAND + "/services/" + idOf(ARTLAND, "Gewerbe anmelden") + "/override", EDITOR,
                 "{\"title\": \"  \"}")).hasStatus(400).bodyJson().extractingPath("$.errors[0].field")
                 .isEqualTo("title");
     }
 
     @Test
     void givenReviewDateInThePast_thenProblemNamesTheField() {
-        MvcTestResult result = send("POST", ARTLAND + "/services", "editor",
+        MvcTestResult result = send("POST", ARTLAND + "/services", EDITOR,
                 service("Test", "\"reviewDate\": \"" + LocalDate.now().minusDays(2) + "\""));
         assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reviewDate");
         assertThat(result).bodyJson().extractingPath("$.errors[0].message")
@@ -214,14 +220,14 @@ class KnowledgeApiTests {
 
     @Test
     void givenReviewDateTooFarAhead_thenProblemNamesTheField() {
-        assertThat(send("POST", ARTLAND + "/services", "editor",
+        assertThat(send("POST", ARTLAND + "/services", EDITOR,
                 service("Test", "\"reviewDate\": \"" + LocalDate.now().plusYears(6) + "\""))).hasStatus(400)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("reviewDate");
     }
 
     @Test
     void givenFormWithoutHttpUrl_thenProblemNamesTheNestedField() {
-        assertThat(send("POST", ARTLAND + "/services", "editor",
+        assertThat(send("POST", ARTLAND + "/services", EDITOR,
                 service("Test", "").replace("https://example.org/antrag.pdf", "ftp://example.org/antrag.pdf")))
                 .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").asString().startsWith("forms[0]");
     }
@@ -230,7 +236,7 @@ class KnowledgeApiTests {
     void givenDepartmentOfAnotherTenant_thenProblemNamesTheField() {
         UUID oldenburgDepartment = tenants.departmentsOf(tenants.findBySlug("oldenburg").orElseThrow().id()).get(0)
                 .id();
-        assertThat(send("POST", ARTLAND + "/services", "editor",
+        assertThat(send("POST", ARTLAND + "/services", EDITOR,
                 service("Test", "\"departmentId\": \"" + oldenburgDepartment + "\""))).hasStatus(400).bodyJson()
                 .extractingPath("$.errors[0].field").isEqualTo("departmentId");
     }
@@ -251,7 +257,7 @@ class KnowledgeApiTests {
     @Test
     void givenOverrideOfTenantOnlyService_thenConflict() {
         assertThat(send("PUT", OLDENBURG + "/services/" + idOf(OLDENBURG, "Bewohnerparkausweis beantragen")
-                + "/override", "editor", "{\"fees\": \"1 EUR\"}")).hasStatus(409);
+                + "/override", EDITOR, "{\"fees\": \"1 EUR\"}")).hasStatus(409);
     }
 
     @Test
