@@ -103,4 +103,44 @@ class PostgresTests {
         assertThat(post("/api/v1/tenants", body.formatted("badbergen2", "Badbergen 2"))).hasStatus(400)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("phoneNumbers[0]");
     }
+
+    /** The knowledge schema on PostgreSQL: entry, override, versions with diff, a DLDB import and the export. */
+    @Test
+    void knowledgeRoundTripOnPostgres() {
+        assertThat(post("/api/v1/tenants", """
+                {"slug": "quakenbrueck", "name": "Stadt Quakenbrück", "type": "MUNICIPALITY", "ags": "03459028",
+                 "federalState": "NI", "phoneNumbers": ["+4954319090"], "greeting": "Stadt Quakenbrück, guten Tag"}
+                """)).hasStatus(201);
+        String base = "/api/v1/tenants/quakenbrueck/knowledge";
+        MvcTestResult created = post(base + "/services", """
+                {"title": "Hund anmelden", "catalogue": true, "leikaKey": "99049001000000",
+                 "synonyms": ["Hundesteuer", "Hundemarke"], "body": "<p>Für Hunde zahlen Sie Steuer.</p>",
+                 "forms": [{"title": "Anmeldung", "url": "https://example.org/hund.pdf"}], "fees": "60 EUR"}""");
+        assertThat(created).hasStatus(201).bodyJson().extractingPath("$.catalogue").isEqualTo(true);
+        String id = read(created, "$.id");
+        assertThat(mvc.put().uri(base + "/services/" + id + "/override")
+                .with(httpBasic("betrieb", "ein-langes-passwort")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"fees\": \"45 EUR (Quakenbrück)\", \"internalNotes\": \"Marken im Rathaus\"}"))
+                .hasStatusOk().bodyJson().extractingPath("$.fees").isEqualTo("45 EUR (Quakenbrück)");
+        MvcTestResult versions = mvc.get().uri(base + "/services/" + id + "/versions")
+                .with(httpBasic("betrieb", "ein-langes-passwort")).exchange();
+        assertThat(versions).hasStatusOk().bodyJson().extractingPath("$[*].layer").asArray()
+                .containsExactly("OVERRIDE", "ENTRY");
+        assertThat(mvc.get().uri(base + "/services/" + id + "/diff?from=" + read(versions, "$[1].id") + "&to="
+                + read(versions, "$[0].id")).with(httpBasic("betrieb", "ein-langes-passwort"))).hasStatusOk();
+
+        MvcTestResult imported = mvc.post().uri(base + "/imports?format=dldb").multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "dldb.json", "application/json",
+                        """
+                        {"data": [{"id": "4711", "name": "Gewerbe-Anmeldung", "description": "<p>Vorher anmelden.</p>",
+                                   "leika": "99050012104000", "meta": {"keywords": "Gewerbeschein, Gewerbe"},
+                                   "forms": [], "links": [], "fees": "<p>50 Euro</p>"}]}"""
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(httpBasic("betrieb", "ein-langes-passwort")).exchange();
+        assertThat(imported).hasStatusOk().bodyJson().extractingPath("$.created").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from knowledge_version", Integer.class)).isEqualTo(3);
+        assertThat(mvc.get().uri(base + "/export").with(httpBasic("betrieb", "ein-langes-passwort")))
+                .hasStatusOk().bodyJson().extractingPath("$.services[*].title").asArray()
+                .containsExactly("Gewerbe-Anmeldung", "Hund anmelden");
+    }
 }

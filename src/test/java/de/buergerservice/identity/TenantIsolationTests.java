@@ -4,11 +4,13 @@ import static de.buergerservice.Responses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +29,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import de.buergerservice.IntegrationTest;
+import de.buergerservice.knowledge.Audience;
+import de.buergerservice.knowledge.KnowledgeCatalog;
+import de.buergerservice.knowledge.internal.KnowledgeImports;
+import de.buergerservice.shared.security.SystemActor;
 import de.buergerservice.tenancy.AgreementInfo;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
@@ -63,6 +69,12 @@ class TenantIsolationTests {
     UserDirectory users;
 
     @Autowired
+    KnowledgeCatalog knowledge;
+
+    @Autowired
+    KnowledgeImports imports;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
@@ -81,7 +93,23 @@ class TenantIsolationTests {
                 "serviceCenterId", agreement.serviceCenterId().toString(),
                 "userId", users.findByUsername("agent1").orElseThrow().id().toString(),
                 "synonymId", jdbc.queryForObject("select id from knowledge_synonym where tenant_id = ? limit 1",
-                        String.class, oldenburg.id()));
+                        String.class, oldenburg.id()),
+                "serviceId", oldenburgOnlyService(oldenburg).toString(),
+                "importId", oldenburgImport().toString());
+    }
+
+    /** The demo service that exists for Oldenburg only (not a shared catalogue entry). */
+    UUID oldenburgOnlyService(TenantInfo oldenburg) {
+        return knowledge.list(oldenburg.id(), Audience.STAFF).stream().filter(service -> !service.catalogue())
+                .findFirst().orElseThrow().id();
+    }
+
+    /** An import job of Oldenburg: a rejected file, so nothing is written. */
+    UUID oldenburgImport() {
+        UUID[] id = new UUID[1];
+        SystemActor.run(() -> id[0] = imports.importNow("oldenburg", KnowledgeImports.Format.CSV, false,
+                "kein,titel\n1,2\n".getBytes(StandardCharsets.UTF_8)).id());
+        return id[0];
     }
 
     record Endpoint(HttpMethod method, String pattern) {

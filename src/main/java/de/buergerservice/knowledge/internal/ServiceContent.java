@@ -22,7 +22,7 @@ public record ServiceContent(String title, List<String> synonyms, String leikaKe
         List<String> requiredDocuments, String fees, String deadlines, String processingTime, String legalBasis,
         String onlineServiceUrl, List<ServiceLink> forms, List<ServiceLink> links, List<String> topics) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Field names in display order, as they appear in the API and in version diffs. */
     static final List<String> FIELDS = List.of("title", "synonyms", "leikaKey", "summary", "body",

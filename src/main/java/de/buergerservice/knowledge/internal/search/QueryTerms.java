@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -20,6 +21,7 @@ record QueryTerms(List<Group> groups) {
 
     /** At most this many groups: a query is a few words, not a pasted letter (and Lucene limits clauses). */
     static final int MAX_GROUPS = 24;
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** One word: its analysed form, its compound parts, and how much it counts (synonyms count a bit less). */
     record Group(String word, List<String> parts, float weight, boolean fromSynonym, boolean unknown) {
@@ -38,7 +40,7 @@ record QueryTerms(List<Group> groups) {
         List<Group> groups = new ArrayList<>(analyze(analyzer, query, 1f, false));
         String folded = " " + fold(query) + " ";
         for (SearchSynonym synonym : synonyms) {
-            if (folded.contains(" " + fold(synonym.term()) + " ")) {
+            if (folded.contains(synonym.folded())) {
                 for (String expansion : synonym.expansions()) {
                     groups.addAll(analyze(analyzer, expansion, 0.9f, true));
                 }
@@ -55,7 +57,7 @@ record QueryTerms(List<Group> groups) {
     static String fold(String text) {
         String lower = text.toLowerCase(Locale.GERMAN).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
                 .replace("ß", "ss");
-        return lower.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NON_WORD.matcher(lower).replaceAll(" ").strip();
     }
 
     private static List<Group> analyze(Analyzer analyzer, String text, float weight, boolean fromSynonym) {

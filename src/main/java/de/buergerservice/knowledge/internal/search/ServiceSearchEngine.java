@@ -52,6 +52,7 @@ final class ServiceSearchEngine {
     static final Map<String, Float> FIELD_WEIGHTS = Map.of(TITLE, 4f, SYNONYMS, 3f, SUMMARY, 1.5f, BODY, 1f,
             NOTES, 1f);
     static final float PART_WEIGHT = 0.5f;
+    static final List<String> TEXT_FIELDS = List.of(TITLE, SYNONYMS, SUMMARY, BODY, NOTES);
     /** Fewer hits than this and the fuzzy variant of the query is tried as well. */
     static final int FEW_HITS = 3;
     /** Topics are counted over this many best hits: enough to steer a refinement, cheap to read. */
@@ -168,9 +169,12 @@ final class ServiceSearchEngine {
     }
 
     private static boolean known(IndexSearcher searcher, String term) throws IOException {
-        return searcher.getIndexReader().docFreq(new Term(TITLE, term)) > 0
-                || searcher.getIndexReader().docFreq(new Term(SYNONYMS, term)) > 0
-                || searcher.getIndexReader().docFreq(new Term(BODY, term)) > 0;
+        for (String field : TEXT_FIELDS) {
+            if (searcher.getIndexReader().docFreq(new Term(field, term)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -44,6 +44,7 @@ public final class SearchBenchSupport implements Closeable {
 
     /** Commits and opens the new searcher: what a rebuild does before it is swapped in. */
     public void commit() throws IOException {
+        index.optimise();
         index.commit(java.util.Map.of());
         index.refresh();
     }

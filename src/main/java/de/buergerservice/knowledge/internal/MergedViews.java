@@ -1,0 +1,50 @@
+package de.buergerservice.knowledge.internal;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import de.buergerservice.knowledge.Audience;
+import de.buergerservice.knowledge.ServiceState;
+import de.buergerservice.knowledge.ServiceView;
+import de.buergerservice.knowledge.internal.search.IndexedService;
+
+/**
+ * The one place that merges the layers: the tenant's override field wins, every other field comes from the entry;
+ * the tenant's department and notes win over those of the entry.
+ */
+@Component
+class MergedViews {
+
+    ServiceView of(ServiceEntry entry, ServiceOverride override, UUID tenantId, Audience audience) {
+        ServiceContent content = entry.content().complete()
+                .overlay(override == null ? null : override.content());
+        UUID department = override != null && override.getDepartmentId() != null ? override.getDepartmentId()
+                : entry.getDepartmentId();
+        String notes = override != null && override.getInternalNotes() != null ? override.getInternalNotes()
+                : entry.getInternalNotes();
+        boolean overrideIsLater = override != null && override.getUpdatedAt() != null
+                && (entry.getUpdatedAt() == null || override.getUpdatedAt().isAfter(entry.getUpdatedAt()));
+        Instant updatedAt = overrideIsLater ? override.getUpdatedAt() : entry.getUpdatedAt();
+        String updatedBy = overrideIsLater ? override.getLastEditor() : entry.getLastEditor();
+        Set<String> overridden = override == null ? Set.of() : override.content().setFields();
+        return new ServiceView(entry.getId(), tenantId, entry.isCatalogue(), entry.getSource(),
+                entry.getExternalId(), content.leikaKey(), content.title(), content.synonyms(), content.summary(),
+                content.body(), content.requiredDocuments(), content.fees(), content.deadlines(),
+                content.processingTime(), content.legalBasis(), content.onlineServiceUrl(), content.forms(),
+                content.links(), content.topics(), department, audience == Audience.PUBLIC ? null : notes,
+                entry.getState(), entry.getReviewDate(), entry.getRevision(), updatedAt, updatedBy, overridden);
+    }
+
+    IndexedService indexed(ServiceEntry entry, ServiceContent entryContent, ServiceOverride override,
+            UUID tenantId) {
+        ServiceContent content = entryContent.overlay(override == null ? null : override.content());
+        String notes = override != null && override.getInternalNotes() != null ? override.getInternalNotes()
+                : entry.getInternalNotes();
+        return new IndexedService(entry.getId(), tenantId, entry.getExternalId(), content.leikaKey(),
+                content.title(), content.synonyms(), content.summary(), HtmlText.plain(content.body()),
+                content.topics(), entry.getState() == ServiceState.PUBLISHED, notes);
+    }
+}

@@ -1,0 +1,53 @@
+package de.buergerservice.knowledge.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import de.buergerservice.knowledge.ServiceLink;
+
+/**
+ * What an editor enters for a service description. {@code departmentId} and {@code internalNotes} are the tenant's
+ * own: for a catalogue entry they are stored in the tenant's override, never in the shared catalogue.
+ *
+ * @param catalogue on creation: {@code true} puts the entry into the shared catalogue (all tenants), otherwise it
+ *        exists for this tenant only; ignored on update
+ */
+public record ServiceData(
+        @NotBlank @Size(max = 300) String title,
+        @Size(max = 100) List<@NotBlank @Size(max = 200) String> synonyms,
+        @Pattern(regexp = Rules.LEIKA, message = "{validation.knowledge.leika}") String leikaKey,
+        @Size(max = 2000) String summary,
+        @Size(max = 200_000) String body,
+        @Size(max = 100) List<@NotBlank @Size(max = 500) String> requiredDocuments,
+        @Size(max = 4000) String fees,
+        @Size(max = 4000) String deadlines,
+        @Size(max = 4000) String processingTime,
+        @Size(max = 4000) String legalBasis,
+        @Size(max = 1000) @Pattern(regexp = Rules.URL, message = "{validation.knowledge.url}")
+        String onlineServiceUrl,
+        @Size(max = 100) List<@Valid ServiceLink> forms,
+        @Size(max = 100) List<@Valid ServiceLink> links,
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> topics,
+        UUID departmentId,
+        @Size(max = 4000) String internalNotes,
+        LocalDate reviewDate,
+        Boolean catalogue) {
+
+    /** The content as stored: text trimmed, empty text absent, rich text sanitised. */
+    ServiceContent content() {
+        return new ServiceContent(Rules.text(title), Rules.list(synonyms), Rules.text(leikaKey), Rules.text(summary),
+                HtmlText.sanitize(Rules.text(body)), Rules.list(requiredDocuments), Rules.text(fees),
+                Rules.text(deadlines), Rules.text(processingTime), Rules.text(legalBasis),
+                Rules.text(onlineServiceUrl), Rules.links(forms), Rules.links(links), Rules.list(topics)).complete();
+    }
+
+    boolean inCatalogue() {
+        return Boolean.TRUE.equals(catalogue);
+    }
+}

@@ -1,0 +1,212 @@
+package de.buergerservice.knowledge.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.buergerservice.knowledge.ServiceState;
+import de.buergerservice.knowledge.ServiceView;
+import de.buergerservice.knowledge.internal.ImportReport;
+import de.buergerservice.knowledge.internal.KnowledgeImports;
+import de.buergerservice.knowledge.internal.KnowledgeProperties;
+import de.buergerservice.knowledge.internal.KnowledgeService;
+import de.buergerservice.knowledge.internal.ServiceData;
+import de.buergerservice.knowledge.internal.Views.VersionInfo;
+import de.buergerservice.knowledge.internal.Workflow;
+import de.buergerservice.shared.security.TenantScope;
+import de.buergerservice.shared.web.FormValidation;
+import de.buergerservice.shared.web.InvalidFieldException;
+import de.buergerservice.shared.web.Notices;
+import de.buergerservice.tenancy.DepartmentInfo;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
+
+/**
+ * The editors' pages (German): list and filter, edit form, version history with diff, review dashboard and import.
+ * Everybody who may see a tenant reads; the service refuses changes to all but editors and administrators.
+ */
+@Controller
+@RequestMapping("/knowledge")
+class KnowledgeEditorController {
+
+    private final KnowledgeService knowledge;
+    private final KnowledgeImports imports;
+    private final KnowledgeProperties properties;
+    private final TenantDirectory tenants;
+    private final TenantScope scope;
+    private final FormValidation validation;
+    private final Notices notices;
+
+    KnowledgeEditorController(KnowledgeService knowledge, KnowledgeImports imports, KnowledgeProperties properties,
+            TenantDirectory tenants, TenantScope scope, FormValidation validation, Notices notices) {
+        this.knowledge = knowledge;
+        this.imports = imports;
+        this.properties = properties;
+        this.tenants = tenants;
+        this.scope = scope;
+        this.validation = validation;
+        this.notices = notices;
+    }
+
+    @GetMapping
+    String tenants(Model model) {
+        List<TenantInfo> visible = tenants.findAll().stream().filter(t -> scope.permits(t.id())).toList();
+        if (visible.size() == 1) {
+            return "redirect:/knowledge/" + visible.get(0).slug();
+        }
+        model.addAttribute("tenants", visible);
+        return "knowledge/tenants";
+    }
+
+    @GetMapping("/{slug}")
+    String list(@PathVariable String slug, @RequestParam(required = false) String q,
+            @RequestParam(required = false) ServiceState state, Model model) {
+        tenant(slug, model);
+        model.addAttribute("services", knowledge.list(slug, q, state, null));
+        model.addAttribute("q", q);
+        model.addAttribute("state", state);
+        model.addAttribute("states", ServiceState.values());
+        return "knowledge/list";
+    }
+
+    @GetMapping("/{slug}/dashboard")
+    String dashboard(@PathVariable String slug, Model model) {
+        tenant(slug, model);
+        model.addAttribute("dashboard", knowledge.dashboard(slug));
+        return "knowledge/dashboard";
+    }
+
+    @GetMapping("/{slug}/services/{serviceId}")
+    String detail(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
+        tenant(slug, model);
+        ServiceView service = knowledge.get(slug, serviceId);
+        model.addAttribute("service", service);
+        model.addAttribute("next", Workflow.next(service.state(), properties.fourEyes()));
+        return "knowledge/detail";
+    }
+
+    @GetMapping("/{slug}/services/new")
+    String newForm(@PathVariable String slug, Model model) {
+        tenant(slug, model);
+        model.addAttribute("form", new ServiceForm());
+        return "knowledge/form";
+    }
+
+    @PostMapping("/{slug}/services")
+    String create(@PathVariable String slug, @ModelAttribute("form") ServiceForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        return save(slug, null, form, errors, model, redirect);
+    }
+
+    @GetMapping("/{slug}/services/{serviceId}/edit")
+    String editForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
+        tenant(slug, model);
+        model.addAttribute("serviceId", serviceId);
+        model.addAttribute("form", ServiceForm.of(knowledge.get(slug, serviceId)));
+        return "knowledge/form";
+    }
+
+    @PostMapping("/{slug}/services/{serviceId}")
+    String update(@PathVariable String slug, @PathVariable UUID serviceId, @ModelAttribute("form") ServiceForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        model.addAttribute("serviceId", serviceId);
+        return save(slug, serviceId, form, errors, model, redirect);
+    }
+
+    @PostMapping("/{slug}/services/{serviceId}/state")
+    String transition(@PathVariable String slug, @PathVariable UUID serviceId, @RequestParam ServiceState state,
+            RedirectAttributes redirect) {
+        try {
+            knowledge.transition(slug, serviceId, state);
+            notices.success(redirect, "common.saved");
+        } catch (ErrorResponseException refused) {
+            notices.error(redirect, refused);
+        }
+        return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+    }
+
+    @GetMapping("/{slug}/services/{serviceId}/history")
+    String history(@PathVariable String slug, @PathVariable UUID serviceId,
+            @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to, Model model) {
+        tenant(slug, model);
+        model.addAttribute("service", knowledge.get(slug, serviceId));
+        List<VersionInfo> versions = knowledge.history(slug, serviceId);
+        model.addAttribute("versions", versions);
+        if (versions.size() > 1 || from != null) {
+            UUID newer = to != null ? to : versions.get(0).id();
+            UUID older = from != null ? from : versions.get(Math.min(1, versions.size() - 1)).id();
+            model.addAttribute("from", older);
+            model.addAttribute("to", newer);
+            model.addAttribute("diff", knowledge.diff(slug, serviceId, older, newer));
+        }
+        return "knowledge/history";
+    }
+
+    @GetMapping("/{slug}/imports")
+    String importForm(@PathVariable String slug, Model model) {
+        tenant(slug, model);
+        return "knowledge/import";
+    }
+
+    @PostMapping("/{slug}/imports")
+    String importFile(@PathVariable String slug, @RequestParam(required = false) MultipartFile file,
+            @RequestParam String format, @RequestParam(defaultValue = "false") boolean catalogue, Model model)
+            throws IOException {
+        tenant(slug, model);
+        try {
+            KnowledgeImports.Format parsed = KnowledgeImports.Format.parse(format);
+            if (file == null || file.isEmpty()) {
+                throw new InvalidFieldException("file", "validation.knowledge.emptyFile");
+            }
+            ImportReport report = imports.importNow(slug, parsed, parsed == KnowledgeImports.Format.DLDB
+                    && catalogue, file.getBytes());
+            model.addAttribute("report", report);
+        } catch (InvalidFieldException e) {
+            model.addAttribute("error", e);
+        }
+        return "knowledge/import";
+    }
+
+    private String save(String slug, UUID serviceId, ServiceForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        tenant(slug, model);
+        ServiceData data = form.toData();
+        if (!validation.check(data, errors, FormValidation::topLevel)) {
+            return "knowledge/form";
+        }
+        ServiceView saved;
+        try {
+            saved = serviceId == null ? knowledge.create(slug, data) : knowledge.update(slug, serviceId, data);
+        } catch (InvalidFieldException e) {
+            validation.reject(e, errors, FormValidation::topLevel);
+            return "knowledge/form";
+        }
+        notices.success(redirect, "common.saved");
+        return "redirect:/knowledge/" + slug + "/services/" + saved.id();
+    }
+
+    private void tenant(String slug, Model model) {
+        TenantInfo tenant = knowledge.tenant(slug);
+        List<DepartmentInfo> departments = tenants.departmentsOf(tenant.id());
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("departments", departments);
+        model.addAttribute("departmentNames", departments.stream()
+                .collect(Collectors.toMap(DepartmentInfo::id, DepartmentInfo::name)));
+        model.addAttribute("otherTenants", tenants.findAll().stream()
+                .filter(t -> scope.permits(t.id()) && !t.id().equals(tenant.id())).toList());
+    }
+}

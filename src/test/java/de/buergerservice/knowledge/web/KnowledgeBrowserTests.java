@@ -1,0 +1,84 @@
+package de.buergerservice.knowledge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import de.buergerservice.Browser;
+
+/**
+ * The editor in a real browser: opens a service of Artland, changes it with the form (and its toolbar) and finds
+ * the new version with its diff in the history — with no script blocked by the Content-Security-Policy.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class KnowledgeBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    void expectHeading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+    }
+
+    @Test
+    void editorChangesAServiceAndSeesTheNewVersion() {
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("editor");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        expectHeading("Willkommen, editor");
+
+        browser.findElement(By.linkText("Wissen")).click();
+        browser.findElement(By.linkText("Samtgemeinde Artland")).click();
+        expectHeading("Leistungen");
+        browser.findElement(By.linkText("Führungszeugnis beantragen")).click();
+        expectHeading("Führungszeugnis beantragen");
+        browser.findElement(By.linkText("Bearbeiten")).click();
+        expectHeading("Leistung bearbeiten");
+
+        var fees = browser.findElement(By.id("fees"));
+        fees.clear();
+        fees.sendKeys("13,00 EUR; erweitertes Führungszeugnis ebenfalls 13,00 EUR");
+        browser.findElement(By.id("body")).click();
+        browser.findElement(By.xpath("//div[@class='toolbar']/button[text()='Fett']")).click();
+        assertThat(browser.findElement(By.id("body")).getDomProperty("value")).contains("<strong></strong>");
+        browser.findElement(By.cssSelector("button.primary")).click();
+
+        expectHeading("Führungszeugnis beantragen");
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Gespeichert.");
+        browser.findElement(By.linkText("Versionen")).click();
+        expectHeading("Versionen: Führungszeugnis beantragen");
+        assertThat(browser.findElement(By.cssSelector("table.versions tbody tr td.changed-by")).getText())
+                .isEqualTo("editor");
+        assertThat(browser.findElement(By.cssSelector("pre.diff .diff-added")).getText())
+                .isEqualTo("+ 13,00 EUR; erweitertes Führungszeugnis ebenfalls 13,00 EUR");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+}

@@ -1,0 +1,113 @@
+package de.buergerservice.knowledge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import de.buergerservice.IntegrationTest;
+import de.buergerservice.knowledge.Audience;
+import de.buergerservice.knowledge.KnowledgeCatalog;
+import de.buergerservice.knowledge.ServiceView;
+import de.buergerservice.tenancy.TenantDirectory;
+
+/** The German editor pages: list, detail, form messages, workflow buttons, history, dashboard and import. */
+@IntegrationTest
+@WithUserDetails("admin")
+class KnowledgePagesTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    KnowledgeCatalog catalog;
+
+    @Autowired
+    TenantDirectory tenants;
+
+    UUID serviceId(String title) {
+        UUID artland = tenants.findBySlug("artland").orElseThrow().id();
+        return catalog.list(artland, Audience.STAFF).stream().filter(s -> s.title().equals(title))
+                .map(ServiceView::id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void listAndDetailShowTheMergedView() {
+        assertThat(mvc.get().uri("/knowledge/artland")).hasStatusOk().bodyText()
+                .contains("Leistungen", "Personalausweis beantragen", "Katalog, lokal angepasst", "Bürgerbüro");
+        assertThat(mvc.get().uri("/knowledge/artland/services/" + serviceId("Hund anmelden (Hundesteuer)")))
+                .hasStatusOk().bodyText().contains("75,00 EUR im Jahr", "Steuermarken liegen im Bürgerbüro aus.",
+                        "Archivieren", "Ordnungsamt");
+    }
+
+    @Test
+    void givenInvalidForm_thenGermanMessagesAtTheFields() {
+        assertThat(mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "")
+                .param("leikaKey", "123").param("reviewDate", "2001-01-01").param("forms", "Antrag | ftp://x"))
+                .hasStatusOk().bodyText().contains("Bitte korrigieren Sie die markierten Angaben.",
+                        "Der LeiKa-Schlüssel besteht aus 14 Ziffern und beginnt mit 99.",
+                        "Bitte eine Adresse beginnend mit http:// oder https:// angeben.");
+        assertThat(mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "Schöffenwahl")
+                .param("reviewDate", "2001-01-01")).hasStatusOk().bodyText()
+                .contains("Die Wiedervorlage darf nicht in der Vergangenheit liegen.");
+    }
+
+    @Test
+    void givenValidForm_thenSavedSanitisedAndInTheHistory() {
+        var created = mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "Schiedsamt anrufen")
+                .param("body", "<p>Streit <b onmouseover=\"x()\">schlichten</b></p><script>alert(1)</script>")
+                .param("synonyms", "Schiedsperson\nSchlichtung").param("catalogue", "false").exchange();
+        assertThat(created).hasStatus3xxRedirection();
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(mvc.get().uri(location)).bodyText().contains("Schiedsamt anrufen", "nur diese Kommune")
+                .doesNotContain("onmouseover", "alert(1)");
+        assertThat(mvc.get().uri(location + "/history")).hasStatusOk().bodyText().contains("admin", "Entwurf");
+    }
+
+    @Test
+    void givenOwnChange_thenFourEyesRefusalAsNotice() {
+        var created = mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "Lärmschutz melden")
+                .exchange();
+        String location = created.getResponse().getRedirectedUrl();
+        mvc.post().uri(location + "/state").with(csrf()).param("state", "IN_REVIEW").exchange();
+        var refused = mvc.post().uri(location + "/state").with(csrf()).param("state", "PUBLISHED").exchange();
+        assertThat(refused).hasStatus3xxRedirection().flash().containsKey("notice");
+        assertThat(refused.getMvcResult().getFlashMap().get("notice").toString()).contains("Vier-Augen-Prinzip");
+    }
+
+    @Test
+    void dashboardListsOverdueAndDrafts() {
+        assertThat(mvc.get().uri("/knowledge/artland/dashboard")).hasStatusOk().bodyText()
+                .contains("Wiedervorlage überfällig", "Wohnsitz abmelden (Wegzug ins Ausland)",
+                        "Geburtsurkunde beantragen");
+    }
+
+    @Test
+    void importPageShowsTheReport() {
+        var file = new MockMultipartFile("file", "liste.csv", "text/csv",
+                "title,text\nKirchenaustritt,Beim Standesamt erklären\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.post().uri("/knowledge/artland/imports").multipart().file(file).param("format", "csv")
+                .with(csrf())).hasStatusOk().bodyText().contains("Import übernommen", "neu angelegt");
+        var broken = new MockMultipartFile("file", "x.json", "application/json",
+                "{\"data\": [{\"id\": \"7\", \"name\": \"X\", \"leika\": \"1\"}]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.post().uri("/knowledge/artland/imports").multipart().file(broken).param("format", "dldb")
+                .with(csrf())).hasStatusOk().bodyText().contains("Import abgelehnt", "leika",
+                        "Der LeiKa-Schlüssel besteht aus 14 Ziffern");
+    }
+
+    @Test
+    @WithUserDetails("agent1")
+    void agentReadsButCannotEdit() {
+        String path = "/knowledge/artland/services/" + serviceId("Gewerbe anmelden");
+        assertThat(mvc.get().uri(path)).hasStatusOk().bodyText().doesNotContain("Archivieren");
+        assertThat(mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "Agentenartikel"))
+                .hasStatus(403);
+    }
+}
