@@ -1,6 +1,7 @@
 package de.buergerservice.knowledge.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,8 +151,10 @@ public final class KnowledgeSearchBenchmark {
         }
         Arrays.sort(all);
         System.out.printf("SEARCH %d clients, %.0f s: %d queries, %.0f queries/s, p50 %.2f ms, p90 %.2f ms, "
-                + "p99 %.2f ms, max %.2f ms%n", clients, elapsed, total, total / elapsed, ms(all, 0.50),
-                ms(all, 0.90), ms(all, 0.99), all[all.length - 1] / 1e6);
+                + "p99 %.2f ms, max %.2f ms (machine load average %.1f on %d cores: other processes compete)%n",
+                clients, elapsed, total, total / elapsed, ms(all, 0.50), ms(all, 0.90), ms(all, 0.99),
+                all[all.length - 1] / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     static double ms(long[] sorted, double percentile) {

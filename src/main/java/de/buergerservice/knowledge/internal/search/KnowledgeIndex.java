@@ -190,15 +190,16 @@ public class KnowledgeIndex {
         });
     }
 
-    /** Applies one write, makes it visible at once, and commits when no further change is waiting. */
+    /** Applies one write; when no further change is waiting, makes it visible at once and commits. */
     private void write(IndexWrite write) {
         SearchIndex index = current;
         try {
             long generation = write.apply(index);
-            if (generation >= 0) {
-                index.awaitVisible(generation);
-            }
+            // in a burst (an import) only the last change forces a reopen; the others follow within 0.5 s
             if (updater.getQueue().isEmpty()) {
+                if (generation >= 0) {
+                    index.awaitVisible(generation);
+                }
                 index.commit(Map.of());
             }
         } catch (IOException | RuntimeException e) {
