@@ -154,7 +154,6 @@ public class KnowledgeIndex {
                     documents = fresh.addAll(all);
                 }
             }
-            fresh.optimise();
             fresh.commit(Map.of(SearchIndex.ANALYZER_VERSION, GermanServiceAnalyzer.VERSION,
                     SearchIndex.COMPLETE, "true"));
             fresh.refresh();

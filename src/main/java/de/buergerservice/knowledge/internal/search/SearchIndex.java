@@ -167,11 +167,6 @@ final class SearchIndex implements Closeable {
         }
     }
 
-    /** Merges a freshly built index into one segment: the fastest shape to search. */
-    void optimise() throws IOException {
-        writer.forceMerge(1);
-    }
-
     /** Makes everything written so far searchable now (a rebuild before it is swapped in). */
     void refresh() throws IOException {
         searchers.maybeRefreshBlocking();

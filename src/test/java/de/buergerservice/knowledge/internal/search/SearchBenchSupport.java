@@ -44,7 +44,6 @@ public final class SearchBenchSupport implements Closeable {
 
     /** Commits and opens the new searcher: what a rebuild does before it is swapped in. */
     public void commit() throws IOException {
-        index.optimise();
         index.commit(java.util.Map.of());
         index.refresh();
     }
