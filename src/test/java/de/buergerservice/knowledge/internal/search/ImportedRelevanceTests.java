@@ -27,7 +27,8 @@ import de.buergerservice.tenancy.TenantDirectory;
  * The relevance measurement end to end, as the product runs it: the real Munich DLDB file goes through the
  * knowledge module's importer into a municipality of its own, the index picks it up from the change events, the
  * municipality gets the starting synonym list, and every phrasing is asked through {@link KnowledgeSearch}
- * (citizen audience). The municipality also sees the shared demo catalogue, as a real one would. Fails below hit@3 = {@value RelevanceTests#REQUIRED_HIT_AT_3}. Runs in an application
+ * (citizen audience). The municipality also sees the shared demo catalogue, as a real one would. Fails below
+ * hit@3 = {@value RelevanceTests#REQUIRED_HIT_AT_3}. Runs in an application
  * context of its own so that 287 extra services do not change what other tests see.
  */
 @IntegrationTest
