@@ -60,7 +60,8 @@ class KnowledgeApiTests {
     static String service(String title, String extra) {
         return """
                 {"title": "%s", "synonyms": ["Testwort"], "summary": "Kurz.",
-                 "body": "<p onclick=\\"alert(1)\\">Text <script>alert(2)</script><a href=\\"javascript:x()\\">x</a></p>",
+                 "body": "<p onclick=\\"alert(1)\\">Text <script>alert(2)</script>\
+                <a href=\\"javascript:x()\\">x</a></p>",
                  "requiredDocuments": ["Ausweis"], "fees": "10 EUR",
                  "forms": [{"title": "Antrag", "url": "https://example.org/antrag.pdf"}],
                  "topics": ["Test/Unterthema"]%s}""".formatted(title, extra.isEmpty() ? "" : ", " + extra);
@@ -143,8 +144,8 @@ class KnowledgeApiTests {
         assertThat(get(OLDENBURG + "/services/" + id, "agent1")).bodyJson().extractingPath("$.title")
                 .isEqualTo("Reisepass beantragen");
         UUID artland = tenants.findBySlug("artland").orElseThrow().id();
-        assertThat(index.all().filter(s -> s.serviceId().toString().equals(id)).map(IndexedService::title))
-                .containsExactlyInAnyOrder("Reisepass (Artland)", "Reisepass beantragen");
+        assertThat(index.all().filter(s -> s.serviceId().toString().equals(id) && !s.tenantId().equals(artland))
+                .map(IndexedService::title)).isNotEmpty().containsOnly("Reisepass beantragen");
         assertThat(index.find(artland, UUID.fromString(id))).get().extracting(IndexedService::title)
                 .isEqualTo("Reisepass (Artland)");
 

@@ -27,6 +27,7 @@ import de.buergerservice.knowledge.ServiceState;
 import de.buergerservice.knowledge.ServiceView;
 import de.buergerservice.knowledge.internal.Views.Dashboard;
 import de.buergerservice.knowledge.internal.Views.DiffLine;
+import de.buergerservice.knowledge.internal.Views.Layers;
 import de.buergerservice.knowledge.internal.Views.OverrideView;
 import de.buergerservice.knowledge.internal.Views.VersionDiff;
 import de.buergerservice.knowledge.internal.Views.VersionInfo;
@@ -151,6 +152,17 @@ public class KnowledgeService {
         catalogueEntry(serviceId, tenantId);
         return overrides.findByTenantIdAndServiceId(tenantId, serviceId).map(OverrideView::of)
                 .orElseThrow(() -> new ResourceNotFoundException("knowledgeOverride"));
+    }
+
+    /** The catalogue entry as it is and this tenant's override (empty if none). */
+    @Transactional(readOnly = true)
+    public Layers layers(String slug, UUID serviceId) {
+        UUID tenantId = tenant(slug).id();
+        ServiceEntry entry = catalogueEntry(serviceId, tenantId);
+        return overrides.findByTenantIdAndServiceId(tenantId, serviceId)
+                .map(o -> new Layers(entry.content().complete(), o.content(), o.getDepartmentId(),
+                        o.getInternalNotes(), true))
+                .orElseGet(() -> new Layers(entry.content().complete(), ServiceContent.EMPTY, null, null, false));
     }
 
     /** Sets this tenant's override of a catalogue entry: the fields given replace the catalogue's. */

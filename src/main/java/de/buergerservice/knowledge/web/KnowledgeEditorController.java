@@ -24,7 +24,9 @@ import de.buergerservice.knowledge.internal.ImportReport;
 import de.buergerservice.knowledge.internal.KnowledgeImports;
 import de.buergerservice.knowledge.internal.KnowledgeProperties;
 import de.buergerservice.knowledge.internal.KnowledgeService;
+import de.buergerservice.knowledge.internal.OverrideData;
 import de.buergerservice.knowledge.internal.ServiceData;
+import de.buergerservice.knowledge.internal.Views.Layers;
 import de.buergerservice.knowledge.internal.Views.VersionInfo;
 import de.buergerservice.knowledge.internal.Workflow;
 import de.buergerservice.shared.security.TenantScope;
@@ -137,6 +139,48 @@ class KnowledgeEditorController {
             notices.error(redirect, refused);
         }
         return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+    }
+
+    @GetMapping("/{slug}/services/{serviceId}/override")
+    String overrideForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
+        Layers layers = knowledge.layers(slug, serviceId);
+        model.addAttribute("form", OverrideForm.of(layers.override(), layers.departmentId(),
+                layers.internalNotes()));
+        return overridePage(slug, serviceId, layers, model);
+    }
+
+    @PostMapping("/{slug}/services/{serviceId}/override")
+    String saveOverride(@PathVariable String slug, @PathVariable UUID serviceId,
+            @ModelAttribute("form") OverrideForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        OverrideData data = form.toData();
+        if (validation.check(data, errors, OverrideForm::fieldOf)) {
+            try {
+                knowledge.setOverride(slug, serviceId, data);
+                notices.success(redirect, "common.saved");
+                return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+            } catch (InvalidFieldException e) {
+                validation.reject(e, errors, OverrideForm::fieldOf);
+            }
+        }
+        return overridePage(slug, serviceId, knowledge.layers(slug, serviceId), model);
+    }
+
+    @PostMapping("/{slug}/services/{serviceId}/override/delete")
+    String removeOverride(@PathVariable String slug, @PathVariable UUID serviceId, RedirectAttributes redirect) {
+        knowledge.removeOverride(slug, serviceId);
+        notices.success(redirect, "common.deleted");
+        return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+    }
+
+    private String overridePage(String slug, UUID serviceId, Layers layers, Model model) {
+        tenant(slug, model);
+        model.addAttribute("serviceId", serviceId);
+        model.addAttribute("catalogue", layers.catalogue());
+        model.addAttribute("inherited", OverrideForm.text(layers.catalogue()));
+        model.addAttribute("fields", OverrideForm.FIELDS);
+        model.addAttribute("exists", layers.exists());
+        return "knowledge/override";
     }
 
     @GetMapping("/{slug}/services/{serviceId}/history")
