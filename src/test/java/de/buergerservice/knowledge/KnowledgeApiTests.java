@@ -256,6 +256,22 @@ class KnowledgeApiTests {
     }
 
     @Test
+    void givenVersionOfAnotherService_thenProblemNamesTheField() {
+        String id = idOf(ARTLAND, "Gewerbe anmelden");
+        String otherVersion = read(get(ARTLAND + "/services/" + idOf(ARTLAND, "Reisepass beantragen") + "/versions",
+                "agent1"), "$[0].id");
+        String ownVersion = read(get(ARTLAND + "/services/" + id + "/versions", "agent1"), "$[0].id");
+        assertThat(get(ARTLAND + "/services/" + id + "/diff?from=" + ownVersion + "&to=" + otherVersion, "agent1"))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("to");
+    }
+
+    @Test
+    void givenUnknownService_thenNotFoundInGerman() {
+        assertThat(get(ARTLAND + "/services/" + UUID.randomUUID(), "agent1")).hasStatus(404).bodyJson()
+                .extractingPath("$.detail").isEqualTo("Diese Leistung gibt es bei dieser Kommune nicht.");
+    }
+
+    @Test
     void givenOverrideOfTenantOnlyService_thenConflict() {
         assertThat(send("PUT", OLDENBURG + "/services/" + idOf(OLDENBURG, "Bewohnerparkausweis beantragen")
                 + "/override", EDITOR, "{\"fees\": \"1 EUR\"}")).hasStatus(409);
