@@ -239,7 +239,8 @@ public class KnowledgeService {
                 .orElseThrow(() -> new InvalidFieldException("to", "validation.knowledge.version"));
         Map<UUID, String> departments = tenants.departmentsOf(tenantId).stream()
                 .collect(Collectors.toMap(DepartmentInfo::id, DepartmentInfo::name));
-        Function<String, String> label = field -> text("knowledge.field." + field);
+        Function<String, String> label = field -> field.startsWith("state.")
+                ? text("knowledge." + field) : text("knowledge.field." + field);
         Function<UUID, String> department = id -> departments.getOrDefault(id, id.toString());
         List<String> before = Snapshot.fromJson(from.getSnapshot()).lines(label, department);
         List<String> after = Snapshot.fromJson(to.getSnapshot()).lines(label, department);

@@ -1,6 +1,8 @@
 package de.buergerservice.knowledge.web;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,6 +31,7 @@ import de.buergerservice.knowledge.internal.ServiceData;
 import de.buergerservice.knowledge.internal.Views.Layers;
 import de.buergerservice.knowledge.internal.Views.VersionInfo;
 import de.buergerservice.knowledge.internal.Workflow;
+import de.buergerservice.shared.BerlinTime;
 import de.buergerservice.shared.security.TenantScope;
 import de.buergerservice.shared.web.FormValidation;
 import de.buergerservice.shared.web.InvalidFieldException;
@@ -52,9 +55,10 @@ class KnowledgeEditorController {
     private final TenantScope scope;
     private final FormValidation validation;
     private final Notices notices;
+    private final Clock clock;
 
     KnowledgeEditorController(KnowledgeService knowledge, KnowledgeImports imports, KnowledgeProperties properties,
-            TenantDirectory tenants, TenantScope scope, FormValidation validation, Notices notices) {
+            TenantDirectory tenants, TenantScope scope, FormValidation validation, Notices notices, Clock clock) {
         this.knowledge = knowledge;
         this.imports = imports;
         this.properties = properties;
@@ -62,6 +66,7 @@ class KnowledgeEditorController {
         this.scope = scope;
         this.validation = validation;
         this.notices = notices;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -82,6 +87,7 @@ class KnowledgeEditorController {
         model.addAttribute("q", q);
         model.addAttribute("state", state);
         model.addAttribute("states", ServiceState.values());
+        model.addAttribute("today", LocalDate.now(clock.withZone(BerlinTime.ZONE)));
         return "knowledge/list";
     }
 
@@ -190,11 +196,14 @@ class KnowledgeEditorController {
         model.addAttribute("service", knowledge.get(slug, serviceId));
         List<VersionInfo> versions = knowledge.history(slug, serviceId);
         model.addAttribute("versions", versions);
-        if (versions.size() > 1 || from != null) {
-            UUID newer = to != null ? to : versions.get(0).id();
-            UUID older = from != null ? from : versions.get(Math.min(1, versions.size() - 1)).id();
-            model.addAttribute("from", older);
-            model.addAttribute("to", newer);
+        // By default: the newest version against the one before it in the same layer (entry or local adaptation).
+        UUID newer = to != null ? to : versions.get(0).id();
+        UUID older = from != null ? from : versions.stream().skip(1)
+                .filter(v -> v.layer().equals(versions.get(0).layer())).map(VersionInfo::id).findFirst()
+                .orElse(null);
+        model.addAttribute("from", older);
+        model.addAttribute("to", newer);
+        if (older != null) {
             model.addAttribute("diff", knowledge.diff(slug, serviceId, older, newer));
         }
         return "knowledge/history";
