@@ -266,6 +266,19 @@ class KnowledgeApiTests {
     }
 
     @Test
+    void givenStaleRevision_thenConflictInsteadOfLostUpdate() {
+        String id = read(send("POST", ARTLAND + "/services", EDITOR, service("Brauchtum pflegen", "")), "$.id");
+        assertThat(send("PUT", ARTLAND + "/services/" + id, EDITOR,
+                service("Brauchtum pflegen", "\"summary\": \"Erste.\", \"revision\": 1")
+                        .replace("\"summary\": \"Kurz.\",", ""))).hasStatusOk().bodyJson()
+                .extractingPath("$.revision").isEqualTo(2);
+        assertThat(send("PUT", ARTLAND + "/services/" + id, "admin",
+                service("Brauchtum pflegen", "\"summary\": \"Zweite.\", \"revision\": 1")
+                        .replace("\"summary\": \"Kurz.\",", ""))).hasStatus(409).bodyJson()
+                .extractingPath("$.detail").asString().startsWith("Der Datensatz wurde inzwischen");
+    }
+
+    @Test
     void givenUnknownService_thenNotFoundInGerman() {
         assertThat(get(ARTLAND + "/services/" + UUID.randomUUID(), "agent1")).hasStatus(404).bodyJson()
                 .extractingPath("$.detail").isEqualTo("Diese Leistung gibt es bei dieser Kommune nicht.");

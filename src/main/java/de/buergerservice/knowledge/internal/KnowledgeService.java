@@ -130,6 +130,9 @@ public class KnowledgeService {
     public ServiceView update(String slug, UUID serviceId, ServiceData data) {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = find(serviceId, tenantId);
+        if (data.revision() != null && data.revision() != entry.getRevision()) {
+            throw new ConflictException("concurrentChange");
+        }
         checkReviewDate(data.reviewDate(), entry.getReviewDate());
         checkDepartment(tenantId, data.departmentId());
         String notes = Rules.text(data.internalNotes());

@@ -247,6 +247,10 @@ class KnowledgeEditorController {
         } catch (InvalidFieldException e) {
             validation.reject(e, errors, FormValidation::topLevel);
             return "knowledge/form";
+        } catch (ErrorResponseException refused) {
+            errors.reject(refused.getDetailMessageCode(), refused.getDetailMessageArguments(),
+                    refused.getDetailMessageCode());
+            return "knowledge/form";
         }
         notices.success(redirect, "common.saved");
         return "redirect:/knowledge/" + slug + "/services/" + saved.id();
