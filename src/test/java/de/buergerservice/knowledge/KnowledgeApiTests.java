@@ -144,8 +144,12 @@ class KnowledgeApiTests {
         assertThat(get(OLDENBURG + "/services/" + id, "agent1")).bodyJson().extractingPath("$.title")
                 .isEqualTo("Reisepass beantragen");
         UUID artland = tenants.findBySlug("artland").orElseThrow().id();
-        assertThat(index.all().filter(s -> s.serviceId().toString().equals(id) && !s.tenantId().equals(artland))
-                .map(IndexedService::title)).isNotEmpty().containsOnly("Reisepass beantragen");
+        UUID oldenburg = tenants.findBySlug("oldenburg").orElseThrow().id();
+        // other tests of the shared context may add municipalities: look at the two demo ones
+        assertThat(index.all().filter(s -> s.serviceId().toString().equals(id))
+                .filter(s -> s.tenantId().equals(artland) || s.tenantId().equals(oldenburg))
+                .map(IndexedService::title))
+                .containsExactlyInAnyOrder("Reisepass (Artland)", "Reisepass beantragen");
         assertThat(index.find(artland, UUID.fromString(id))).get().extracting(IndexedService::title)
                 .isEqualTo("Reisepass (Artland)");
 
