@@ -60,7 +60,8 @@ class KnowledgeApiTests {
     static String service(String title, String extra) {
         return """
                 {"title": "%s", "synonyms": ["Testwort"], "summary": "Kurz.",
-                 "body": "<p onclick=\\"alert(1)\\">Text <script>alert(2)</script><a href=\\"javascript:x()\\">x</a></p>",
+                 "body": "<p onclick=\\"alert(1)\\">Text <script>alert(2)</script>\
+                <a href=\\"javascript:x()\\">x</a></p>",
                  "requiredDocuments": ["Ausweis"], "fees": "10 EUR",
                  "forms": [{"title": "Antrag", "url": "https://example.org/antrag.pdf"}],
                  "topics": ["Test/Unterthema"]%s}""".formatted(title, extra.isEmpty() ? "" : ", " + extra);
@@ -256,6 +257,35 @@ class KnowledgeApiTests {
     void givenDiffWithoutVersions_thenProblemNamesTheField() {
         assertThat(get(ARTLAND + "/services/" + idOf(ARTLAND, "Gewerbe anmelden") + "/diff", "agent1"))
                 .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("from");
+    }
+
+    @Test
+    void givenVersionOfAnotherService_thenProblemNamesTheField() {
+        String id = idOf(ARTLAND, "Gewerbe anmelden");
+        String otherVersion = read(get(ARTLAND + "/services/" + idOf(ARTLAND, "Reisepass beantragen") + "/versions",
+                "agent1"), "$[0].id");
+        String ownVersion = read(get(ARTLAND + "/services/" + id + "/versions", "agent1"), "$[0].id");
+        assertThat(get(ARTLAND + "/services/" + id + "/diff?from=" + ownVersion + "&to=" + otherVersion, "agent1"))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("to");
+    }
+
+    @Test
+    void givenStaleRevision_thenConflictInsteadOfLostUpdate() {
+        String id = read(send("POST", ARTLAND + "/services", EDITOR, service("Brauchtum pflegen", "")), "$.id");
+        assertThat(send("PUT", ARTLAND + "/services/" + id, EDITOR,
+                service("Brauchtum pflegen", "\"summary\": \"Erste.\", \"revision\": 1")
+                        .replace("\"summary\": \"Kurz.\",", ""))).hasStatusOk().bodyJson()
+                .extractingPath("$.revision").isEqualTo(2);
+        assertThat(send("PUT", ARTLAND + "/services/" + id, "admin",
+                service("Brauchtum pflegen", "\"summary\": \"Zweite.\", \"revision\": 1")
+                        .replace("\"summary\": \"Kurz.\",", ""))).hasStatus(409).bodyJson()
+                .extractingPath("$.detail").asString().startsWith("Der Datensatz wurde inzwischen");
+    }
+
+    @Test
+    void givenUnknownService_thenNotFoundInGerman() {
+        assertThat(get(ARTLAND + "/services/" + UUID.randomUUID(), "agent1")).hasStatus(404).bodyJson()
+                .extractingPath("$.detail").isEqualTo("Diese Leistung gibt es bei dieser Kommune nicht.");
     }
 
     @Test

@@ -178,6 +178,21 @@ class KnowledgeImportTests {
     }
 
     @Test
+    void givenTheSameIdTwice_thenRejected() {
+        String file = """
+                {"data": [{"id": "5", "name": "Eins"}, {"id": "5", "name": "Zwei"}]}""";
+        assertThat(upload("?format=dldb", EDITOR, file.getBytes(StandardCharsets.UTF_8))).hasStatus(422)
+                .bodyJson().extractingPath("$.failures[0]").isEqualTo(Map.of("record", 2, "externalId", "5",
+                        "title", "Zwei", "field", "id", "message", "Diese Kennung kommt in der Datei mehrfach vor."));
+    }
+
+    @Test
+    void givenUnknownImportJob_thenNotFound() {
+        assertThat(mvc.get().uri(IMPORTS + "/" + java.util.UUID.randomUUID()).with(Editors.as(EDITOR)))
+                .hasStatus(404);
+    }
+
+    @Test
     void givenUnknownFormat_thenProblemNamesTheField() {
         assertThat(upload("?format=xml", EDITOR, new byte[] {1})).hasStatus(400).bodyJson()
                 .extractingPath("$.errors[0].field").isEqualTo("format");

@@ -1,6 +1,6 @@
 package de.buergerservice.knowledge.internal;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,9 @@ import de.buergerservice.tenancy.TenantInfo;
 @Service
 @Transactional(readOnly = true)
 class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
+
+    /** Catalogue entries read per page by {@link #all()}. */
+    static final Limit PAGE = Limit.of(500);
 
     private final ServiceEntryRepository entries;
     private final ServiceOverrideRepository overrides;
@@ -68,28 +72,33 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     }
 
     /**
-     * Every tenant's merged views. Built in memory per call (the catalogue's content is parsed once and shared by
-     * all tenants), so the stream stays valid after the transaction ends.
+     * Every tenant's merged views, read lazily: catalogue entries page by page (each page in its own short read,
+     * so a rebuild of a large catalogue never holds it all in memory), each page merged for every tenant, then
+     * every tenant's own entries. Consume the stream outside a long transaction.
      */
     @Override
     public Stream<IndexedService> all() {
-        List<ServiceEntry> catalogue = entries.catalogue().stream()
-                .filter(entry -> entry.getState() != ServiceState.ARCHIVED).toList();
-        List<ServiceContent> catalogueContent = catalogue.stream().map(e -> e.content().complete()).toList();
-        List<IndexedService> all = new ArrayList<>();
-        for (TenantInfo tenant : tenants.findAll()) {
-            Map<UUID, ServiceOverride> local = overridesOf(tenant.id());
-            for (int i = 0; i < catalogue.size(); i++) {
-                ServiceEntry entry = catalogue.get(i);
-                all.add(views.indexed(entry, catalogueContent.get(i), local.get(entry.getId()), tenant.id()));
-            }
-            for (ServiceEntry own : entries.findByTenantIdOrderByTitle(tenant.id())) {
-                if (own.getState() != ServiceState.ARCHIVED) {
-                    all.add(views.indexed(own, own.content().complete(), null, tenant.id()));
-                }
-            }
-        }
-        return all.stream();
+        return all(PAGE);
+    }
+
+    Stream<IndexedService> all(Limit page) {
+        List<UUID> tenantIds = tenants.findAll().stream().map(TenantInfo::id).toList();
+        Map<UUID, Map<UUID, ServiceOverride>> local = new HashMap<>();
+        tenantIds.forEach(id -> local.put(id, overridesOf(id)));
+        Stream<IndexedService> catalogue = Stream.iterate(entries.cataloguePage(page), batch -> !batch.isEmpty(),
+                        batch -> batch.size() < page.max() ? List.of()
+                                : entries.cataloguePageAfter(batch.get(batch.size() - 1).getId(), page))
+                .flatMap(List::stream)
+                .flatMap(entry -> {
+                    ServiceContent content = entry.content().complete();
+                    return tenantIds.stream().map(tenantId -> views.indexed(entry, content,
+                            local.get(tenantId).get(entry.getId()), tenantId));
+                });
+        Stream<IndexedService> own = tenantIds.stream()
+                .flatMap(tenantId -> entries.findByTenantIdOrderByTitle(tenantId).stream()
+                        .filter(entry -> entry.getState() != ServiceState.ARCHIVED)
+                        .map(entry -> views.indexed(entry, entry.content().complete(), null, tenantId)));
+        return Stream.concat(catalogue, own);
     }
 
     @Override

@@ -258,7 +258,7 @@ public class KnowledgeImports {
         ServiceContent c = record.content();
         return new ServiceData(c.title(), c.synonyms(), c.leikaKey(), c.summary(), c.body(), c.requiredDocuments(),
                 c.fees(), c.deadlines(), c.processingTime(), c.legalBasis(), c.onlineServiceUrl(), c.forms(),
-                c.links(), c.topics(), null, null, null, null);
+                c.links(), c.topics(), null, null, null, null, null);
     }
 
     private Map<String, UUID> departments(UUID tenantId) {

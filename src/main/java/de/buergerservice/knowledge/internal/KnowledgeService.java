@@ -27,6 +27,7 @@ import de.buergerservice.knowledge.ServiceState;
 import de.buergerservice.knowledge.ServiceView;
 import de.buergerservice.knowledge.internal.Views.Dashboard;
 import de.buergerservice.knowledge.internal.Views.DiffLine;
+import de.buergerservice.knowledge.internal.Views.Layers;
 import de.buergerservice.knowledge.internal.Views.OverrideView;
 import de.buergerservice.knowledge.internal.Views.VersionDiff;
 import de.buergerservice.knowledge.internal.Views.VersionInfo;
@@ -129,6 +130,9 @@ public class KnowledgeService {
     public ServiceView update(String slug, UUID serviceId, ServiceData data) {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = find(serviceId, tenantId);
+        if (data.revision() != null && data.revision() != entry.getRevision()) {
+            throw new ConflictException("concurrentChange");
+        }
         checkReviewDate(data.reviewDate(), entry.getReviewDate());
         checkDepartment(tenantId, data.departmentId());
         String notes = Rules.text(data.internalNotes());
@@ -151,6 +155,17 @@ public class KnowledgeService {
         catalogueEntry(serviceId, tenantId);
         return overrides.findByTenantIdAndServiceId(tenantId, serviceId).map(OverrideView::of)
                 .orElseThrow(() -> new ResourceNotFoundException("knowledgeOverride"));
+    }
+
+    /** The catalogue entry as it is and this tenant's override (empty if none). */
+    @Transactional(readOnly = true)
+    public Layers layers(String slug, UUID serviceId) {
+        UUID tenantId = tenant(slug).id();
+        ServiceEntry entry = catalogueEntry(serviceId, tenantId);
+        return overrides.findByTenantIdAndServiceId(tenantId, serviceId)
+                .map(o -> new Layers(entry.content().complete(), o.content(), o.getDepartmentId(),
+                        o.getInternalNotes(), true))
+                .orElseGet(() -> new Layers(entry.content().complete(), ServiceContent.EMPTY, null, null, false));
     }
 
     /** Sets this tenant's override of a catalogue entry: the fields given replace the catalogue's. */
@@ -227,7 +242,8 @@ public class KnowledgeService {
                 .orElseThrow(() -> new InvalidFieldException("to", "validation.knowledge.version"));
         Map<UUID, String> departments = tenants.departmentsOf(tenantId).stream()
                 .collect(Collectors.toMap(DepartmentInfo::id, DepartmentInfo::name));
-        Function<String, String> label = field -> text("knowledge.field." + field);
+        Function<String, String> label = field -> field.startsWith("state.")
+                ? text("knowledge." + field) : text("knowledge.field." + field);
         Function<UUID, String> department = id -> departments.getOrDefault(id, id.toString());
         List<String> before = Snapshot.fromJson(from.getSnapshot()).lines(label, department);
         List<String> after = Snapshot.fromJson(to.getSnapshot()).lines(label, department);

@@ -17,6 +17,8 @@ import de.buergerservice.knowledge.ServiceLink;
  *
  * @param catalogue on creation: {@code true} puts the entry into the shared catalogue (all tenants), otherwise it
  *        exists for this tenant only; ignored on update
+ * @param revision on update, optionally the revision the editor started from: if somebody else saved in between,
+ *        the update is refused (409) instead of silently overwriting their change
  */
 public record ServiceData(
         @NotBlank @Size(max = 300) String title,
@@ -37,7 +39,8 @@ public record ServiceData(
         UUID departmentId,
         @Size(max = 4000) String internalNotes,
         LocalDate reviewDate,
-        Boolean catalogue) {
+        Boolean catalogue,
+        Integer revision) {
 
     /** The content as stored: text trimmed, empty text absent, rich text sanitised. */
     ServiceContent content() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,6 +18,21 @@ interface ServiceEntryRepository extends JpaRepository<ServiceEntry, UUID> {
     List<ServiceEntry> catalogue();
 
     List<ServiceEntry> findByTenantIdOrderByTitle(UUID tenantId);
+
+    /** The first page of non-archived catalogue entries in id order (for reading them all page by page). */
+    @Query("""
+            select s from ServiceEntry s
+            where s.tenantId is null and s.state <> de.buergerservice.knowledge.ServiceState.ARCHIVED
+            order by s.id""")
+    List<ServiceEntry> cataloguePage(Limit limit);
+
+    /** The next page after {@code after}. */
+    @Query("""
+            select s from ServiceEntry s
+            where s.tenantId is null and s.state <> de.buergerservice.knowledge.ServiceState.ARCHIVED
+              and s.id > :after
+            order by s.id""")
+    List<ServiceEntry> cataloguePageAfter(UUID after, Limit limit);
 
     @Query("""
             select s from ServiceEntry s

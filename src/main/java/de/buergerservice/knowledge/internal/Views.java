@@ -41,6 +41,11 @@ public final class Views {
         }
     }
 
+    /** A catalogue entry's own content and this tenant's layer over it, for the override form. */
+    public record Layers(ServiceContent catalogue, ServiceContent override, UUID departmentId, String internalNotes,
+            boolean exists) {
+    }
+
     /** The editor's dashboard of a tenant. */
     public record Dashboard(List<ServiceView> overdueReviews, List<ServiceView> waiting,
             List<UnansweredSearch> unansweredSearches) {

@@ -1,6 +1,8 @@
 package de.buergerservice.knowledge.web;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,9 +26,12 @@ import de.buergerservice.knowledge.internal.ImportReport;
 import de.buergerservice.knowledge.internal.KnowledgeImports;
 import de.buergerservice.knowledge.internal.KnowledgeProperties;
 import de.buergerservice.knowledge.internal.KnowledgeService;
+import de.buergerservice.knowledge.internal.OverrideData;
 import de.buergerservice.knowledge.internal.ServiceData;
+import de.buergerservice.knowledge.internal.Views.Layers;
 import de.buergerservice.knowledge.internal.Views.VersionInfo;
 import de.buergerservice.knowledge.internal.Workflow;
+import de.buergerservice.shared.BerlinTime;
 import de.buergerservice.shared.security.TenantScope;
 import de.buergerservice.shared.web.FormValidation;
 import de.buergerservice.shared.web.InvalidFieldException;
@@ -50,9 +55,10 @@ class KnowledgeEditorController {
     private final TenantScope scope;
     private final FormValidation validation;
     private final Notices notices;
+    private final Clock clock;
 
     KnowledgeEditorController(KnowledgeService knowledge, KnowledgeImports imports, KnowledgeProperties properties,
-            TenantDirectory tenants, TenantScope scope, FormValidation validation, Notices notices) {
+            TenantDirectory tenants, TenantScope scope, FormValidation validation, Notices notices, Clock clock) {
         this.knowledge = knowledge;
         this.imports = imports;
         this.properties = properties;
@@ -60,6 +66,7 @@ class KnowledgeEditorController {
         this.scope = scope;
         this.validation = validation;
         this.notices = notices;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -80,6 +87,7 @@ class KnowledgeEditorController {
         model.addAttribute("q", q);
         model.addAttribute("state", state);
         model.addAttribute("states", ServiceState.values());
+        model.addAttribute("today", LocalDate.now(clock.withZone(BerlinTime.ZONE)));
         return "knowledge/list";
     }
 
@@ -139,6 +147,48 @@ class KnowledgeEditorController {
         return "redirect:/knowledge/" + slug + "/services/" + serviceId;
     }
 
+    @GetMapping("/{slug}/services/{serviceId}/override")
+    String overrideForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
+        Layers layers = knowledge.layers(slug, serviceId);
+        model.addAttribute("form", OverrideForm.of(layers.override(), layers.departmentId(),
+                layers.internalNotes()));
+        return overridePage(slug, serviceId, layers, model);
+    }
+
+    @PostMapping("/{slug}/services/{serviceId}/override")
+    String saveOverride(@PathVariable String slug, @PathVariable UUID serviceId,
+            @ModelAttribute("form") OverrideForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        OverrideData data = form.toData();
+        if (validation.check(data, errors, OverrideForm::fieldOf)) {
+            try {
+                knowledge.setOverride(slug, serviceId, data);
+                notices.success(redirect, "common.saved");
+                return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+            } catch (InvalidFieldException e) {
+                validation.reject(e, errors, OverrideForm::fieldOf);
+            }
+        }
+        return overridePage(slug, serviceId, knowledge.layers(slug, serviceId), model);
+    }
+
+    @PostMapping("/{slug}/services/{serviceId}/override/delete")
+    String removeOverride(@PathVariable String slug, @PathVariable UUID serviceId, RedirectAttributes redirect) {
+        knowledge.removeOverride(slug, serviceId);
+        notices.success(redirect, "common.deleted");
+        return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+    }
+
+    private String overridePage(String slug, UUID serviceId, Layers layers, Model model) {
+        tenant(slug, model);
+        model.addAttribute("serviceId", serviceId);
+        model.addAttribute("catalogue", layers.catalogue());
+        model.addAttribute("inherited", OverrideForm.text(layers.catalogue()));
+        model.addAttribute("fields", OverrideForm.FIELDS);
+        model.addAttribute("exists", layers.exists());
+        return "knowledge/override";
+    }
+
     @GetMapping("/{slug}/services/{serviceId}/history")
     String history(@PathVariable String slug, @PathVariable UUID serviceId,
             @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to, Model model) {
@@ -146,11 +196,14 @@ class KnowledgeEditorController {
         model.addAttribute("service", knowledge.get(slug, serviceId));
         List<VersionInfo> versions = knowledge.history(slug, serviceId);
         model.addAttribute("versions", versions);
-        if (versions.size() > 1 || from != null) {
-            UUID newer = to != null ? to : versions.get(0).id();
-            UUID older = from != null ? from : versions.get(Math.min(1, versions.size() - 1)).id();
-            model.addAttribute("from", older);
-            model.addAttribute("to", newer);
+        // By default: the newest version against the one before it in the same layer (entry or local adaptation).
+        UUID newer = to != null ? to : versions.get(0).id();
+        UUID older = from != null ? from : versions.stream().skip(1)
+                .filter(v -> v.layer().equals(versions.get(0).layer())).map(VersionInfo::id).findFirst()
+                .orElse(null);
+        model.addAttribute("from", older);
+        model.addAttribute("to", newer);
+        if (older != null) {
             model.addAttribute("diff", knowledge.diff(slug, serviceId, older, newer));
         }
         return "knowledge/history";
@@ -193,6 +246,10 @@ class KnowledgeEditorController {
             saved = serviceId == null ? knowledge.create(slug, data) : knowledge.update(slug, serviceId, data);
         } catch (InvalidFieldException e) {
             validation.reject(e, errors, FormValidation::topLevel);
+            return "knowledge/form";
+        } catch (ErrorResponseException refused) {
+            errors.reject(refused.getDetailMessageCode(), refused.getDetailMessageArguments(),
+                    refused.getDetailMessageCode());
             return "knowledge/form";
         }
         notices.success(redirect, "common.saved");

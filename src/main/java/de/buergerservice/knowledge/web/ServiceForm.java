@@ -37,6 +37,7 @@ public class ServiceForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate reviewDate;
     private boolean catalogue = true;
+    private Integer revision;
 
     static ServiceForm of(ServiceView view) {
         ServiceForm form = new ServiceForm();
@@ -58,13 +59,14 @@ public class ServiceForm {
         form.internalNotes = view.internalNotes();
         form.reviewDate = view.reviewDate();
         form.catalogue = view.catalogue();
+        form.revision = view.revision();
         return form;
     }
 
     ServiceData toData() {
         return new ServiceData(title, lines(synonyms), leikaKey, summary, body, lines(requiredDocuments), fees,
                 deadlines, processingTime, legalBasis, onlineServiceUrl, links(forms), links(links), lines(topics),
-                departmentId, internalNotes, reviewDate, catalogue);
+                departmentId, internalNotes, reviewDate, catalogue, revision);
     }
 
     private static String linkLines(List<ServiceLink> links) {
@@ -221,6 +223,14 @@ public class ServiceForm {
 
     public void setReviewDate(LocalDate reviewDate) {
         this.reviewDate = reviewDate;
+    }
+
+    public Integer getRevision() {
+        return revision;
+    }
+
+    public void setRevision(Integer revision) {
+        this.revision = revision;
     }
 
     public boolean isCatalogue() {

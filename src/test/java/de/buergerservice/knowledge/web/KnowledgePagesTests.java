@@ -83,6 +83,23 @@ class KnowledgePagesTests {
     }
 
     @Test
+    void overrideFormSetsOnlyTheFieldsGivenAndShowsMistakesAtTheField() {
+        String path = "/knowledge/artland/services/" + serviceId("Sperrmüll anmelden");
+        assertThat(mvc.get().uri(path + "/override")).hasStatusOk().bodyText()
+                .contains("Lokal anpassen", "je nach Abfallsatzung");
+        assertThat(mvc.post().uri(path + "/override").with(csrf()).param("fields[leikaKey]", "12")
+                .param("fields[fees]", "20 EUR")).hasStatusOk().bodyText()
+                .contains("Der LeiKa-Schlüssel besteht aus 14 Ziffern und beginnt mit 99.");
+        assertThat(mvc.post().uri(path + "/override").with(csrf()).param("fields[fees]", "20 EUR je Abholung")
+                .param("fields[title]", "")).hasStatus3xxRedirection();
+        assertThat(mvc.get().uri(path)).bodyText().contains("20 EUR je Abholung", "Sperrmüll anmelden");
+        assertThat(mvc.get().uri("/knowledge/oldenburg/services/" + serviceId("Sperrmüll anmelden")))
+                .bodyText().doesNotContain("20 EUR je Abholung");
+        assertThat(mvc.post().uri(path + "/override/delete").with(csrf())).hasStatus3xxRedirection();
+        assertThat(mvc.get().uri(path)).bodyText().doesNotContain("20 EUR je Abholung");
+    }
+
+    @Test
     void dashboardListsOverdueAndDrafts() {
         assertThat(mvc.get().uri("/knowledge/artland/dashboard")).hasStatusOk().bodyText()
                 .contains("Wiedervorlage überfällig", "Wohnsitz abmelden (Wegzug ins Ausland)",
