@@ -46,9 +46,15 @@ public final class Switchboard {
     private long version;
 
     public Switchboard(Clock clock, Scheduler scheduler, SwitchboardListener listener) {
+        this(clock, scheduler, listener, 0);
+    }
+
+    /** @param lastSequence the sequence of the last event already stored; numbering continues after it */
+    public Switchboard(Clock clock, Scheduler scheduler, SwitchboardListener listener, long lastSequence) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.sequence = lastSequence;
     }
 
     private static final class Line {
