@@ -71,7 +71,9 @@ class TenantIsolationTests {
                 "departmentId", tenants.departmentsOf(oldenburg.id()).get(0).id().toString(),
                 "agreementId", agreement.id().toString(),
                 "serviceCenterId", agreement.serviceCenterId().toString(),
-                "userId", users.findByUsername("agent1").orElseThrow().id().toString());
+                "userId", users.findByUsername("agent1").orElseThrow().id().toString(),
+                // telephony: the demo agent agent1 (its agent id is its user id)
+                "agentId", users.findByUsername("agent1").orElseThrow().id().toString());
     }
 
     record Endpoint(HttpMethod method, String pattern) {

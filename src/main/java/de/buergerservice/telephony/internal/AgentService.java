@@ -80,17 +80,24 @@ public class AgentService {
 
     @Transactional
     public AgentView create(AgentData data) {
-        return get(createAll(List.of(data)).get(0));
+        return get(createAll(List.of(data), false).get(0));
     }
 
-    /** Creates many agents in one transaction (e.g. 1,000 for a load test); all or none. */
+    /**
+     * Creates many agents in one transaction (e.g. 1,000 for a load test); all or none. Errors name the field as
+     * {@code agents[i].field}.
+     */
     @Transactional
     public List<UUID> createAll(List<AgentData> data) {
+        return createAll(data, true);
+    }
+
+    private List<UUID> createAll(List<AgentData> data, boolean batch) {
         List<AgentRecord> created = new ArrayList<>();
         Set<String> sipUsers = new HashSet<>();
         for (int i = 0; i < data.size(); i++) {
             AgentData d = data.get(i);
-            String prefix = data.size() == 1 ? "" : "[" + i + "].";
+            String prefix = batch ? "agents[" + i + "]." : "";
             if (d.password() == null) {
                 throw new InvalidFieldException(prefix + "password", "validation.telephony.sipPassword");
             }

@@ -11,6 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.buergerservice.shared.web.InvalidFieldException;
+import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.tenancy.TenantDeleted;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
@@ -63,9 +65,50 @@ public class QueueService {
         return toSave;
     }
 
-    /** Live status of every queue, with the tenant's slug. */
-    public List<TelephonySnapshot.QueueStatus> status() {
-        return switchboard.snapshot().queues();
+    /** Every line with its live figures. */
+    public List<QueueView> views() {
+        Map<UUID, TelephonySnapshot.QueueStatus> live = new java.util.HashMap<>();
+        switchboard.snapshot().queues().forEach(q -> live.put(q.tenantId(), q));
+        return list().stream().map(q -> view(q, live.get(q.tenantId()))).toList();
+    }
+
+    public QueueView view(UUID tenantId) {
+        QueueSettings settings = find(tenantId).orElseGet(() -> forTenant(tenants.findById(tenantId)
+                .orElseThrow(() -> new ResourceNotFoundException("tenant"))));
+        return switchboard.snapshot().queues().stream().filter(q -> q.tenantId().equals(tenantId)).findFirst()
+                .map(live -> view(settings, live)).orElseGet(() -> view(settings, null));
+    }
+
+    /** Sets a municipality's line from what a supervisor entered; checks the rules that span fields. */
+    @Transactional
+    public QueueView update(UUID tenantId, QueueSettingsData data) {
+        UUID overflow = null;
+        if (data.overflowTenant() != null && !data.overflowTenant().isBlank()) {
+            overflow = tenants.findBySlug(data.overflowTenant()).map(TenantInfo::id).orElseThrow(
+                    () -> new InvalidFieldException("overflowTenant", "validation.telephony.tenant"));
+            if (data.overflowAfterSeconds() == null) {
+                throw new InvalidFieldException("overflowAfterSeconds", "validation.telephony.overflowAfter");
+            }
+        }
+        String target = data.redirectTarget() == null || data.redirectTarget().isBlank() ? null
+                : data.redirectTarget().strip();
+        if (data.closedAction() == QueueSettings.ClosedAction.REDIRECT
+                && (target == null || !target.matches("\\+[1-9][0-9]{4,14}|sips?:[^\\s<>\"]+"))) {
+            throw new InvalidFieldException("redirectTarget", "validation.telephony.redirectTarget");
+        }
+        save(new QueueSettings(tenantId, tenantId, data.name(), data.ringTimeoutSeconds(), data.wrapUpSeconds(),
+                overflow, overflow == null ? null : data.overflowAfterSeconds(), data.closedAction(), target));
+        return view(tenantId);
+    }
+
+    private QueueView view(QueueSettings q, TelephonySnapshot.QueueStatus live) {
+        String overflow = q.overflowTenantId() == null ? null
+                : tenants.findById(q.overflowTenantId()).map(TenantInfo::slug).orElse(null);
+        String slug = tenants.findById(q.tenantId()).map(TenantInfo::slug).orElse(null);
+        return new QueueView(q.id(), slug, q.name(), live == null ? 0 : live.waiting(),
+                live == null ? 0 : live.longestWaitSeconds(), live == null ? 0 : live.agentsAvailable(),
+                q.ringTimeoutSeconds(), q.wrapUpSeconds(), overflow, q.overflowAfterSeconds(), q.closedAction(),
+                q.redirectTarget());
     }
 
     public Optional<TenantInfo> tenant(UUID tenantId) {
