@@ -66,6 +66,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         final Request invite;
         final UUID tenantId;
         final AtomicBoolean finalSent = new AtomicBoolean();
+        final long arrivedNanos = System.nanoTime();
         volatile AgentLeg leg;
         volatile boolean agentRinging;
         volatile ScheduledFuture<?> reminder;
@@ -132,6 +133,10 @@ class SipProxy implements SipListener, SwitchboardListener {
         try {
             String method = request.getMethod();
             boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+            if (!Request.ACK.equals(method) && malformed(request)) {
+                sip.respond(serverTransaction(event), request, Response.BAD_REQUEST, "Fehlerhafte Anfrage");
+                return;
+            }
             switch (method) {
                 case Request.REGISTER -> registrar.register(request, serverTransaction(event));
                 case Request.ACK -> forwardAck(request);
@@ -168,6 +173,21 @@ class SipProxy implements SipListener, SwitchboardListener {
                 // nothing more to do: the client will retransmit or time out
             }
         }
+    }
+
+    /**
+     * The stack skips header lines it cannot parse and tolerates a Content-Length that does not match the body;
+     * RFC 3261 §18.3 and §21.4.1 say such a request is answered 400, and a call built from it must not take a
+     * queue slot.
+     */
+    private static boolean malformed(Request request) {
+        if (request.getUnrecognizedHeaders() != null && request.getUnrecognizedHeaders().hasNext()) {
+            return true;
+        }
+        javax.sip.header.ContentLengthHeader length = request.getContentLength();
+        byte[] body = request.getRawContent();
+        int actual = body == null ? 0 : body.length;
+        return length != null && length.getContentLength() != actual;
     }
 
     private ServerTransaction serverTransaction(RequestEvent event) throws Exception {
@@ -369,8 +389,29 @@ class SipProxy implements SipListener, SwitchboardListener {
     }
 
     private void remind(InboundCall call) {
-        if (!call.finalSent.get() && !call.agentRinging) {
-            switchboard.position(call.callId).ifPresent(position -> sendQueued(call, position));
+        if (call.finalSent.get() || call.agentRinging) {
+            return;
+        }
+        if (System.nanoTime() - call.arrivedNanos > properties.maxQueueWait().toNanos()) {
+            giveUp(call);
+            return;
+        }
+        switchboard.position(call.callId).ifPresent(position -> sendQueued(call, position));
+    }
+
+    /**
+     * Over UDP a caller that vanished without CANCEL is never heard of again; after the longest wait allowed the
+     * call is ended (480) so it cannot hold a queue slot for ever.
+     */
+    private void giveUp(InboundCall call) {
+        if (call.finalSent.compareAndSet(false, true)) {
+            try {
+                sip.respond(call.server, call.invite, Response.TEMPORARILY_UNAVAILABLE, "Wartezeit überschritten");
+            } catch (Exception e) {
+                log.debug("480 for {} not sent: {}", call.callId, e.toString());
+            }
+            switchboard.abandon(call.callId);
+            finish(call);
         }
     }
 
