@@ -107,8 +107,10 @@ class TelephonyApiTests {
                 """)).hasStatus(201).bodyJson().extractingPath("$.skills[0].level").isEqualTo(4);
         assertThat(post("/api/v1/telephony/agents/bulk", "admin", """
                 {"agents": [
-                  {"sipUser": "load1", "password": "pw-load", "displayName": "Last 1", "skills": [{"tenant": "artland"}]},
-                  {"sipUser": "load2", "password": "pw-load", "displayName": "Last 2", "skills": [{"tenant": "artland"}]}
+                  {"sipUser": "load1", "password": "pw-load", "displayName": "Last 1",
+                   "skills": [{"tenant": "artland"}]},
+                  {"sipUser": "load2", "password": "pw-load", "displayName": "Last 2",
+                   "skills": [{"tenant": "artland"}]}
                 ]}
                 """)).hasStatus(201).bodyJson().extractingPath("$.created").isEqualTo(2);
     }
