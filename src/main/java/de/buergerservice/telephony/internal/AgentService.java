@@ -65,7 +65,10 @@ public class AgentService {
     }
 
     public List<AgentView> list() {
-        return agents.values().stream().map(this::view)
+        // one look-up per municipality and user, not per agent: 1,000 agents share a handful of tenants
+        Map<UUID, String> slugs = new java.util.HashMap<>();
+        Map<UUID, String> usernames = new java.util.HashMap<>();
+        return agents.values().stream().map(agent -> view(agent, slugs, usernames))
                 .sorted((a, b) -> a.sipUser().compareToIgnoreCase(b.sipUser())).toList();
     }
 
@@ -201,11 +204,16 @@ public class AgentService {
     }
 
     private AgentView view(AgentRecord agent) {
+        return view(agent, new java.util.HashMap<>(), new java.util.HashMap<>());
+    }
+
+    private AgentView view(AgentRecord agent, Map<UUID, String> slugs, Map<UUID, String> usernames) {
         AgentStatus status = switchboard.agentStatus(agent.id()).orElseThrow();
-        String username = agent.userId() == null ? null
-                : users.findById(agent.userId()).map(UserInfo::username).orElse(null);
+        String username = agent.userId() == null ? null : usernames.computeIfAbsent(agent.userId(),
+                id -> users.findById(id).map(UserInfo::username).orElse(null));
         List<AgentView.SkillView> skills = agent.skills().stream().map(s -> new AgentView.SkillView(
-                tenants.findById(s.tenantId()).map(TenantInfo::slug).orElse("?"), s.topic(), s.level())).toList();
+                slugs.computeIfAbsent(s.tenantId(), id -> tenants.findById(id).map(TenantInfo::slug).orElse("?")),
+                s.topic(), s.level())).toList();
         return new AgentView(agent.id(), agent.sipUser(), agent.displayName(), username, status.state(),
                 status.reason(), status.since(), status.phoneRegistered(), skills);
     }
