@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import de.buergerservice.IntegrationTest;
 import de.buergerservice.telephony.internal.AgentData;
@@ -29,6 +30,7 @@ import de.buergerservice.telephony.internal.sip.SipServer;
  */
 @IntegrationTest
 @Import(SipCallTests.WednesdayMorning.class)
+@TestPropertySource(properties = SipCallTests.QUICK_182)
 class BaresipTests {
 
     static final Path BARESIP = Path.of("/usr/bin/baresip");

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import de.buergerservice.IntegrationTest;
 import de.buergerservice.telephony.internal.routing.Switchboard;
@@ -23,6 +24,7 @@ import de.buergerservice.telephony.internal.sip.SipServer;
  */
 @IntegrationTest
 @Import(SipCallTests.WednesdayMorning.class)
+@TestPropertySource(properties = SipCallTests.QUICK_182)
 class MalformedSipTests {
 
     @Autowired

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,10 +48,14 @@ import de.buergerservice.telephony.internal.sip.SipServer;
  */
 @IntegrationTest
 @Import(SipCallTests.WednesdayMorning.class)
+@TestPropertySource(properties = SipCallTests.QUICK_182)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SipCallTests {
 
     static final String ARTLAND = "+4954311820";
+    /** 182 repeated every second instead of every 30 s, so the repetition is seen quickly (same for all SIP tests,
+     * which then share one application context). */
+    static final String QUICK_182 = "buergerservice.sip.queued-interval=1s";
 
     @TestConfiguration
     static class WednesdayMorning {
@@ -188,6 +193,26 @@ class SipCallTests {
         assertThat(Long.parseLong(detail.substring("waitMs=".length()))).isGreaterThanOrEqualTo(250);
         assertThat(server.activeCalls()).isZero();
         assertThat(agents.list()).allSatisfy(a -> assertThat(a.state()).isNotEqualTo(AgentState.RINGING));
+    }
+
+    @Test
+    void givenWaitingCalls_then182IsRepeatedWithTheCurrentPosition() throws Exception {
+        setState("agent1", AgentState.PAUSED);
+        try (TestPhone second = new TestPhone("buerger3", "127.0.0.1", server.port())) {
+            citizen.call(ARTLAND);
+            assertThat(citizen.awaitResponse(Response.QUEUED, 5).getReasonPhrase()).endsWith("Position 1");
+            second.call(ARTLAND);
+            assertThat(second.awaitResponse(Response.QUEUED, 5).getReasonPhrase()).endsWith("Position 2");
+            assertThat(citizen.awaitResponse(Response.QUEUED, 3)).as("182 repeated while waiting").isNotNull();
+            citizen.cancel();
+            assertThat(citizen.awaitResponse(Response.REQUEST_TERMINATED, 5)).isNotNull();
+            second.responses.clear();
+            Response repeated = second.awaitResponse(Response.QUEUED, 3);
+            assertThat(repeated.getReasonPhrase()).as("moved up").endsWith("Position 1");
+            second.cancel();
+            assertThat(second.awaitResponse(Response.REQUEST_TERMINATED, 5)).isNotNull();
+        }
+        assertThat(server.activeCalls()).isZero();
     }
 
     @Test
