@@ -263,6 +263,28 @@ class SipCallTests {
     }
 
     @Test
+    void givenPhonesOverTcp_thenRegisterAndCallWork() throws Exception {
+        try (TestPhone tcpAgent = new TestPhone("agent2", "127.0.0.1", server.port(), "tcp");
+                TestPhone tcpCitizen = new TestPhone("buerger4", "127.0.0.1", server.port(), "tcp")) {
+            assertThat(tcpAgent.register("demo", 300)).isEqualTo(200);
+            setState("agent1", AgentState.PAUSED);
+            setState("agent2", AgentState.AVAILABLE);
+            tcpCitizen.call(ARTLAND);
+            assertThat(tcpCitizen.awaitResponse(Response.QUEUED, 5)).isNotNull();
+            assertThat(tcpAgent.awaitRequest(Request.INVITE, 5)).as("INVITE to the TCP contact").isNotNull();
+            tcpAgent.answer();
+            Response ok = tcpCitizen.awaitResponse(Response.OK, 5);
+            assertThat(ok).isNotNull();
+            tcpCitizen.ack(ok);
+            tcpCitizen.bye();
+            assertThat(tcpAgent.awaitRequest(Request.BYE, 5)).isNotNull();
+            assertThat(eventTypes(tcpCitizen.callId())).endsWith("ANSWERED", "ENDED");
+        } finally {
+            assertThat(agent2.register("demo", 300)).isEqualTo(200); // the UDP phone is agent2's again
+        }
+    }
+
+    @Test
     void givenUnknownNumber_thenNotFound() throws Exception {
         citizen.call("+4912345678");
         assertThat(citizen.awaitResponse(Response.NOT_FOUND, 5)).isNotNull();

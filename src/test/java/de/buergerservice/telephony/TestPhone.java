@@ -62,6 +62,7 @@ public class TestPhone implements SipListener, AutoCloseable {
             + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
 
     private final String user;
+    private final String transport;
     private final String serverHost;
     private final int serverPort;
     private final SipStack stack;
@@ -90,6 +91,12 @@ public class TestPhone implements SipListener, AutoCloseable {
     private volatile boolean caller;
 
     public TestPhone(String user, String serverHost, int serverPort) throws Exception {
+        this(user, serverHost, serverPort, ListeningPoint.UDP);
+    }
+
+    /** A phone that talks to the server over {@code transport} ({@code udp} or {@code tcp}). */
+    public TestPhone(String user, String serverHost, int serverPort, String transport) throws Exception {
+        this.transport = transport.toLowerCase();
         this.user = user;
         this.serverHost = serverHost;
         this.serverPort = serverPort;
@@ -103,8 +110,8 @@ public class TestPhone implements SipListener, AutoCloseable {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             port = socket.getLocalPort();
         }
-        ListeningPoint udp = stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP);
-        provider = stack.createSipProvider(udp);
+        ListeningPoint point = stack.createListeningPoint("127.0.0.1", port, transport);
+        provider = stack.createSipProvider(point);
         provider.addSipListener(this);
         messages = factory.createMessageFactory();
         headers = factory.createHeaderFactory();
@@ -141,6 +148,7 @@ public class TestPhone implements SipListener, AutoCloseable {
         Address address = addresses.createAddress(aor);
         SipURI registrar = addresses.createSipURI(null, serverHost);
         registrar.setPort(serverPort);
+        registrar.setTransportParam(transport);
         Request request = messages.createRequest(registrar, Request.REGISTER, provider.getNewCallId(),
                 headers.createCSeqHeader(cseq.getAndIncrement(), Request.REGISTER),
                 headers.createFromHeader(address, tag()), headers.createToHeader(address, null), List.of(via()),
@@ -179,6 +187,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     public void call(String number) throws Exception {
         SipURI target = addresses.createSipURI(number, serverHost);
         target.setPort(serverPort);
+        target.setTransportParam(transport);
         SipURI from = addresses.createSipURI(user, "127.0.0.1");
         localTag = tag();
         remoteTag = null;
@@ -380,12 +389,15 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     private ViaHeader via() throws Exception {
-        return headers.createViaHeader("127.0.0.1", port, "udp", null);
+        return headers.createViaHeader("127.0.0.1", port, transport, null);
     }
 
     private SipURI contactUri() throws Exception {
         SipURI contact = addresses.createSipURI(user, "127.0.0.1");
         contact.setPort(port);
+        if (!transport.equals("udp")) {
+            contact.setTransportParam(transport);
+        }
         return contact;
     }
 
