@@ -11,9 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import de.buergerservice.identity.UserDirectory;
-import de.buergerservice.identity.UserInfo;
-import de.buergerservice.shared.security.ScopedPrincipal;
 import de.buergerservice.shared.web.Notices;
 import de.buergerservice.telephony.AgentState;
 import de.buergerservice.telephony.internal.AgentService;
@@ -32,13 +29,13 @@ class AgentDesktopController {
 
     private final AgentService agents;
     private final QueueService queues;
-    private final UserDirectory users;
+    private final CurrentAgent currentAgent;
     private final Notices notices;
 
-    AgentDesktopController(AgentService agents, QueueService queues, UserDirectory users, Notices notices) {
+    AgentDesktopController(AgentService agents, QueueService queues, CurrentAgent currentAgent, Notices notices) {
         this.agents = agents;
         this.queues = queues;
-        this.users = users;
+        this.currentAgent = currentAgent;
         this.notices = notices;
     }
 
@@ -46,8 +43,8 @@ class AgentDesktopController {
     String desktop(Authentication authentication, Model model) {
         model.addAttribute("me", me(authentication).orElse(null));
         model.addAttribute("queues", queues.views());
-        model.addAttribute("supervisor", TelephonyApiController.mayManage(authentication));
-        if (TelephonyApiController.mayManage(authentication)) {
+        model.addAttribute("supervisor", CurrentAgent.mayManage(authentication));
+        if (CurrentAgent.mayManage(authentication)) {
             model.addAttribute("agents", agents.list());
         }
         return "telephony/desktop";
@@ -79,8 +76,6 @@ class AgentDesktopController {
     }
 
     private Optional<AgentView> me(Authentication authentication) {
-        String username = authentication.getPrincipal() instanceof ScopedPrincipal p ? p.username()
-                : authentication.getName();
-        return users.findByUsername(username).map(UserInfo::id).flatMap(agents::ofUser);
+        return currentAgent.of(authentication);
     }
 }

@@ -23,9 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import de.buergerservice.identity.UserDirectory;
-import de.buergerservice.identity.UserInfo;
-import de.buergerservice.shared.security.ScopedPrincipal;
 import de.buergerservice.shared.web.ConflictException;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
@@ -58,16 +55,16 @@ class TelephonyApiController {
     private final Switchboard switchboard;
     private final TelephonyStream stream;
     private final TenantDirectory tenants;
-    private final UserDirectory users;
+    private final CurrentAgent currentAgent;
 
     TelephonyApiController(AgentService agents, QueueService queues, Switchboard switchboard,
-            TelephonyStream stream, TenantDirectory tenants, UserDirectory users) {
+            TelephonyStream stream, TenantDirectory tenants, CurrentAgent currentAgent) {
         this.agents = agents;
         this.queues = queues;
         this.switchboard = switchboard;
         this.stream = stream;
         this.tenants = tenants;
-        this.users = users;
+        this.currentAgent = currentAgent;
     }
 
     /** A state an agent asks for: AVAILABLE, PAUSED (with reason) or LOGGED_OUT. */
@@ -133,7 +130,7 @@ class TelephonyApiController {
     AgentView changeState(@PathVariable UUID agentId, @Valid @RequestBody StateChange change,
             Authentication authentication) {
         AgentView agent = agents.get(agentId);
-        if (!mayManage(authentication) && !isSelf(agent, authentication)) {
+        if (!CurrentAgent.mayManage(authentication) && !isSelf(agent, authentication)) {
             throw new AccessDeniedException("only the agent or a supervisor may change this state");
         }
         AgentState state = parse(change.state());
@@ -182,15 +179,7 @@ class TelephonyApiController {
         }
     }
 
-    static boolean mayManage(Authentication authentication) {
-        return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")
-                || a.getAuthority().equals("ROLE_SUPERVISOR"));
-    }
-
     private boolean isSelf(AgentView agent, Authentication authentication) {
-        String username = authentication.getPrincipal() instanceof ScopedPrincipal p ? p.username()
-                : authentication.getName();
-        return users.findByUsername(username).map(UserInfo::id)
-                .flatMap(id -> agents.ofUser(id)).map(a -> a.id().equals(agent.id())).orElse(false);
+        return currentAgent.of(authentication).map(a -> a.id().equals(agent.id())).orElse(false);
     }
 }
