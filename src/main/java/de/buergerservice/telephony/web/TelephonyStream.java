@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,13 @@ import de.buergerservice.telephony.TelephonySnapshot;
 @Component
 class TelephonyStream {
 
+    private static final long TIMEOUT_MILLIS = 10 * 60 * 1000L;
+
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 
     SseEmitter open(TelephonySnapshot current) {
-        SseEmitter emitter = new SseEmitter(0L);
+        // a finite lifetime: the browser's EventSource reconnects by itself, and no connection lives for ever
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
         emitters.add(emitter);
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> emitters.remove(emitter));
@@ -29,6 +33,13 @@ class TelephonyStream {
 
     int connections() {
         return emitters.size();
+    }
+
+    /** Open streams would hold up the web server's graceful shutdown until its timeout: end them first. */
+    @EventListener
+    void on(ContextClosedEvent closing) {
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
     }
 
     @EventListener

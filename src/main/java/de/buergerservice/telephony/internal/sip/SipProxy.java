@@ -286,8 +286,9 @@ class SipProxy implements SipListener, SwitchboardListener {
         }
         sip.respond(cancel, request, Response.OK, null);
         if (call.finalSent.compareAndSet(false, true)) {
+            // recorded before the caller hears 487; stops a ringing phone via cancelRing, so finish afterwards
+            switchboard.abandon(call.callId);
             sip.respond(call.server, call.invite, Response.REQUEST_TERMINATED, null);
-            switchboard.abandon(call.callId); // stops a ringing phone via cancelRing, so finish afterwards
             finish(call);
         }
     }
@@ -331,12 +332,12 @@ class SipProxy implements SipListener, SwitchboardListener {
             var header = request.getHeader("Refer-To");
             referTo = header == null ? "?" : header.toString().substring("Refer-To:".length()).strip();
         }
+        if (Request.BYE.equals(request.getMethod())) {
+            switchboard.ended(callId); // before forwarding: ENDED is recorded before the other side hears of it
+        }
         ClientTransaction client = provider.getNewClientTransaction(forward);
         client.setApplicationData(new Relay(server, callId, request.getMethod(), referTo));
         client.sendRequest();
-        if (Request.BYE.equals(request.getMethod())) {
-            switchboard.ended(callId);
-        }
     }
 
     private boolean popOwnRoute(Request request) {
@@ -476,10 +477,10 @@ class SipProxy implements SipListener, SwitchboardListener {
             if (data instanceof AgentLeg leg) {
                 agentResponse(leg, response);
             } else if (data instanceof Relay relay) {
-                relay.server().sendResponse(withoutOwnVia(response));
                 if (Request.REFER.equals(relay.method()) && response.getStatusCode() / 100 == 2) {
-                    switchboard.transferred(relay.callId(), relay.referTo());
+                    switchboard.transferred(relay.callId(), relay.referTo()); // recorded before relayed
                 }
+                relay.server().sendResponse(withoutOwnVia(response));
             } else if (client == null) {
                 forwardStateless(response);
             }
