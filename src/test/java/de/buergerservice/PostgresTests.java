@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import de.buergerservice.telephony.CallEventType;
+import de.buergerservice.telephony.internal.CallEventLog;
+import de.buergerservice.telephony.internal.routing.CallEvent;
+
 /**
  * The production profile on PostgreSQL: the one Flyway migration set applies, Hibernate validates every entity
  * against it, the first administrator comes from the environment, and the REST API stores and reads back
@@ -26,7 +33,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @SpringBootTest(properties = {
         "buergerservice.admin.user=betrieb", "buergerservice.admin.password=ein-langes-passwort",
-        "buergerservice.data-dir=target/test-data/postgres", "server.servlet.session.cookie.secure=false" })
+        "buergerservice.data-dir=target/test-data/postgres", "server.servlet.session.cookie.secure=false",
+        "buergerservice.sip.port=0" })
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 class PostgresTests {
@@ -142,5 +150,29 @@ class PostgresTests {
         assertThat(mvc.get().uri(base + "/export").with(httpBasic("betrieb", "ein-langes-passwort")))
                 .hasStatusOk().bodyJson().extractingPath("$.services[*].title").asArray()
                 .containsExactly("Gewerbe-Anmeldung", "Hund anmelden");
+    }
+
+    /** telephony: agents, lines and the call-event log on PostgreSQL; a re-written event is not duplicated. */
+    @Test
+    void telephonyAgentsLinesAndCallEventsOnPostgres(@Autowired CallEventLog events) {
+        assertThat(post("/api/v1/tenants", """
+                {"slug": "quakenbrueck", "name": "Stadt Quakenbrück", "type": "CITY", "ags": "03459033",
+                 "federalState": "NI", "phoneNumbers": ["+4954319990"], "greeting": "Guten Tag"}""")).hasStatus(201);
+        assertThat(post("/api/v1/telephony/agents", """
+                {"sipUser": "pg-agent", "password": "geheim", "displayName": "PG", "skills": [{"tenant": "quakenbrueck",
+                 "level": 2}]}""")).hasStatus(201);
+        assertThat(mvc.put().uri("/api/v1/tenants/quakenbrueck/telephony")
+                .with(httpBasic("betrieb", "ein-langes-passwort")).contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "Quakenbrück", "ringTimeoutSeconds": 15, "wrapUpSeconds": 5, "closedAction": "REDIRECT",
+                 "redirectTarget": "+4954319999"}""")).hasStatusOk();
+        CallEvent event = new CallEvent(UUID.randomUUID(), events.lastSequence() + 1, "pg-call", UUID.randomUUID(),
+                null, null, CallEventType.REJECTED_CLOSED, null, "480", Instant.parse("2026-11-25T08:00:00.123Z"));
+        events.append(event);
+        events.append(event);
+        assertThat(events.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from call_event where call_id = 'pg-call'", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select occurred_at from call_event where call_id = 'pg-call'",
+                java.sql.Timestamp.class).toInstant()).isEqualTo(event.at());
     }
 }

@@ -95,7 +95,9 @@ class TenantIsolationTests {
                 "synonymId", jdbc.queryForObject("select id from knowledge_synonym where tenant_id = ? limit 1",
                         String.class, oldenburg.id()),
                 "serviceId", oldenburgOnlyService(oldenburg).toString(),
-                "importId", oldenburgImport().toString());
+                "importId", oldenburgImport().toString(),
+                // telephony: the demo agent agent1 (its agent id is its user id)
+                "agentId", users.findByUsername("agent1").orElseThrow().id().toString());
     }
 
     /** The demo service that exists for Oldenburg only (not a shared catalogue entry). */

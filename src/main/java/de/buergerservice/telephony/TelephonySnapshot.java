@@ -1,0 +1,22 @@
+package de.buergerservice.telephony;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The switchboard's live state, published as an application event whenever it changes (at most a few times a
+ * second): for the wallboard and the agent desktop.
+ */
+public record TelephonySnapshot(Instant at, List<QueueStatus> queues, List<AgentStatus> agents) {
+
+    /** Waiting calls of one queue; {@code longestWaitSeconds} is 0 when nobody waits. */
+    public record QueueStatus(UUID id, UUID tenantId, String name, int waiting, long longestWaitSeconds,
+            int agentsAvailable) {
+    }
+
+    /** One agent's state; {@code reason} is the pause reason, {@code since} the moment of the last change. */
+    public record AgentStatus(UUID id, String name, AgentState state, String reason, Instant since,
+            boolean phoneRegistered, List<UUID> tenantIds) {
+    }
+}

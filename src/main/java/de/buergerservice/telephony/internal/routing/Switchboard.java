@@ -1,0 +1,540 @@
+package de.buergerservice.telephony.internal.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.buergerservice.telephony.AgentState;
+import de.buergerservice.telephony.CallEventType;
+import de.buergerservice.telephony.TelephonySnapshot;
+import de.buergerservice.telephony.TelephonySnapshot.AgentStatus;
+import de.buergerservice.telephony.TelephonySnapshot.QueueStatus;
+
+/**
+ * The routing core of the ACD: queues, agents, their states, and which call rings which agent. It knows nothing
+ * of SIP, Spring or threads of its own; time comes only from the injected {@link Clock} and {@link Scheduler}, so a
+ * simulation can run it at virtual time. Every public method runs under this object's lock; each state change and
+ * the events describing it are made in one step, numbered by {@link CallEvent#sequence()}.
+ *
+ * <p>Rules: a call goes to the longest-idle AVAILABLE agent with a registered phone and the queue's skill; among
+ * waiting calls the longest-waiting goes first (across queues). After a queue's overflow delay, agents with the
+ * overflow skill are offered the call too. A ring that is not answered within the ring timeout pauses the agent
+ * ("keine Annahme") and puts the call back at the head of its queue.
+ */
+public final class Switchboard {
+
+    public static final String NO_ANSWER_REASON = "keine Annahme";
+
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final SwitchboardListener listener;
+
+    private final Map<UUID, Line> queues = new LinkedHashMap<>();
+    private final Map<UUID, Agent> agents = new LinkedHashMap<>();
+    private final Map<String, Call> calls = new HashMap<>();
+    private long sequence;
+    private long version;
+
+    public Switchboard(Clock clock, Scheduler scheduler, SwitchboardListener listener) {
+        this(clock, scheduler, listener, 0);
+    }
+
+    /** @param lastSequence the sequence of the last event already stored; numbering continues after it */
+    public Switchboard(Clock clock, Scheduler scheduler, SwitchboardListener listener, long lastSequence) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.listener = listener;
+        this.sequence = lastSequence;
+    }
+
+    private static final class Line {
+        QueueDefinition definition;
+        final ArrayDeque<Call> waiting = new ArrayDeque<>();
+
+        Line(QueueDefinition definition) {
+            this.definition = definition;
+        }
+    }
+
+    private static final class Agent {
+        final UUID id;
+        String name;
+        List<Skill> skills;
+        AgentState state = AgentState.LOGGED_OUT;
+        String reason;
+        Instant since;
+        Instant idleSince;
+        boolean phoneRegistered;
+        Call call;
+        Scheduler.Cancellable wrapUpTimer;
+
+        Agent(UUID id, String name, List<Skill> skills, Instant now) {
+            this.id = id;
+            this.name = name;
+            this.skills = List.copyOf(skills);
+            this.since = now;
+        }
+    }
+
+    private static final class Call {
+        final String id;
+        final Line line;
+        final Instant enqueuedAt;
+        Agent agent;
+        boolean talking;
+        Scheduler.Cancellable ringTimer;
+        Scheduler.Cancellable overflowTimer;
+
+        Call(String id, Line line, Instant enqueuedAt) {
+            this.id = id;
+            this.line = line;
+            this.enqueuedAt = enqueuedAt;
+        }
+
+        UUID tenantId() {
+            return line.definition.tenantId();
+        }
+
+        UUID queueId() {
+            return line.definition.id();
+        }
+    }
+
+    // --- configuration -------------------------------------------------------------------------------------
+
+    /** Adds a queue or replaces its rules; calls already waiting stay. */
+    public synchronized void defineQueue(QueueDefinition definition) {
+        Line line = queues.get(definition.id());
+        if (line == null) {
+            queues.put(definition.id(), new Line(definition));
+        } else {
+            line.definition = definition;
+        }
+        version++;
+    }
+
+    /** Adds an agent (LOGGED_OUT) or replaces name and skills of a known one, keeping its state. */
+    public synchronized void defineAgent(UUID id, String name, Collection<Skill> skills) {
+        Agent agent = agents.get(id);
+        if (agent == null) {
+            agents.put(id, new Agent(id, name, List.copyOf(skills), now()));
+        } else {
+            agent.name = name;
+            agent.skills = List.copyOf(skills);
+            if (agent.state == AgentState.AVAILABLE) {
+                dispatch(agent);
+            }
+        }
+        version++;
+    }
+
+    /** Removes an agent who is not in a call. */
+    public synchronized void removeAgent(UUID id) {
+        Agent agent = agent(id);
+        if (agent.call != null) {
+            throw new RoutingException(RoutingException.Kind.ILLEGAL_TRANSITION, "agent is in a call");
+        }
+        if (agent.state != AgentState.LOGGED_OUT) {
+            enter(agent, AgentState.LOGGED_OUT, null);
+        }
+        agents.remove(id);
+        version++;
+    }
+
+    // --- agents --------------------------------------------------------------------------------------------
+
+    /** The agent's phone registered (or its registration ended); only agents with a phone are rung. */
+    public synchronized void phoneRegistered(UUID agentId, boolean registered) {
+        Agent agent = agent(agentId);
+        if (agent.phoneRegistered != registered) {
+            agent.phoneRegistered = registered;
+            version++;
+            if (registered && agent.state == AgentState.AVAILABLE) {
+                dispatch(agent);
+            }
+        }
+    }
+
+    /**
+     * An agent (or a supervisor) asks for AVAILABLE, PAUSED (with a reason) or LOGGED_OUT. Asking for the state the
+     * agent is in changes nothing (a new pause reason is taken).
+     */
+    public synchronized AgentStatus requestState(UUID agentId, AgentState target, String reason) {
+        Agent agent = agent(agentId);
+        if (target == null || !target.requestable()) {
+            throw new RoutingException(RoutingException.Kind.NOT_REQUESTABLE, "state cannot be requested");
+        }
+        if (agent.state == AgentState.RINGING || agent.state == AgentState.TALKING) {
+            throw new RoutingException(RoutingException.Kind.ILLEGAL_TRANSITION, "agent is in a call");
+        }
+        if (target == AgentState.PAUSED && agent.state == AgentState.LOGGED_OUT) {
+            throw new RoutingException(RoutingException.Kind.ILLEGAL_TRANSITION, "log in before pausing");
+        }
+        String newReason = target == AgentState.PAUSED ? (reason == null || reason.isBlank() ? "Pause" : reason)
+                : null;
+        if (agent.state != target || (target == AgentState.PAUSED && !newReason.equals(agent.reason))) {
+            enter(agent, target, newReason);
+            if (target == AgentState.AVAILABLE) {
+                dispatch(agent);
+            }
+        }
+        return status(agent);
+    }
+
+    // --- calls ---------------------------------------------------------------------------------------------
+
+    /**
+     * A call arrives for the queue: CALL_OFFERED, QUEUED, {@link SwitchboardListener#queued} with its position,
+     * then — if an agent is free — it rings at once.
+     *
+     * @return the position in the queue (1 = next)
+     */
+    public synchronized int offer(String callId, UUID queueId) {
+        Line line = queues.get(queueId);
+        if (line == null) {
+            throw new RoutingException(RoutingException.Kind.UNKNOWN_QUEUE, "unknown queue " + queueId);
+        }
+        if (calls.containsKey(callId)) {
+            throw new RoutingException(RoutingException.Kind.DUPLICATE_CALL, "call already offered " + callId);
+        }
+        Call call = new Call(callId, line, now());
+        calls.put(callId, call);
+        record(call, null, CallEventType.CALL_OFFERED, null);
+        line.waiting.addLast(call);
+        int position = line.waiting.size();
+        record(call, null, CallEventType.QUEUED, "position=" + position);
+        listener.queued(callId, position);
+        QueueDefinition definition = line.definition;
+        if (definition.overflowSkill() != null) {
+            call.overflowTimer = scheduler.schedule(definition.overflowAfter(), () -> overflowDue(callId));
+        }
+        dispatch(call);
+        version++;
+        return position;
+    }
+
+    /** A call the tenant does not take now (closed, holiday): REJECTED_CLOSED, nothing queued. */
+    public synchronized void rejectClosed(String callId, UUID tenantId, String detail) {
+        emit(new CallEvent(UUID.randomUUID(), ++sequence, callId, tenantId, null, null,
+                CallEventType.REJECTED_CLOSED, null, detail, now()));
+    }
+
+    /** Position of a waiting call (1 = next), empty if it is not waiting (ringing, talking, gone). */
+    public synchronized Optional<Integer> position(String callId) {
+        Call call = calls.get(callId);
+        if (call == null || call.agent != null) {
+            return Optional.empty();
+        }
+        int position = 1;
+        for (Call waiting : call.line.waiting) {
+            if (waiting == call) {
+                return Optional.of(position);
+            }
+            position++;
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the call is known (waiting, ringing or talking). */
+    public synchronized boolean isActive(String callId) {
+        return calls.containsKey(callId);
+    }
+
+    /** The agent whose phone rings or who talks in the call. */
+    public synchronized Optional<UUID> agentOf(String callId) {
+        Call call = calls.get(callId);
+        return call == null || call.agent == null ? Optional.empty() : Optional.of(call.agent.id);
+    }
+
+    /** The agent picked up. Returns false if the call is no longer ringing that agent (too late). */
+    public synchronized boolean answered(String callId, UUID agentId) {
+        Call call = calls.get(callId);
+        if (call == null || call.agent == null || !call.agent.id.equals(agentId) || call.talking) {
+            return false;
+        }
+        cancel(call.ringTimer);
+        call.talking = true;
+        record(call, call.agent, CallEventType.ANSWERED, "waitMs=" + waitMillis(call));
+        enter(call.agent, AgentState.TALKING, null);
+        return true;
+    }
+
+    /** The agent's phone refused the call (busy, declined): like a ring without answer, without CANCEL. */
+    public synchronized void ringFailed(String callId, UUID agentId, String why) {
+        Call call = calls.get(callId);
+        if (call != null && call.agent != null && call.agent.id.equals(agentId) && !call.talking) {
+            noAnswer(call, why, false);
+        }
+    }
+
+    /** The caller hung up (CANCEL before answer): ABANDONED with the wait time. */
+    public synchronized void abandon(String callId) {
+        Call call = calls.remove(callId);
+        if (call == null) {
+            return;
+        }
+        if (call.talking) {
+            calls.put(callId, call);
+            ended(callId);
+            return;
+        }
+        cancel(call.overflowTimer);
+        call.line.waiting.remove(call);
+        record(call, call.agent, CallEventType.ABANDONED, "waitMs=" + waitMillis(call));
+        if (call.agent != null) {
+            // The caller gave up, not the agent: the agent is free again and keeps their place in line.
+            Agent agent = call.agent;
+            cancel(call.ringTimer);
+            listener.cancelRing(callId, agent.id);
+            agent.call = null;
+            Instant idleSince = agent.idleSince;
+            enter(agent, AgentState.AVAILABLE, null);
+            agent.idleSince = idleSince;
+            dispatch(agent);
+        }
+        version++;
+    }
+
+    /** Either side hung up a connected call: ENDED; the agent goes to WRAP_UP. */
+    public synchronized void ended(String callId) {
+        Call call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        if (!call.talking) {
+            abandon(callId);
+            return;
+        }
+        calls.remove(callId);
+        record(call, call.agent, CallEventType.ENDED, null);
+        wrapUp(call);
+    }
+
+    /** The agent handed the call on (blind transfer to {@code target}): TRANSFERRED; the agent goes to WRAP_UP. */
+    public synchronized void transferred(String callId, String target) {
+        Call call = calls.get(callId);
+        if (call == null || !call.talking) {
+            return;
+        }
+        calls.remove(callId);
+        record(call, call.agent, CallEventType.TRANSFERRED, "target=" + target);
+        wrapUp(call);
+    }
+
+    // --- state for the edges -------------------------------------------------------------------------------
+
+    /** Changes since start; lets publishers skip unchanged snapshots. */
+    public synchronized long version() {
+        return version;
+    }
+
+    public synchronized TelephonySnapshot snapshot() {
+        Instant now = now();
+        List<QueueStatus> queueStatus = new ArrayList<>();
+        for (Line line : queues.values()) {
+            Call first = line.waiting.peekFirst();
+            long longest = 0;
+            for (Call call : line.waiting) {
+                longest = Math.max(longest, Duration.between(call.enqueuedAt, now).toSeconds());
+            }
+            int available = 0;
+            for (Agent agent : agents.values()) {
+                if (agent.state == AgentState.AVAILABLE && line.definition.skill().metBy(agent.skills)) {
+                    available++;
+                }
+            }
+            QueueDefinition d = line.definition;
+            queueStatus.add(new QueueStatus(d.id(), d.tenantId(), d.name(), line.waiting.size(),
+                    first == null ? 0 : longest, available));
+        }
+        List<AgentStatus> agentStatus = agents.values().stream().map(Switchboard::status).toList();
+        return new TelephonySnapshot(now, queueStatus, agentStatus);
+    }
+
+    public synchronized Optional<AgentStatus> agentStatus(UUID agentId) {
+        return Optional.ofNullable(agents.get(agentId)).map(Switchboard::status);
+    }
+
+    // --- inside --------------------------------------------------------------------------------------------
+
+    private static AgentStatus status(Agent agent) {
+        return new AgentStatus(agent.id, agent.name, agent.state, agent.reason, agent.since, agent.phoneRegistered,
+                agent.skills.stream().map(Skill::tenantId).distinct().toList());
+    }
+
+    private Agent agent(UUID id) {
+        Agent agent = agents.get(id);
+        if (agent == null) {
+            throw new RoutingException(RoutingException.Kind.UNKNOWN_AGENT, "unknown agent " + id);
+        }
+        return agent;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private long waitMillis(Call call) {
+        return Duration.between(call.enqueuedAt, now()).toMillis();
+    }
+
+    private synchronized void overflowDue(String callId) {
+        Call call = calls.get(callId);
+        if (call != null && call.agent == null) {
+            dispatch(call);
+        }
+    }
+
+    private synchronized void ringTimedOut(String callId, UUID agentId) {
+        Call call = calls.get(callId);
+        if (call != null && call.agent != null && call.agent.id.equals(agentId) && !call.talking) {
+            noAnswer(call, null, true);
+        }
+    }
+
+    private synchronized void wrapUpDone(UUID agentId) {
+        Agent agent = agents.get(agentId);
+        if (agent != null && agent.state == AgentState.WRAP_UP) {
+            enter(agent, AgentState.AVAILABLE, null);
+            dispatch(agent);
+        }
+    }
+
+    private void noAnswer(Call call, String why, boolean cancelRing) {
+        Agent agent = call.agent;
+        cancel(call.ringTimer);
+        record(call, agent, CallEventType.RING_NO_ANSWER, why);
+        if (cancelRing) {
+            listener.cancelRing(call.id, agent.id);
+        }
+        agent.call = null;
+        call.agent = null;
+        enter(agent, AgentState.PAUSED, NO_ANSWER_REASON);
+        // back to the head of its queue: the caller has waited longest and must not lose their place
+        call.line.waiting.addFirst(call);
+        dispatch(call);
+        version++;
+    }
+
+    private void wrapUp(Call call) {
+        cancel(call.overflowTimer);
+        Agent agent = call.agent;
+        agent.call = null;
+        enter(agent, AgentState.WRAP_UP, null);
+        UUID agentId = agent.id;
+        agent.wrapUpTimer = scheduler.schedule(call.line.definition.wrapUp(), () -> wrapUpDone(agentId));
+        version++;
+    }
+
+    /** Rings the longest-idle eligible agent for a waiting call, if there is one. */
+    private void dispatch(Call call) {
+        Agent best = null;
+        for (Agent agent : agents.values()) {
+            if (ready(agent) && eligible(agent, call)
+                    && (best == null || agent.idleSince.isBefore(best.idleSince))) {
+                best = agent;
+            }
+        }
+        if (best != null) {
+            ring(call, best);
+        }
+    }
+
+    /** Gives a newly available agent the longest-waiting call they may take, across all queues. */
+    private void dispatch(Agent agent) {
+        if (!ready(agent)) {
+            return;
+        }
+        Call best = null;
+        for (Line line : queues.values()) {
+            for (Iterator<Call> it = line.waiting.iterator(); it.hasNext(); ) {
+                Call call = it.next();
+                if (eligible(agent, call)) {
+                    if (best == null || call.enqueuedAt.isBefore(best.enqueuedAt)) {
+                        best = call;
+                    }
+                    break;
+                }
+                if (!overflowPossible(agent, line)) {
+                    break; // not eligible for the head, so for no call of this queue
+                }
+            }
+        }
+        if (best != null) {
+            ring(best, agent);
+        }
+    }
+
+    private static boolean overflowPossible(Agent agent, Line line) {
+        SkillRequirement overflow = line.definition.overflowSkill();
+        return overflow != null && overflow.metBy(agent.skills);
+    }
+
+    private static boolean ready(Agent agent) {
+        return agent.state == AgentState.AVAILABLE && agent.phoneRegistered && agent.call == null;
+    }
+
+    private boolean eligible(Agent agent, Call call) {
+        QueueDefinition definition = call.line.definition;
+        if (definition.skill().metBy(agent.skills)) {
+            return true;
+        }
+        return definition.overflowSkill() != null && definition.overflowSkill().metBy(agent.skills)
+                && !call.enqueuedAt.plus(definition.overflowAfter()).isAfter(now());
+    }
+
+    private void ring(Call call, Agent agent) {
+        call.line.waiting.remove(call);
+        call.agent = agent;
+        agent.call = call;
+        record(call, agent, CallEventType.AGENT_RINGING, null);
+        enter(agent, AgentState.RINGING, null);
+        String callId = call.id;
+        UUID agentId = agent.id;
+        call.ringTimer = scheduler.schedule(call.line.definition.ringTimeout(),
+                () -> ringTimedOut(callId, agentId));
+        listener.ring(callId, agentId);
+    }
+
+    private void enter(Agent agent, AgentState state, String reason) {
+        if (agent.state == AgentState.WRAP_UP) {
+            cancel(agent.wrapUpTimer);
+            agent.wrapUpTimer = null;
+        }
+        agent.state = state;
+        agent.reason = reason;
+        agent.since = now();
+        if (state == AgentState.AVAILABLE) {
+            agent.idleSince = agent.since;
+        }
+        emit(new CallEvent(UUID.randomUUID(), ++sequence, agent.call == null ? null : agent.call.id,
+                agent.call == null ? null : agent.call.tenantId(), agent.call == null ? null : agent.call.queueId(),
+                agent.id, CallEventType.AGENT_STATE_CHANGED, state, reason, agent.since));
+    }
+
+    private void record(Call call, Agent agent, CallEventType type, String detail) {
+        emit(new CallEvent(UUID.randomUUID(), ++sequence, call.id, call.tenantId(), call.queueId(),
+                agent == null ? null : agent.id, type, null, detail, now()));
+    }
+
+    private void emit(CallEvent event) {
+        version++;
+        listener.recorded(event);
+    }
+
+    private static void cancel(Scheduler.Cancellable timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+}

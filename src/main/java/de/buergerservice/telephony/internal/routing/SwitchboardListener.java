@@ -1,0 +1,26 @@
+package de.buergerservice.telephony.internal.routing;
+
+import java.util.UUID;
+
+/**
+ * What the routing core asks the world to do (ring a phone, stop ringing) and tells it (events). Called while the
+ * core holds its lock: implementations hand slow work to other threads.
+ */
+public interface SwitchboardListener {
+
+    /** The call waits at {@code position} (1 = next); tell the caller (SIP: 182 Queued). */
+    default void queued(String callId, int position) {
+    }
+
+    /** Offer the call to the agent's phone. */
+    default void ring(String callId, UUID agentId) {
+    }
+
+    /** Stop ringing the agent's phone (ring timeout, caller hung up). */
+    default void cancelRing(String callId, UUID agentId) {
+    }
+
+    /** A state change happened; persist it. */
+    default void recorded(CallEvent event) {
+    }
+}

@@ -1,0 +1,36 @@
+package de.buergerservice.telephony.internal.sip;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The SIP front ({@code buergerservice.sip.*}).
+ *
+ * @param enabled whether the SIP server runs at all
+ * @param host the address it listens on (and writes into Via/Record-Route); 127.0.0.1 by default so a fresh
+ *        install is not reachable from the network until an operator says so
+ * @param port UDP and TCP port; 0 picks a free one (tests)
+ * @param realm digest realm; stored HA1 values depend on it, so changing it requires new SIP passwords
+ * @param queuedInterval how often a waiting caller hears 182 again (must stay below 60 s, RFC 3261 Timer C is
+ *        3 min but upstream proxies often use 60 s)
+ * @param maxQueueWait longest a caller may wait before the call is ended with 480 (a caller that vanished
+ *        over UDP without CANCEL must not hold a queue slot for ever)
+ * @param maxExpires longest registration granted (s)
+ * @param availableOnRegister whether registering a phone logs a LOGGED_OUT agent in (AVAILABLE)
+ */
+@ConfigurationProperties("buergerservice.sip")
+public record SipProperties(Boolean enabled, String host, Integer port, String realm, Duration queuedInterval,
+        Duration maxQueueWait, Integer maxExpires, Boolean availableOnRegister) {
+
+    public SipProperties {
+        enabled = enabled == null || enabled;
+        host = host == null || host.isBlank() ? "127.0.0.1" : host;
+        port = port == null ? 5070 : port;
+        realm = realm == null || realm.isBlank() ? "buergerservice" : realm;
+        queuedInterval = queuedInterval == null ? Duration.ofSeconds(30) : queuedInterval;
+        maxQueueWait = maxQueueWait == null ? Duration.ofMinutes(30) : maxQueueWait;
+        maxExpires = maxExpires == null ? 3600 : maxExpires;
+        availableOnRegister = availableOnRegister == null || availableOnRegister;
+    }
+}

@@ -1,0 +1,588 @@
+package de.buergerservice.telephony.internal.sip;
+
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.buergerservice.tenancy.OpeningStatus;
+import de.buergerservice.tenancy.TenantInfo;
+import de.buergerservice.telephony.internal.Digest;
+import de.buergerservice.telephony.internal.QueueService;
+import de.buergerservice.telephony.internal.QueueSettings;
+import de.buergerservice.telephony.internal.routing.RoutingException;
+import de.buergerservice.telephony.internal.routing.Switchboard;
+import de.buergerservice.telephony.internal.routing.SwitchboardListener;
+
+/**
+ * The queueing proxy (RFC 3261 §16, transaction-stateful): an INVITE to a municipality's number is answered with
+ * {@code 182 Queued} and handed to the routing core; when the core picks an agent, the INVITE is forwarded to the
+ * agent's registered phone with Record-Route, so answer, transfer (REFER) and hang-up pass here. Media (SDP) is
+ * relayed untouched: audio flows directly between caller and agent.
+ *
+ * <p>The core's instructions (ring, cancel, queued) arrive under its lock and are carried out in order on one
+ * signalling thread, so the stack's locks and the core's lock are never held together.
+ */
+class SipProxy implements SipListener, SwitchboardListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SipProxy.class);
+    static final String CLOSED_REASON = "Außerhalb der Öffnungszeiten";
+
+    /** One caller's INVITE while the switchboard handles it. */
+    static final class InboundCall {
+        final String callId;
+        final ServerTransaction server;
+        final Request invite;
+        final UUID tenantId;
+        final AtomicBoolean finalSent = new AtomicBoolean();
+        final long arrivedNanos = System.nanoTime();
+        volatile AgentLeg leg;
+        volatile boolean agentRinging;
+        volatile ScheduledFuture<?> reminder;
+
+        InboundCall(String callId, ServerTransaction server, Request invite, UUID tenantId) {
+            this.callId = callId;
+            this.server = server;
+            this.invite = invite;
+            this.tenantId = tenantId;
+        }
+    }
+
+    /** The INVITE forwarded to one agent's phone. */
+    static final class AgentLeg {
+        final InboundCall call;
+        final UUID agentId;
+        volatile ClientTransaction transaction;
+        volatile boolean cancelled;
+
+        AgentLeg(InboundCall call, UUID agentId) {
+            this.call = call;
+            this.agentId = agentId;
+        }
+    }
+
+    /** An in-dialog request (BYE, REFER, …) forwarded statefully. */
+    record Relay(ServerTransaction server, String callId, String method, String referTo) {
+    }
+
+    private final SipProvider provider;
+    private final SipMessages sip;
+    private final Registrar registrar;
+    private final Switchboard switchboard;
+    private final QueueService queues;
+    private final TenantLookup tenants;
+    private final SipProperties properties;
+    private final ExecutorService signalling;
+    private final ScheduledExecutorService timers;
+    private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
+
+    SipProxy(SipProvider provider, SipMessages sip, Registrar registrar, Switchboard switchboard, QueueService queues,
+            TenantLookup tenants, SipProperties properties, ExecutorService signalling,
+            ScheduledExecutorService timers) {
+        this.provider = provider;
+        this.sip = sip;
+        this.registrar = registrar;
+        this.switchboard = switchboard;
+        this.queues = queues;
+        this.tenants = tenants;
+        this.properties = properties;
+        this.signalling = signalling;
+        this.timers = timers;
+    }
+
+    int activeCalls() {
+        return calls.size();
+    }
+
+    // --- requests ------------------------------------------------------------------------------------------
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            String method = request.getMethod();
+            boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+            if (!Request.ACK.equals(method) && malformed(request)) {
+                sip.respond(serverTransaction(event), request, Response.BAD_REQUEST, "Fehlerhafte Anfrage");
+                return;
+            }
+            switch (method) {
+                case Request.REGISTER -> registrar.register(request, serverTransaction(event));
+                case Request.ACK -> forwardAck(request);
+                case Request.CANCEL -> cancel(event);
+                case Request.INVITE -> {
+                    if (inDialog) {
+                        forwardInDialog(event);
+                    } else {
+                        newCall(event);
+                    }
+                }
+                case Request.OPTIONS -> {
+                    if (inDialog) {
+                        forwardInDialog(event);
+                    } else {
+                        sip.respond(serverTransaction(event), request, Response.OK, null);
+                    }
+                }
+                default -> {
+                    if (inDialog) {
+                        forwardInDialog(event);
+                    } else {
+                        sip.respond(serverTransaction(event), request, Response.METHOD_NOT_ALLOWED, null);
+                    }
+                }
+            }
+        } catch (TransactionAlreadyExistsException e) {
+            log.debug("Retransmission absorbed: {}", e.getMessage());
+        } catch (Exception e) {
+            log.warn("Could not handle {}: {}", request.getMethod(), e.toString());
+            try {
+                sip.respond(serverTransaction(event), request, Response.SERVER_INTERNAL_ERROR, null);
+            } catch (Exception ignored) {
+                // nothing more to do: the client will retransmit or time out
+            }
+        }
+    }
+
+    /**
+     * The stack skips header lines it cannot parse and tolerates a Content-Length that does not match the body;
+     * RFC 3261 §18.3 and §21.4.1 say such a request is answered 400, and a call built from it must not take a
+     * queue slot.
+     */
+    private static boolean malformed(Request request) {
+        if (request.getUnrecognizedHeaders() != null && request.getUnrecognizedHeaders().hasNext()) {
+            return true;
+        }
+        javax.sip.header.ContentLengthHeader length = request.getContentLength();
+        byte[] body = request.getRawContent();
+        int actual = body == null ? 0 : body.length;
+        return length != null && length.getContentLength() != actual;
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) throws Exception {
+        ServerTransaction transaction = event.getServerTransaction();
+        return transaction != null ? transaction : provider.getNewServerTransaction(event.getRequest());
+    }
+
+    private void newCall(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction server = serverTransaction(event);
+        if (tooManyHops(request, server)) {
+            return;
+        }
+        String callId = callId(request);
+        Optional<TenantInfo> tenant = tenantDialled(request);
+        if (tenant.isEmpty()) {
+            sip.respond(server, request, Response.NOT_FOUND, "Rufnummer nicht vergeben");
+            return;
+        }
+        QueueSettings queue = queues.forTenant(tenant.get());
+        OpeningStatus status = tenants.openingStatus(tenant.get().id());
+        if (!status.open()) {
+            rejectClosed(request, server, tenant.get(), queue, status);
+            return;
+        }
+        InboundCall call = new InboundCall(callId, server, request, tenant.get().id());
+        if (calls.putIfAbsent(callId, call) != null) {
+            sip.respond(server, request, Response.LOOP_DETECTED, null);
+            return;
+        }
+        try {
+            switchboard.offer(callId, queue.id());
+        } catch (RoutingException e) {
+            calls.remove(callId);
+            sip.respond(server, request, Response.LOOP_DETECTED, null);
+            return;
+        }
+        long interval = properties.queuedInterval().toMillis();
+        call.reminder = timers.scheduleAtFixedRate(() -> signalling.execute(() -> remind(call)), interval, interval,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private Optional<TenantInfo> tenantDialled(Request request) {
+        String dialled = Registrar.userOf(request.getRequestURI());
+        Optional<TenantInfo> tenant = dialled == null ? Optional.empty() : tenants.byNumber(dialled);
+        if (tenant.isEmpty()) {
+            String to = Registrar.userOf(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
+            tenant = to == null ? Optional.empty() : tenants.byNumber(to);
+        }
+        return tenant;
+    }
+
+    private void rejectClosed(Request request, ServerTransaction server, TenantInfo tenant, QueueSettings queue,
+            OpeningStatus status) throws Exception {
+        String reason = status.holiday() != null ? "Feiertag (" + status.holiday() + "), geschlossen"
+                : status.note() != null ? status.note() : CLOSED_REASON;
+        boolean redirect = queue.closedAction() == QueueSettings.ClosedAction.REDIRECT;
+        switchboard.rejectClosed(callId(request), tenant.id(),
+                (redirect ? "redirect=" + queue.redirectTarget() : "480") + "; " + reason);
+        if (redirect) {
+            Response response = sip.response(Response.MOVED_TEMPORARILY, request, "Umgeleitet: " + reason);
+            response.addHeader(sip.headers().createContactHeader(sip.addresses().createAddress(
+                    redirectUri(queue.redirectTarget()))));
+            server.sendResponse(response);
+        } else {
+            sip.respond(server, request, Response.TEMPORARILY_UNAVAILABLE, reason);
+        }
+    }
+
+    private URI redirectUri(String target) throws Exception {
+        if (target.contains(":")) {
+            return sip.addresses().createURI(target);
+        }
+        javax.sip.address.TelURL tel = sip.addresses().createTelURL(target.replaceFirst("^\\+", ""));
+        tel.setGlobal(target.startsWith("+"));
+        return tel;
+    }
+
+    private boolean tooManyHops(Request request, ServerTransaction server) throws Exception {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            sip.respond(server, request, Response.TOO_MANY_HOPS, null);
+            return true;
+        }
+        return false;
+    }
+
+    /** The caller hung up before an answer: 200 for the CANCEL, 487 for the INVITE, ABANDONED. */
+    private void cancel(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction cancel = serverTransaction(event);
+        InboundCall call = calls.get(callId(request));
+        if (call == null) {
+            sip.respond(cancel, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        sip.respond(cancel, request, Response.OK, null);
+        if (call.finalSent.compareAndSet(false, true)) {
+            // recorded before the caller hears 487; stops a ringing phone via cancelRing, so finish afterwards
+            switchboard.abandon(call.callId);
+            sip.respond(call.server, call.invite, Response.REQUEST_TERMINATED, null);
+            finish(call);
+        }
+    }
+
+    private void finish(InboundCall call) {
+        calls.remove(call.callId, call);
+        ScheduledFuture<?> reminder = call.reminder;
+        if (reminder != null) {
+            reminder.cancel(false);
+        }
+    }
+
+    /** ACK for a 2xx is end-to-end: forwarded statelessly along the route. */
+    private void forwardAck(Request request) throws Exception {
+        Request ack = (Request) request.clone();
+        if (!popOwnRoute(ack) && sip.isOurs(ack.getRequestURI())) {
+            return; // ACK of a final response sent here; the transaction layer has it
+        }
+        decrementMaxForwards(ack);
+        ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        ViaHeader via = sip.via(top.getTransport());
+        via.setBranch("z9hG4bK" + Digest.md5Hex(top.getBranch() + ":ack").substring(0, 16));
+        ack.addFirst(via);
+        provider.sendRequest(ack);
+    }
+
+    /** BYE, REFER, re-INVITE … of an established call: forwarded statefully so the outcome is seen here. */
+    private void forwardInDialog(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction server = serverTransaction(event);
+        Request forward = (Request) request.clone();
+        if (!popOwnRoute(forward) && sip.isOurs(forward.getRequestURI())) {
+            sip.respond(server, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        decrementMaxForwards(forward);
+        forward.addFirst(sip.via(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport()));
+        String callId = callId(request);
+        String referTo = null;
+        if (Request.REFER.equals(request.getMethod())) {
+            var header = request.getHeader("Refer-To");
+            referTo = header == null ? "?" : header.toString().substring("Refer-To:".length()).strip();
+        }
+        if (Request.BYE.equals(request.getMethod())) {
+            switchboard.ended(callId); // before forwarding: ENDED is recorded before the other side hears of it
+        }
+        ClientTransaction client = provider.getNewClientTransaction(forward);
+        client.setApplicationData(new Relay(server, callId, request.getMethod(), referTo));
+        client.sendRequest();
+    }
+
+    private boolean popOwnRoute(Request request) {
+        ListIterator<?> routes = request.getHeaders(RouteHeader.NAME);
+        if (routes.hasNext()) {
+            RouteHeader first = (RouteHeader) routes.next();
+            if (sip.isOurs(first.getAddress().getURI())) {
+                request.removeFirst(RouteHeader.NAME);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void decrementMaxForwards(Request request) throws Exception {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null) {
+            maxForwards.decrementMaxForwards();
+        }
+    }
+
+    // --- the core's instructions ---------------------------------------------------------------------------
+
+    @Override
+    public void queued(String callId, int position) {
+        InboundCall call = calls.get(callId);
+        if (call != null) {
+            signalling.execute(() -> sendQueued(call, position));
+        }
+    }
+
+    @Override
+    public void ring(String callId, UUID agentId) {
+        InboundCall call = calls.get(callId);
+        if (call != null) {
+            AgentLeg leg = new AgentLeg(call, agentId);
+            call.leg = leg;
+            signalling.execute(() -> forwardToAgent(leg));
+        }
+    }
+
+    @Override
+    public void cancelRing(String callId, UUID agentId) {
+        InboundCall call = calls.get(callId);
+        AgentLeg leg = call == null ? null : call.leg;
+        if (leg == null && call == null) {
+            return;
+        }
+        signalling.execute(() -> cancelLeg(leg, agentId));
+    }
+
+    private void remind(InboundCall call) {
+        if (call.finalSent.get() || call.agentRinging) {
+            return;
+        }
+        if (System.nanoTime() - call.arrivedNanos > properties.maxQueueWait().toNanos()) {
+            giveUp(call);
+            return;
+        }
+        switchboard.position(call.callId).ifPresent(position -> sendQueued(call, position));
+    }
+
+    /**
+     * Over UDP a caller that vanished without CANCEL is never heard of again; after the longest wait allowed the
+     * call is ended (480) so it cannot hold a queue slot for ever.
+     */
+    private void giveUp(InboundCall call) {
+        if (call.finalSent.compareAndSet(false, true)) {
+            try {
+                sip.respond(call.server, call.invite, Response.TEMPORARILY_UNAVAILABLE, "Wartezeit überschritten");
+            } catch (Exception e) {
+                log.debug("480 for {} not sent: {}", call.callId, e.toString());
+            }
+            switchboard.abandon(call.callId);
+            finish(call);
+        }
+    }
+
+    private void sendQueued(InboundCall call, int position) {
+        if (call.finalSent.get()) {
+            return;
+        }
+        try {
+            call.server.sendResponse(sip.response(Response.QUEUED, call.invite,
+                    "In Warteschlange, Position " + position));
+        } catch (Exception e) {
+            log.debug("182 for {} not sent: {}", call.callId, e.toString());
+        }
+    }
+
+    private void forwardToAgent(AgentLeg leg) {
+        InboundCall call = leg.call;
+        Optional<Registrar.Binding> binding = registrar.bindingOf(leg.agentId);
+        if (binding.isEmpty() || call.finalSent.get()) {
+            switchboard.ringFailed(call.callId, leg.agentId, "kein Telefon registriert");
+            return;
+        }
+        try {
+            Request forward = (Request) call.invite.clone();
+            forward.setRequestURI((URI) binding.get().contact().clone());
+            popOwnRoute(forward);
+            decrementMaxForwards(forward);
+            forward.addFirst(sip.headers().createRecordRouteHeader(sip.addresses().createAddress(sip.routeUri())));
+            forward.addFirst(sip.via(binding.get().transport()));
+            ClientTransaction client = provider.getNewClientTransaction(forward);
+            client.setApplicationData(leg);
+            leg.transaction = client;
+            client.sendRequest();
+        } catch (Exception e) {
+            log.warn("Could not ring agent {} for {}: {}", leg.agentId, call.callId, e.toString());
+            switchboard.ringFailed(call.callId, leg.agentId, "Senden fehlgeschlagen");
+        }
+    }
+
+    private void cancelLeg(AgentLeg leg, UUID agentId) {
+        if (leg == null || !leg.agentId.equals(agentId) || leg.cancelled || leg.transaction == null) {
+            return;
+        }
+        leg.cancelled = true;
+        leg.call.agentRinging = false;
+        try {
+            ClientTransaction cancel = provider.getNewClientTransaction(leg.transaction.createCancel());
+            cancel.sendRequest();
+        } catch (Exception e) {
+            log.debug("CANCEL to agent {} not sent: {}", agentId, e.toString());
+        }
+    }
+
+    // --- responses -----------------------------------------------------------------------------------------
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        ClientTransaction client = event.getClientTransaction();
+        try {
+            Object data = client == null ? null : client.getApplicationData();
+            if (data instanceof AgentLeg leg) {
+                agentResponse(leg, response);
+            } else if (data instanceof Relay relay) {
+                if (Request.REFER.equals(relay.method()) && response.getStatusCode() / 100 == 2) {
+                    switchboard.transferred(relay.callId(), relay.referTo()); // recorded before relayed
+                }
+                relay.server().sendResponse(withoutOwnVia(response));
+            } else if (client == null) {
+                forwardStateless(response);
+            }
+        } catch (Exception e) {
+            log.warn("Could not relay {} {}: {}", response.getStatusCode(),
+                    ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod(), e.toString());
+        }
+    }
+
+    private void agentResponse(AgentLeg leg, Response response) throws Exception {
+        InboundCall call = leg.call;
+        int status = response.getStatusCode();
+        if (status == Response.TRYING) {
+            return;
+        }
+        if (status < 200) {
+            if (!leg.cancelled && !call.finalSent.get()) {
+                call.agentRinging = true;
+                call.server.sendResponse(withoutOwnVia(response));
+            }
+        } else if (status < 300) {
+            if (!leg.cancelled && switchboard.answered(call.callId, leg.agentId)) {
+                if (call.finalSent.compareAndSet(false, true)) {
+                    finish(call);
+                    call.server.sendResponse(withoutOwnVia(response));
+                    return;
+                }
+                switchboard.ended(call.callId);
+            }
+            hangUpLateAnswer(response);
+        } else if (!leg.cancelled) {
+            switchboard.ringFailed(call.callId, leg.agentId, status + " " + response.getReasonPhrase());
+        }
+    }
+
+    /** The agent answered after the call went elsewhere (caller gone, ring timeout): ACK and BYE that phone. */
+    private void hangUpLateAnswer(Response ok) throws Exception {
+        ContactHeader contact = (ContactHeader) ok.getHeader(ContactHeader.NAME);
+        if (contact == null) {
+            return;
+        }
+        Request ack = lateRequest(ok, contact, Request.ACK);
+        provider.sendRequest(ack);
+        Request bye = lateRequest(ok, contact, Request.BYE);
+        provider.getNewClientTransaction(bye).sendRequest();
+    }
+
+    private Request lateRequest(Response ok, ContactHeader contact, String method) throws Exception {
+        CSeqHeader cseq = (CSeqHeader) ok.getHeader(CSeqHeader.NAME);
+        long number = Request.ACK.equals(method) ? cseq.getSeqNumber() : cseq.getSeqNumber() + 1;
+        javax.sip.header.FromHeader from = (javax.sip.header.FromHeader) ok.getHeader(
+                javax.sip.header.FromHeader.NAME);
+        ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
+        ViaHeader via = sip.via(((ViaHeader) ok.getHeader(ViaHeader.NAME)).getTransport());
+        if (Request.ACK.equals(method)) {
+            via.setBranch("z9hG4bK" + Digest.md5Hex(to.getTag() + ":lateack").substring(0, 16));
+        }
+        Request request = sip.messageFactory().createRequest((URI) contact.getAddress().getURI().clone(), method,
+                (CallIdHeader) ok.getHeader(CallIdHeader.NAME), sip.headers().createCSeqHeader(number, method),
+                from, to, java.util.List.of(via), sip.headers().createMaxForwardsHeader(70));
+        return request;
+    }
+
+    private void forwardStateless(Response response) throws Exception {
+        Response forward = withoutOwnVia(response);
+        if (forward.getHeader(ViaHeader.NAME) != null) {
+            provider.sendResponse(forward);
+        }
+    }
+
+    private Response withoutOwnVia(Response response) {
+        Response forward = (Response) response.clone();
+        forward.removeFirst(ViaHeader.NAME);
+        return forward;
+    }
+
+    // --- failures ------------------------------------------------------------------------------------------
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof AgentLeg leg
+                && !leg.cancelled) {
+            switchboard.ringFailed(leg.call.callId, leg.agentId, "Zeitüberschreitung");
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        log.debug("SIP I/O problem with {}:{}", event.getHost(), event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing kept per transaction beyond the call, which ends by its own messages
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // dialogs are not tracked (proxy)
+    }
+
+    private static String callId(Request request) {
+        return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+}

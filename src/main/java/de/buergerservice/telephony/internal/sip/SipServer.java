@@ -1,0 +1,197 @@
+package de.buergerservice.telephony.internal.sip;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import de.buergerservice.telephony.internal.AgentService;
+import de.buergerservice.telephony.internal.QueueService;
+import de.buergerservice.telephony.internal.SwitchboardRelay;
+import de.buergerservice.telephony.internal.routing.Switchboard;
+import de.buergerservice.tenancy.TenantDirectory;
+
+import java.time.Clock;
+
+/**
+ * Runs the SIP stack (JAIN-SIP reference implementation) on {@code buergerservice.sip.host}:{@code port}, UDP and
+ * TCP, with the {@link SipProxy} as its listener. Starts after the call-event log and stops before it.
+ */
+@Component
+@EnableConfigurationProperties(SipProperties.class)
+public class SipServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SipServer.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    private final SipProperties properties;
+    private final AgentService agents;
+    private final QueueService queues;
+    private final Switchboard switchboard;
+    private final SwitchboardRelay relay;
+    private final TenantDirectory tenants;
+    private final Clock clock;
+
+    private SipStack stack;
+    private SipProvider provider;
+    private SipProxy proxy;
+    private Registrar registrar;
+    private ExecutorService signalling;
+    private ScheduledExecutorService timers;
+    private volatile int port;
+    private volatile boolean running;
+
+    SipServer(SipProperties properties, AgentService agents, QueueService queues, Switchboard switchboard,
+            SwitchboardRelay relay, TenantDirectory tenants, Clock clock) {
+        this.properties = properties;
+        this.agents = agents;
+        this.queues = queues;
+        this.switchboard = switchboard;
+        this.relay = relay;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** The port actually listened on (differs from the property when that is 0). */
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return properties.host();
+    }
+
+    /** INVITEs currently handled (waiting, ringing) — a leak check for tests. */
+    public int activeCalls() {
+        return proxy == null ? 0 : proxy.activeCalls();
+    }
+
+    public int registeredPhones() {
+        return registrar == null ? 0 : registrar.bindingCount();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled()) {
+            log.info("SIP server disabled (buergerservice.sip.enabled=false)");
+            return;
+        }
+        try {
+            port = properties.port() == 0 ? freePort(properties.host()) : properties.port();
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            stack = factory.createSipStack(stackProperties());
+            ListeningPoint udp = stack.createListeningPoint(properties.host(), port, ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(properties.host(), port, ListeningPoint.TCP);
+            provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            SipMessages sip = new SipMessages(factory.createMessageFactory(), factory.createHeaderFactory(),
+                    factory.createAddressFactory(), properties.host(), port);
+            signalling = Executors.newSingleThreadExecutor(r -> daemon(r, "sip-signalling"));
+            timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sip-timers"));
+            registrar = new Registrar(sip, agents, switchboard, properties);
+            proxy = new SipProxy(provider, sip, registrar, switchboard, queues, new TenantLookup(tenants, clock),
+                    properties, signalling, timers);
+            provider.addSipListener(proxy);
+            relay.connect(proxy);
+            timers.scheduleAtFixedRate(registrar::expire, 5, 5, TimeUnit.SECONDS);
+            stack.start();
+            running = true;
+            log.info("SIP server listening on {}:{} (UDP, TCP), realm {}", properties.host(), port,
+                    properties.realm());
+        } catch (Exception e) {
+            throw new IllegalStateException("SIP server could not start on " + properties.host() + ":"
+                    + properties.port() + " (buergerservice.sip.host/port)", e);
+        }
+    }
+
+    private Properties stackProperties() {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "sip.buergerservice." + STACKS.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // thousands of callers may wait at once, each holding an INVITE server transaction
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        return p;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        relay.connect(null);
+        try {
+            provider.removeSipListener(proxy);
+            for (ListeningPoint point : provider.getListeningPoints()) {
+                provider.removeListeningPoint(point);
+                stack.deleteListeningPoint(point);
+            }
+            stack.deleteSipProvider(provider);
+        } catch (Exception e) {
+            log.debug("SIP shutdown: {}", e.toString());
+        }
+        stack.stop();
+        timers.shutdownNow();
+        signalling.shutdown();
+        log.info("SIP server stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** A port free for both UDP and TCP on the host (port 0 in tests). */
+    private static int freePort(String host) throws IOException {
+        InetAddress address = InetAddress.getByName(host);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate;
+            try (DatagramSocket udp = new DatagramSocket(0, address)) {
+                candidate = udp.getLocalPort();
+            }
+            try (ServerSocket tcp = new ServerSocket(candidate, 1, address)) {
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free SIP port on " + host);
+    }
+}
