@@ -156,14 +156,14 @@ class PostgresTests {
     @Test
     void telephonyAgentsLinesAndCallEventsOnPostgres(@Autowired CallEventLog events) {
         assertThat(post("/api/v1/tenants", """
-                {"slug": "quakenbrueck", "name": "Stadt Quakenbrück", "type": "CITY", "ags": "03459033",
+                {"slug": "fuerstenau", "name": "Stadt Fürstenau", "type": "CITY", "ags": "03459033",
                  "federalState": "NI", "phoneNumbers": ["+4954319990"], "greeting": "Guten Tag"}""")).hasStatus(201);
         assertThat(post("/api/v1/telephony/agents", """
-                {"sipUser": "pg-agent", "password": "geheim", "displayName": "PG", "skills": [{"tenant": "quakenbrueck",
+                {"sipUser": "pg-agent", "password": "geheim", "displayName": "PG", "skills": [{"tenant": "fuerstenau",
                  "level": 2}]}""")).hasStatus(201);
-        assertThat(mvc.put().uri("/api/v1/tenants/quakenbrueck/telephony")
+        assertThat(mvc.put().uri("/api/v1/tenants/fuerstenau/telephony")
                 .with(httpBasic("betrieb", "ein-langes-passwort")).contentType(MediaType.APPLICATION_JSON).content("""
-                {"name": "Quakenbrück", "ringTimeoutSeconds": 15, "wrapUpSeconds": 5, "closedAction": "REDIRECT",
+                {"name": "Fürstenau", "ringTimeoutSeconds": 15, "wrapUpSeconds": 5, "closedAction": "REDIRECT",
                  "redirectTarget": "+4954319999"}""")).hasStatusOk();
         CallEvent event = new CallEvent(UUID.randomUUID(), events.lastSequence() + 1, "pg-call", UUID.randomUUID(),
                 null, null, CallEventType.REJECTED_CLOSED, null, "480", Instant.parse("2026-11-25T08:00:00.123Z"));
