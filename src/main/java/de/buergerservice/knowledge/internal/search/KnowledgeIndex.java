@@ -139,7 +139,11 @@ public class KnowledgeIndex {
 
     /** Waits until every change queued so far is applied and searchable. */
     public void awaitIdle() {
-        await(updater.submit(() -> true));
+        // a change followed by this marker did not force a reopen (the queue was not empty), so reopen here
+        await(updater.submit(() -> {
+            current.refresh();
+            return true;
+        }));
     }
 
     private RebuildReport rebuildNow() throws IOException {
