@@ -46,16 +46,11 @@ class AdminBrowserTests {
     }
 
     void signIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.signIn(browser, port, username);
     }
 
-    /** Waits for the next page, whose main heading reads {@code text}. */
     void expectHeading(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(5))
-                .until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+        Browser.expectHeading(browser, text);
     }
 
     void type(String id, String text) {

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through the system chromedriver — nothing is downloaded. Where Chromium is
@@ -50,6 +53,19 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;
+    }
+
+    /** Signs in on the product at {@code port} as the demo user {@code username} (password {@code demo}). */
+    public static void signIn(ChromeDriver driver, int port, String username) {
+        driver.get("http://127.0.0.1:" + port + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** Waits for the next page, whose main heading reads {@code text}. */
+    public static void expectHeading(ChromeDriver driver, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 
     /** Console errors of the pages so far, e.g. a script blocked by the Content-Security-Policy. */

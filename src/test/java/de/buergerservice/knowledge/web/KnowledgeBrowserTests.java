@@ -2,15 +2,12 @@ package de.buergerservice.knowledge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,15 +41,12 @@ class KnowledgeBrowserTests {
     }
 
     void expectHeading(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+        Browser.expectHeading(browser, text);
     }
 
     @Test
     void editorChangesAServiceAndSeesTheNewVersion() {
-        browser.get("http://127.0.0.1:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("editor");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.signIn(browser, port, "editor");
         expectHeading("Willkommen, editor");
 
         browser.findElement(By.linkText("Wissen")).click();

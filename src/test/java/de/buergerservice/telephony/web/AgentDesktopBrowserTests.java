@@ -53,10 +53,7 @@ class AgentDesktopBrowserTests {
 
     @Test
     void givenAgentDesktop_whenStateChangesElsewhere_thenBadgeFollowsLive() {
-        browser.get("http://127.0.0.1:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("agent1");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.signIn(browser, port, "agent1");
         browser.get("http://127.0.0.1:" + port + "/telephony");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Telefonie"));
