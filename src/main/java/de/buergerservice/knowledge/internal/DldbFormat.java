@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * {@code {"meta": {...}, "data": [ {id, name, description (HTML), meta.keywords, leika, fees (HTML), forms, links,
  * appointment.link, ...} ]}}. Keywords become synonyms; forms and links keep their names; the HTML is sanitised.
  */
-final class DldbFormat {
+public final class DldbFormat {
 
     static final String SOURCE = "dldb";
 
@@ -143,8 +143,8 @@ final class DldbFormat {
         return links;
     }
 
-    /** The first sentences of the description, as a teaser for hit lists. */
-    static String summary(String body) {
+    /** The first sentences of the description, as a teaser for hit lists (public for the search benchmark). */
+    public static String summary(String body) {
         String text = HtmlText.plain(body);
         if (text == null || text.isEmpty()) {
             return null;

@@ -99,7 +99,7 @@ public final class KnowledgeSearchBenchmark {
                     Arrays.copyOfRange(borrowed, from, Math.min(borrowed.length, from + 30)));
             List<String> synonyms = base.synonyms().subList(0, random.nextInt(base.synonyms().size() + 1));
             result.add(new IndexedService(UUID.nameUUIDFromBytes(("bench-" + i).getBytes(StandardCharsets.UTF_8)),
-                    tenant(i % TENANTS), "bench-" + i, base.leikaKey(), title, synonyms, null, body,
+                    tenant(i % TENANTS), "bench-" + i, base.leikaKey(), title, synonyms, base.summary(), body,
                     List.of("Thema " + (i % 12)), true, null));
         }
         return result;

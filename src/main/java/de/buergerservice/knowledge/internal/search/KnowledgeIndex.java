@@ -124,11 +124,10 @@ public class KnowledgeIndex {
                     stored = all.reduce(new SearchIndex.Fingerprint(0, 0), SearchIndex.Fingerprint::plus,
                             (a, b) -> a);
                 }
-                boolean sameChain = GermanServiceAnalyzer.VERSION.equals(
-                        current.committedData().get(SearchIndex.ANALYZER_VERSION));
-                if (!sameChain || !indexed.equals(stored)) {
-                    log.info("Knowledge index outdated (index {}, database {}, same analysis: {}); rebuilding",
-                            indexed, stored, sameChain);
+                boolean sameFormat = SearchIndex.FORMAT.equals(current.committedData().get(SearchIndex.FORMAT_KEY));
+                if (!sameFormat || !indexed.equals(stored)) {
+                    log.info("Knowledge index outdated (index {}, database {}, same format: {}); rebuilding",
+                            indexed, stored, sameFormat);
                     rebuildNow();
                 }
             } catch (IOException e) {
@@ -158,8 +157,8 @@ public class KnowledgeIndex {
                     documents = fresh.addAll(all);
                 }
             }
-            fresh.commit(Map.of(SearchIndex.ANALYZER_VERSION, GermanServiceAnalyzer.VERSION,
-                    SearchIndex.COMPLETE, "true"));
+            fresh.compact();
+            fresh.commit(Map.of(SearchIndex.FORMAT_KEY, SearchIndex.FORMAT, SearchIndex.COMPLETE, "true"));
             fresh.refresh();
         } catch (IOException | RuntimeException e) {
             fresh.close();
@@ -222,9 +221,19 @@ public class KnowledgeIndex {
             Path latest = generations.stream().filter(SearchIndex::exists).findFirst()
                     .orElse(root.resolve(GENERATION_PREFIX + 1));
             generations.stream().filter(d -> !d.equals(latest)).forEach(KnowledgeIndex::deleteDirectory);
-            SearchIndex index = SearchIndex.open(latest, analyzer);
-            if (!SearchIndex.exists(latest)) {
-                index.commit(Map.of(SearchIndex.ANALYZER_VERSION, GermanServiceAnalyzer.VERSION));
+            boolean existed = SearchIndex.exists(latest);
+            SearchIndex index;
+            try {
+                index = SearchIndex.open(latest, analyzer);
+            } catch (IllegalArgumentException e) {
+                // written in an older layout that cannot be opened as it is: start empty, the check rebuilds it
+                log.info("Knowledge index {} has an older layout ({}); starting a new one", latest, e.getMessage());
+                deleteDirectory(latest);
+                existed = false;
+                index = SearchIndex.open(root.resolve(GENERATION_PREFIX + (generationOf(latest) + 1)), analyzer);
+            }
+            if (!existed) {
+                index.commit(Map.of(SearchIndex.FORMAT_KEY, SearchIndex.FORMAT));
             }
             return index;
         } catch (IOException e) {

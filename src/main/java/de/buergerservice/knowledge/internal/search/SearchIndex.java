@@ -29,6 +29,8 @@ import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
@@ -39,7 +41,14 @@ import org.apache.lucene.util.Bits;
 final class SearchIndex implements Closeable {
 
     static final double MAX_STALE_SEC = 0.5;
-    static final String ANALYZER_VERSION = "analyzer";
+    /** Commit-data key of the {@link #FORMAT} an index was written in. */
+    static final String FORMAT_KEY = "format";
+    /**
+     * How documents are analysed and laid out; an index written in another format is rebuilt. Documents are
+     * sorted by tenant, so a municipality's services lie side by side and a search reads only their stretch of
+     * every posting list.
+     */
+    static final String FORMAT = GermanServiceAnalyzer.VERSION + "/layout-2";
     static final String COMPLETE = "complete";
 
     private final Path path;
@@ -55,6 +64,7 @@ final class SearchIndex implements Closeable {
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setSegmentsPerTier(4);
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64).setMergePolicy(merges)
+                .setIndexSort(new Sort(new SortField(ServiceDocuments.TENANT, SortField.Type.STRING)))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
@@ -64,6 +74,11 @@ final class SearchIndex implements Closeable {
         reopener.start();
     }
 
+    /**
+     * Opens (or creates) the index at {@code path}.
+     *
+     * @throws IllegalArgumentException if the index there was written with another layout (index sort)
+     */
     static SearchIndex open(Path path, Analyzer analyzer) {
         try {
             return new SearchIndex(path, analyzer);
@@ -165,6 +180,14 @@ final class SearchIndex implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Merges a freshly built index into one segment: every term is then looked up once per query instead of once
+     * per segment, and each tenant's documents form a single stretch.
+     */
+    void compact() throws IOException {
+        writer.forceMerge(1);
     }
 
     /** Makes everything written so far searchable now (a rebuild before it is swapped in). */

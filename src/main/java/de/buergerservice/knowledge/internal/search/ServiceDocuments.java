@@ -8,7 +8,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
@@ -25,6 +27,7 @@ final class ServiceDocuments {
     static final String EXTERNAL_ID = "externalId";
     static final String TITLE = "title";
     static final String SYNONYMS = "synonyms";
+    /** Stored only, for the plain snippet; searched as part of {@link #BODY}. */
     static final String SUMMARY = "summary";
     static final String BODY = "body";
     static final String NOTES = "notes";
@@ -53,6 +56,7 @@ final class ServiceDocuments {
         doc.add(new StringField(KEY, key(service.tenantId(), service.serviceId()).text(), Field.Store.NO));
         doc.add(new StringField(SERVICE, service.serviceId().toString(), Field.Store.YES));
         doc.add(new StringField(TENANT, service.tenantId().toString(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(TENANT, new BytesRef(service.tenantId().toString()))); // index sort
         doc.add(new StringField(PUBLISHED, Boolean.toString(service.published()), Field.Store.YES));
         if (service.leikaKey() != null && !service.leikaKey().isBlank()) {
             doc.add(new StringField(LEIKA, service.leikaKey(), Field.Store.YES));
@@ -64,8 +68,10 @@ final class ServiceDocuments {
         for (String synonym : nonNull(service.synonyms())) {
             addText(doc, SYNONYMS, synonym);
         }
-        addText(doc, SUMMARY, service.summary());
-        addText(doc, BODY, service.body());
+        if (service.summary() != null && !service.summary().isBlank()) {
+            doc.add(new StoredField(SUMMARY, service.summary()));
+        }
+        addText(doc, BODY, searchableText(service.summary(), service.body()));
         addText(doc, NOTES, service.internalNotes());
         for (String topic : nonNull(service.topics())) {
             doc.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic)));
@@ -84,6 +90,21 @@ final class ServiceDocuments {
                 s.synonyms(), s.summary(), s.body(), s.topics(), s.published(), s.internalNotes());
         // spread the 32-bit hash so that sums over many services rarely cancel out
         return hash * 0x9E3779B97F4A7C15L + s.serviceId().getLeastSignificantBits();
+    }
+
+    /**
+     * Summary and body are searched as one text (one field fewer to look up for every word of a query). A summary
+     * the importer took from the body's first sentences is not repeated; an editor's own summary leads the text.
+     */
+    static String searchableText(String summary, String body) {
+        if (summary == null || summary.isBlank()) {
+            return body;
+        }
+        if (body == null || body.isBlank()) {
+            return summary;
+        }
+        String teaser = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
+        return body.startsWith(teaser.strip()) ? body : summary + "\n\n" + body;
     }
 
     private static void addText(Document doc, String field, String value) {

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,18 +24,25 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.web.util.HtmlUtils;
 
 import de.buergerservice.knowledge.Audience;
@@ -49,10 +58,9 @@ import de.buergerservice.knowledge.KnowledgeSearchResult.TopicCount;
 final class ServiceSearchEngine {
 
     /** Field weights: a word in the title says more about the service than the same word in its text. */
-    static final Map<String, Float> FIELD_WEIGHTS = Map.of(TITLE, 4f, SYNONYMS, 3f, SUMMARY, 1.5f, BODY, 1f,
-            NOTES, 1f);
+    static final Map<String, Float> FIELD_WEIGHTS = Map.of(TITLE, 4f, SYNONYMS, 3f, BODY, 1f, NOTES, 1f);
     static final float PART_WEIGHT = 0.5f;
-    static final List<String> TEXT_FIELDS = List.of(TITLE, SYNONYMS, SUMMARY, BODY, NOTES);
+    static final List<String> TEXT_FIELDS = List.of(TITLE, SYNONYMS, BODY, NOTES);
     /** Fewer hits than this and the fuzzy variant of the query is tried as well. */
     static final int FEW_HITS = 3;
     /** Topics are counted over this many best hits: enough to steer a refinement, cheap to read. */
@@ -60,8 +68,12 @@ final class ServiceSearchEngine {
     static final int SNIPPET_FALLBACK_CHARS = 200;
     /** Snippets are taken from the first part of long texts, where descriptions say what matters. */
     static final int HIGHLIGHT_CHARS = 5_000;
+    private static final Set<String> STORED_FOR_HITS = Set.of(ServiceDocuments.SERVICE,
+            ServiceDocuments.EXTERNAL_ID, ServiceDocuments.LEIKA, TITLE, SUMMARY, ServiceDocuments.PUBLISHED, BODY,
+            NOTES);
 
     private final Analyzer analyzer;
+    private final TypoCorrector typos = new TypoCorrector();
 
     ServiceSearchEngine(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -70,18 +82,19 @@ final class ServiceSearchEngine {
     KnowledgeSearchResult search(IndexSearcher searcher, UUID tenantId, String query, int limit, Audience audience,
             List<SearchSynonym> synonyms) throws IOException {
         QueryTerms terms = QueryTerms.of(analyzer, query, synonyms);
-        List<String> fields = audience == Audience.STAFF ? List.of(TITLE, SYNONYMS, SUMMARY, BODY, NOTES)
-                : List.of(TITLE, SYNONYMS, SUMMARY, BODY);
+        List<String> fields = audience == Audience.STAFF ? List.of(TITLE, SYNONYMS, BODY, NOTES)
+                : List.of(TITLE, SYNONYMS, BODY);
         terms = withTyposTolerated(searcher, terms);
-        Query exact = filtered(tenantId, audience, matching(terms, fields, query));
+        Query words = matching(searcher, terms, fields, query);
+        Query exact = filtered(searcher, tenantId, audience, words);
         int depth = Math.max(limit, FACET_DEPTH);
         TopDocs top = searcher.search(exact, depth);
         Query used = exact;
         boolean fuzzy = false;
         if (top.totalHits.value < FEW_HITS && !terms.isEmpty()) {
-            Query tolerant = filtered(tenantId, audience, new BooleanQuery.Builder()
-                    .add(matching(terms, fields, query), Occur.SHOULD)
-                    .add(new BoostQuery(typoTolerant(terms, fields), 0.5f), Occur.SHOULD).build());
+            Query tolerant = filtered(searcher, tenantId, audience, new BooleanQuery.Builder()
+                    .add(words, Occur.SHOULD)
+                    .add(new BoostQuery(typoTolerant(searcher, terms, fields), 0.5f), Occur.SHOULD).build());
             TopDocs more = searcher.search(tolerant, depth);
             if (more.totalHits.value > top.totalHits.value) {
                 top = more;
@@ -94,7 +107,8 @@ final class ServiceSearchEngine {
     }
 
     /** One clause per word of the query: the word or any of its parts, in any field, weighted. */
-    private static Query matching(QueryTerms terms, List<String> fields, String rawQuery) {
+    private Query matching(IndexSearcher searcher, QueryTerms terms, List<String> fields, String rawQuery)
+            throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (QueryTerms.Group group : terms.groups()) {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
@@ -103,7 +117,7 @@ final class ServiceSearchEngine {
                 if (!group.unknown()) {
                     word.add(boosted(new TermQuery(new Term(field, group.word())), weight), Occur.SHOULD);
                 } else if (typoField(field)) {
-                    word.add(boosted(fuzzy(field, group.word()), weight), Occur.SHOULD);
+                    word.add(boosted(fuzzy(searcher, field, group.word()), weight), Occur.SHOULD);
                 }
                 for (String part : group.parts()) {
                     word.add(boosted(new TermQuery(new Term(field, part)), weight * PART_WEIGHT), Occur.SHOULD);
@@ -119,7 +133,7 @@ final class ServiceSearchEngine {
     }
 
     /** Each typed word (not synonyms, not parts) within one or two edits, in title, keywords and text. */
-    private static Query typoTolerant(QueryTerms terms, List<String> fields) {
+    private Query typoTolerant(IndexSearcher searcher, QueryTerms terms, List<String> fields) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (QueryTerms.Group group : terms.groups()) {
             String word = group.word();
@@ -128,16 +142,27 @@ final class ServiceSearchEngine {
             }
             for (String field : fields) {
                 if (typoField(field)) {
-                    query.add(boosted(fuzzy(field, word), FIELD_WEIGHTS.get(field)), Occur.SHOULD);
+                    query.add(boosted(fuzzy(searcher, field, word), FIELD_WEIGHTS.get(field)), Occur.SHOULD);
                 }
             }
         }
         return query.build();
     }
 
-    /** Within one edit for short words, two for long ones; the first letter is rarely the typo. */
-    private static Query fuzzy(String field, String word) {
-        return new FuzzyQuery(new Term(field, word), word.length() >= 8 ? 2 : 1, 1, 20, true);
+    /**
+     * The words of the field within one edit of a short word, two of a long one (the first letter is rarely the
+     * typo), as one blended term: closer words count more, and a rare near-miss does not outweigh a common one.
+     */
+    private Query fuzzy(IndexSearcher searcher, String field, String word) throws IOException {
+        List<TypoCorrector.Correction> corrections = typos.corrections(searcher.getIndexReader(), field, word);
+        if (corrections.isEmpty()) {
+            return new MatchNoDocsQuery("nothing in " + field + " is close to " + word);
+        }
+        SynonymQuery.Builder blended = new SynonymQuery.Builder(field);
+        for (TypoCorrector.Correction correction : corrections) {
+            blended.addTerm(new Term(field, correction.term()), correction.similarity(word));
+        }
+        return blended.build();
     }
 
     /**
@@ -198,13 +223,27 @@ final class ServiceSearchEngine {
         return List.of();
     }
 
-    private static Query filtered(UUID tenantId, Audience audience, Query query) {
-        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST)
-                .add(new TermQuery(new Term(ServiceDocuments.TENANT, tenantId.toString())), Occur.FILTER);
+    /**
+     * Restricts the query to the tenant (and to published content for citizens). A filter every document of the
+     * index passes is left out: it changes nothing, but a filtered disjunction is scored document by document,
+     * while a bare one lets Lucene skip documents that cannot reach the best hits.
+     */
+    private static Query filtered(IndexSearcher searcher, UUID tenantId, Audience audience, Query query)
+            throws IOException {
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
+        filterUnlessAll(searcher, filtered, new Term(ServiceDocuments.TENANT, tenantId.toString()));
         if (audience == Audience.PUBLIC) {
-            filtered.add(new TermQuery(new Term(ServiceDocuments.PUBLISHED, "true")), Occur.FILTER);
+            filterUnlessAll(searcher, filtered, new Term(ServiceDocuments.PUBLISHED, "true"));
         }
         return filtered.build();
+    }
+
+    private static void filterUnlessAll(IndexSearcher searcher, BooleanQuery.Builder query, Term term)
+            throws IOException {
+        // docFreq counts deleted documents too: equal to maxDoc means every document, live or not, has the term
+        if (searcher.getIndexReader().docFreq(term) < searcher.getIndexReader().maxDoc()) {
+            query.add(new TermQuery(term), Occur.FILTER);
+        }
     }
 
     private static Query boosted(Query query, float boost) {
@@ -221,21 +260,24 @@ final class ServiceSearchEngine {
         for (int i = 0; i < count; i++) {
             docIds[i] = top.scoreDocs[i].doc;
         }
-        String[] snippetFields = audience == Audience.STAFF ? new String[] {SUMMARY, BODY, NOTES}
-                : new String[] {SUMMARY, BODY};
+        String[] snippetFields = audience == Audience.STAFF ? new String[] {BODY, NOTES}
+                : new String[] {BODY};
+        // each hit's stored fields are read once, for the hit and for its snippet
+        Map<Integer, Document> docs = new HashMap<>();
+        StoredFields storedFields = searcher.storedFields();
+        for (int docId : docIds) {
+            docs.put(docId, storedFields.document(docId, STORED_FOR_HITS));
+        }
         int[] passages = new int[snippetFields.length];
         Arrays.fill(passages, 1);
-        Map<String, String[]> highlights = highlighter(searcher).highlightFields(snippetFields, query, docIds,
-                passages);
+        Map<String, String[]> highlights = highlighter(searcher, docs).highlightFields(snippetFields,
+                snippetTerms(query, snippetFields), docIds, passages);
         List<KnowledgeHit> hits = new ArrayList<>(count);
-        Set<String> stored = Set.of(ServiceDocuments.SERVICE, ServiceDocuments.EXTERNAL_ID, ServiceDocuments.LEIKA,
-                TITLE, SUMMARY, ServiceDocuments.PUBLISHED);
         for (int i = 0; i < count; i++) {
-            Document doc = searcher.storedFields().document(docIds[i], stored);
+            Document doc = docs.get(docIds[i]);
             String snippet = firstHighlight(highlights, snippetFields, i);
             if (snippet == null) {
-                snippet = plainSnippet(doc.get(SUMMARY) != null ? doc.get(SUMMARY)
-                        : searcher.storedFields().document(docIds[i], Set.of(BODY)).get(BODY));
+                snippet = plainSnippet(doc.get(SUMMARY) != null ? doc.get(SUMMARY) : doc.get(BODY));
             }
             hits.add(new KnowledgeHit(UUID.fromString(doc.get(ServiceDocuments.SERVICE)),
                     doc.get(ServiceDocuments.EXTERNAL_ID), doc.get(ServiceDocuments.LEIKA), doc.get(TITLE), snippet,
@@ -244,13 +286,83 @@ final class ServiceSearchEngine {
         return hits;
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, analyzer)
+    /**
+     * The query's terms in the snippet fields, as one flat query: the highlighter matches every clause of the
+     * query it is given against every hit, and the search query has its clauses for every field.
+     */
+    private static Query snippetTerms(Query query, String[] fields) {
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        Set<String> wanted = Set.of(fields);
+        BooleanQuery.Builder flat = new BooleanQuery.Builder();
+        terms.stream().filter(term -> wanted.contains(term.field()))
+                .limit(IndexSearcher.getMaxClauseCount())
+                .forEach(term -> flat.add(new TermQuery(term), Occur.SHOULD));
+        return flat.build();
+    }
+
+    /** A highlighter that takes the texts from the documents already read instead of reading them again. */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> docs) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.GERMAN))
-                .withMaxNoHighlightPassages(0).withMaxLength(HIGHLIGHT_CHARS)
-                // typo-tolerant clauses would make it intersect their automata with every body term
-                .withHandleMultiTermQuery(false).build();
+                .withMaxNoHighlightPassages(0).withMaxLength(HIGHLIGHT_CHARS).withScorer(new SentenceScorer())
+                // term by term: with a flat term query this is cheaper than asking the query for its matches
+                .withWeightMatches(false);
+        return new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    CharSequence[] byField = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String value = docs.get(doc).get(fields[f]);
+                        byField[f] = value == null || value.length() <= HIGHLIGHT_CHARS ? value
+                                : value.substring(0, HIGHLIGHT_CHARS);
+                    }
+                    values.add(byField);
+                }
+                return values;
+            }
+        };
+    }
+
+    /**
+     * Lucene's passage scoring (BM25 over the sentence) without its cost: the stock scorer builds a hash table with
+     * a 32 KB block for every sentence it scores; a sentence has a handful of matches, compared pairwise here.
+     */
+    private static final class SentenceScorer extends PassageScorer {
+
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] freqsInDoc = passage.getMatchTermFreqsInDoc();
+            float score = 0;
+            for (int i = 0; i < matches; i++) {
+                if (seenBefore(terms, i)) {
+                    continue;
+                }
+                int freqInPassage = 1;
+                for (int j = i + 1; j < matches; j++) {
+                    if (terms[j].bytesEquals(terms[i])) {
+                        freqInPassage++;
+                    }
+                }
+                score += tf(freqInPassage, passage.getLength()) * weight(contentLength, freqsInDoc[i]);
+            }
+            return score * norm(passage.getStartOffset());
+        }
+
+        private static boolean seenBefore(BytesRef[] terms, int i) {
+            for (int j = 0; j < i; j++) {
+                if (terms[j].bytesEquals(terms[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static String firstHighlight(Map<String, String[]> highlights, String[] fields, int hit) {

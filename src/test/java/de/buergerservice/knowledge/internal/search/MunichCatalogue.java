@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.springframework.web.util.HtmlUtils;
 
+import de.buergerservice.knowledge.internal.DldbFormat;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +45,10 @@ final class MunichCatalogue {
                     .filter(k -> !k.isEmpty()).toList();
             String body = plainText(s.path("description").asString("")) + "\n" + plainText(s.path("fees")
                     .asString(""));
+            // the summary as the DLDB importer derives it, so the search sees what the product indexes
+            String summary = DldbFormat.summary(s.path("description").asString(""));
             services.add(new IndexedService(serviceId(id), tenantId, id, s.path("leika").asString(null),
-                    s.get("name").asString(), synonyms, null, body.strip(), List.of(), true, null));
+                    s.get("name").asString(), synonyms, summary, body.strip(), List.of(), true, null));
         }
         return services;
     }

@@ -42,8 +42,9 @@ public final class SearchBenchSupport implements Closeable {
         index.addAll(services.stream());
     }
 
-    /** Commits and opens the new searcher: what a rebuild does before it is swapped in. */
+    /** Merges, commits and opens the new searcher: what a rebuild does before it is swapped in. */
     public void commit() throws IOException {
+        index.compact();
         index.commit(java.util.Map.of());
         index.refresh();
     }
