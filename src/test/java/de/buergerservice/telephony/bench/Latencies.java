@@ -6,13 +6,32 @@ import java.util.Arrays;
 public final class Latencies {
 
     private long[] samples = new long[1024];
+    private long[] taken = new long[1024];
     private int count;
 
-    synchronized void add(long nanos) {
+    /** A sample of {@code nanos}, taken at {@code at} ({@link System#nanoTime()}). */
+    synchronized void add(long nanos, long at) {
         if (count == samples.length) {
             samples = Arrays.copyOf(samples, count * 2);
+            taken = Arrays.copyOf(taken, count * 2);
         }
+        taken[count] = at;
         samples[count++] = nanos;
+    }
+
+    /** The worst sample of each second (counted from the first sample), for the {@code n} worst seconds. */
+    synchronized String worstSeconds(int n) {
+        if (count == 0) {
+            return "";
+        }
+        long first = Arrays.stream(taken, 0, count).min().orElse(0);
+        java.util.Map<Long, Long> worst = new java.util.TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            worst.merge((taken[i] - first) / 1_000_000_000L, samples[i], Math::max);
+        }
+        return worst.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
+                .map(e -> String.format("s%d:%.0fms", e.getKey(), e.getValue() / 1e6))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     public synchronized int count() {

@@ -70,13 +70,8 @@ final class SipLoadGenerator implements AutoCloseable {
         volatile byte[] ack;
         volatile boolean byeAnswered;
         volatile boolean cancelAnswered;
-        // agent side
-        volatile Message agentInvite;
-        volatile String agentUser;
-        volatile String agentTag;
-        volatile byte[] agentLast;
-        volatile boolean agentAcked;
-        volatile boolean agentCancelled;
+        /** The INVITEs the proxy sent to agent phones for this call (more than one after a ring timeout). */
+        final Map<String, AgentLeg> legs = new ConcurrentHashMap<>();
 
         Call(String id, boolean waiting, String branch, String fromTag, byte[] invite) {
             this.id = id;
@@ -84,6 +79,22 @@ final class SipLoadGenerator implements AutoCloseable {
             this.branch = branch;
             this.fromTag = fromTag;
             this.invite = invite;
+        }
+    }
+
+    /** One agent phone's side of a call: the INVITE the proxy forwarded and what the phone answered. */
+    static final class AgentLeg {
+        final Message invite;
+        final String user;
+        final String tag;
+        volatile byte[] last;
+        volatile boolean acked;
+        volatile boolean cancelled;
+
+        AgentLeg(Message invite, String tag) {
+            this.invite = invite;
+            this.user = invite.targetUser();
+            this.tag = tag;
         }
     }
 
@@ -99,9 +110,7 @@ final class SipLoadGenerator implements AutoCloseable {
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Semaphore registrationWindow = new Semaphore(64);
-    private final AtomicLong retransmissions = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
+    private final Map<String, AtomicLong> retransmitted = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private final List<Call> waitingCalls = Collections.synchronizedList(new ArrayList<>());
     private final List<Call> loadCalls = Collections.synchronizedList(new ArrayList<>());
@@ -193,31 +202,34 @@ final class SipLoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Places calls at the plan's rate for warm-up plus measured time (open loop), then waits until every call has
-     * ended or failed. Latencies are kept for calls placed in the measured time only.
+     * Places calls for warm-up plus measured time (open loop: the schedule never waits for answers), then waits
+     * until every call has ended or failed. The warm-up climbs to the plan's rate in four equal steps (25, 50, 75,
+     * 100 %), so the server's JIT compiler warms up before it has to keep up; the measured time runs at the plan's
+     * rate throughout. Latencies are kept for calls placed in the measured time only.
      *
      * @return the measured time actually taken to place the measured calls, in seconds
      */
     double placeCalls(long drainMillis) throws InterruptedException {
-        long warmUp = Math.round(plan.rate() * plan.warmUp().toMillis() / 1000.0);
+        for (int step = 1; step <= 4; step++) {
+            double rate = plan.rate() * step / 4;
+            long calls = Math.round(rate * plan.warmUp().toMillis() / 4000.0);
+            long start = System.nanoTime();
+            for (long i = 0; i < calls; i++) {
+                pace(start, i, rate);
+                loadCalls.add(invite(plan.number(), "c", false));
+            }
+        }
         long measured = Math.round(plan.rate() * plan.measured().toMillis() / 1000.0);
         long start = System.nanoTime();
-        long measuredStart = 0;
-        long measuredEnd = 0;
-        for (long i = 0; i < warmUp + measured; i++) {
+        for (long i = 0; i < measured; i++) {
             pace(start, i, plan.rate());
-            if (i == warmUp) {
-                measuredStart = System.nanoTime();
-            }
-            Call call = invite(plan.number(), "c", i >= warmUp);
-            loadCalls.add(call);
+            loadCalls.add(invite(plan.number(), "c", true));
         }
-        measuredEnd = System.nanoTime();
+        long placedIn = System.nanoTime() - start;
         awaitTrue(() -> count(loadCalls, Outcome.COMPLETED) + count(loadCalls, Outcome.FAILED) >= loadCalls.size(),
                 drainMillis);
-        long placedIn = measuredEnd - (measured == 0 ? measuredEnd : measuredStart);
         // the last measured call was placed one period before the end of the measured window
-        return measured == 0 ? 0 : (placedIn / 1e9) + 1.0 / plan.rate();
+        return measured == 0 ? 0 : placedIn / 1e9 + 1.0 / plan.rate();
     }
 
     /** CANCELs every waiting call that is still queued; returns how many got 487. */
@@ -255,16 +267,16 @@ final class SipLoadGenerator implements AutoCloseable {
         return sum;
     }
 
-    long retransmissions() {
-        return retransmissions.get();
+    /** Retransmissions by message ("INVITE", "200 INVITE", …). */
+    Map<String, Long> retransmittedByKind() {
+        Map<String, Long> copy = new TreeMap<>();
+        retransmitted.forEach((kind, n) -> copy.put(kind, n.get()));
+        return copy;
     }
 
-    long datagramsSent() {
-        return sent.get();
-    }
-
-    long datagramsReceived() {
-        return received.get();
+    private static String kind(byte[] message) {
+        Message parsed = SipText.parse(message, message.length);
+        return parsed.isResponse() ? parsed.status() + " " + parsed.cseqMethod() : parsed.method();
     }
 
     /** Failure reasons (status code and phrase, or what was missing) with their counts. */
@@ -317,7 +329,6 @@ final class SipLoadGenerator implements AutoCloseable {
             try {
                 buffer.clear();
                 channel.receive(buffer);
-                received.incrementAndGet();
                 Message message = SipText.parse(buffer.array(), buffer.position());
                 if (TRACE) {
                     System.out.println("<<< " + message.startLine() + " " + message.callId());
@@ -345,8 +356,9 @@ final class SipLoadGenerator implements AutoCloseable {
             case "INVITE" -> onAgentInvite(message);
             case "ACK" -> {
                 Call call = calls.get(message.callId());
+                String tag = message.toTag();
                 if (call != null) {
-                    call.agentAcked = true;
+                    call.legs.values().stream().filter(leg -> leg.tag.equals(tag)).forEach(leg -> leg.acked = true);
                 }
             }
             case "BYE" -> send(agents, SipText.response(message, 200, "OK", null, null, null));
@@ -375,48 +387,47 @@ final class SipLoadGenerator implements AutoCloseable {
             send(agents, SipText.response(invite, 481, "Call/Transaction Does Not Exist", "x", null, null));
             return;
         }
-        synchronized (call) {
-            if (call.agentInvite != null) {
-                send(agents, call.agentLast); // the proxy repeated its INVITE: repeat our last response
-                return;
-            }
-            call.agentInvite = invite;
-            call.agentUser = invite.targetUser();
-            call.agentTag = "a" + Long.toHexString(sequence.incrementAndGet());
-            call.agentLast = SipText.response(invite, 180, "Ringing", call.agentTag, contact(call.agentUser), null);
+        AgentLeg leg = new AgentLeg(invite, "a" + Long.toHexString(sequence.incrementAndGet()));
+        AgentLeg known = call.legs.putIfAbsent(invite.topBranch(), leg);
+        if (known != null) {
+            send(agents, known.last); // the proxy repeated its INVITE: repeat our last response
+            return;
         }
-        send(agents, call.agentLast);
-        timer.schedule(() -> answer(call), plan.ringDelay().toNanos(), TimeUnit.NANOSECONDS);
+        leg.last = SipText.response(invite, 180, "Ringing", leg.tag, contact(leg.user), null);
+        send(agents, leg.last);
+        timer.schedule(() -> answer(call, leg), plan.ringDelay().toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void answer(Call call) {
-        StringBuilder extra = new StringBuilder(contact(call.agentUser));
-        for (String route : call.agentInvite.all("Record-Route")) {
+    private void answer(Call call, AgentLeg leg) {
+        StringBuilder extra = new StringBuilder(contact(leg.user));
+        for (String route : leg.invite.all("Record-Route")) {
             extra.append("Record-Route: ").append(route).append("\r\n");
         }
         byte[] ok;
-        synchronized (call) {
-            if (call.agentCancelled) {
+        synchronized (leg) {
+            if (leg.cancelled) {
                 return;
             }
-            ok = SipText.response(call.agentInvite, 200, "OK", call.agentTag, extra.toString(), SipText.SDP);
-            call.agentLast = ok;
-            call.agentOkNanos = System.nanoTime();
+            ok = SipText.response(leg.invite, 200, "OK", leg.tag, extra.toString(), SipText.SDP);
+            leg.last = ok;
+            if (call.agentOkNanos == 0) {
+                call.agentOkNanos = System.nanoTime();
+            }
         }
         send(agents, ok);
-        retransmit(agents, ok, () -> call.agentAcked);
+        retransmit(agents, ok, () -> leg.acked);
     }
 
     private void onAgentCancel(Message cancel) {
         send(agents, SipText.response(cancel, 200, "OK", null, null, null));
         Call call = calls.get(cancel.callId());
-        if (call != null && call.agentInvite != null) {
-            synchronized (call) {
-                call.agentCancelled = true;
-                call.agentLast = SipText.response(call.agentInvite, 487, "Request Terminated", call.agentTag, null,
-                        null);
+        AgentLeg leg = call == null ? null : call.legs.get(cancel.topBranch());
+        if (leg != null) {
+            synchronized (leg) {
+                leg.cancelled = true;
+                leg.last = SipText.response(leg.invite, 487, "Request Terminated", leg.tag, null, null);
             }
-            send(agents, call.agentLast);
+            send(agents, leg.last);
         }
     }
 
@@ -456,7 +467,7 @@ final class SipLoadGenerator implements AutoCloseable {
                 if (call.queuedNanos == 0) {
                     call.queuedNanos = now;
                     if (call.measured && !call.waiting) {
-                        inviteTo182.add(now - call.sentNanos);
+                        inviteTo182.add(now - call.sentNanos, now);
                     }
                     if (call.outcome == Outcome.PENDING) {
                         call.outcome = Outcome.QUEUED;
@@ -475,7 +486,7 @@ final class SipLoadGenerator implements AutoCloseable {
                 call.callerOkNanos = now;
                 call.finalStatus = status;
                 if (call.measured && call.agentOkNanos != 0) {
-                    answerRelay.add(now - call.agentOkNanos);
+                    answerRelay.add(now - call.agentOkNanos, now);
                 }
                 call.ack = ackFor2xx(call, response);
                 send(callers, call.ack);
@@ -628,7 +639,6 @@ final class SipLoadGenerator implements AutoCloseable {
     private void send(DatagramChannel channel, byte[] message) {
         try {
             channel.send(ByteBuffer.wrap(message), server);
-            sent.incrementAndGet();
         } catch (IOException e) {
             if (open) {
                 failures.computeIfAbsent("send: " + e, k -> new AtomicLong()).incrementAndGet();
@@ -649,7 +659,7 @@ final class SipLoadGenerator implements AutoCloseable {
             if (done.getAsBoolean() || waited + delay >= GIVE_UP_MILLIS) {
                 return;
             }
-            retransmissions.incrementAndGet();
+            retransmitted.computeIfAbsent(kind(message), k -> new AtomicLong()).incrementAndGet();
             send(channel, message);
             retransmit(channel, message, done, Math.min(delay * 2, 4_000), waited + delay);
         }, delay, TimeUnit.MILLISECONDS);

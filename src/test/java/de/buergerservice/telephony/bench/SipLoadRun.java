@@ -2,6 +2,7 @@ package de.buergerservice.telephony.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class SipLoadRun {
     public record Report(int agents, int registered, int waitingPlaced, int waitingQueued, int heldBefore, int heldAfter,
             int remindersDuringCalls, long attempts, double seconds, long completed, long failed,
             Map<String, Long> failures, Latencies inviteTo182, Latencies answerRelay, long provisionalBefore182,
-            long retransmissions, int cancelled, List<String> answered, List<String> abandoned,
+            Map<String, Long> retransmissions, int cancelled, List<String> answered, List<String> abandoned,
             List<String> unchecked) {
 
         public double attemptsPerSecond() {
@@ -43,9 +44,9 @@ public final class SipLoadRun {
                     waitingQueued, heldBefore, heldAfter, remindersDuringCalls, cancelled);
             out.printf("CALLS measured: %d attempts in %.1f s = %.1f attempts/s, completed %d, failed %d %s%n",
                     attempts, seconds, attemptsPerSecond(), completed, failed, failures);
-            out.printf("INVITE->182    %s%n", inviteTo182.summary());
-            out.printf("agent200->200  %s%n", answerRelay.summary());
-            out.printf("other provisional before 182: %d, generator retransmissions: %d%n", provisionalBefore182,
+            out.printf("INVITE->182    %s; worst seconds %s%n", inviteTo182.summary(), inviteTo182.worstSeconds(6));
+            out.printf("agent200->200  %s; worst seconds %s%n", answerRelay.summary(), answerRelay.worstSeconds(6));
+            out.printf("other provisional before 182: %d, generator retransmissions (whole run): %s%n", provisionalBefore182,
                     retransmissions);
         }
     }
@@ -66,7 +67,10 @@ public final class SipLoadRun {
             int heldBefore = plan.waitingInQueue().getAsInt();
             int remindersBefore = generator.reminders();
             long drain = plan.talk().toMillis() + plan.ringDelay().toMillis() + 40_000;
+            log.printf("calls from %s, warm-up %d s (rising in four steps), then measured %d s%n", LocalTime.now(),
+                    plan.warmUp().toSeconds(), plan.measured().toSeconds());
             double seconds = generator.placeCalls(drain);
+            log.printf("calls placed and ended at %s%n", LocalTime.now());
             int remindersDuring = generator.reminders() - remindersBefore;
             int heldAfter = plan.waitingInQueue().getAsInt();
             int cancelled = generator.cancelWaiting(60_000);
@@ -88,7 +92,7 @@ public final class SipLoadRun {
                     measured.stream().filter(c -> c.outcome == Outcome.COMPLETED).count(),
                     measured.stream().filter(c -> c.outcome == Outcome.FAILED).count(), generator.failures(),
                     generator.inviteTo182, generator.answerRelay,
-                    measured.stream().filter(c -> c.provisionalBefore182).count(), generator.retransmissions(),
+                    measured.stream().filter(c -> c.provisionalBefore182).count(), generator.retransmittedByKind(),
                     cancelled, answered, abandoned, unchecked);
         }
     }
