@@ -37,10 +37,10 @@ import de.buergerservice.telephony.bench.SipLoadRun.LoadFixture;
  * is stopped (its event writer drains on shutdown) and the {@code call_event} table is audited.
  *
  * <p>Arguments (all optional): agents (1000), waiting calls (2000), call attempts per second (300), measured
- * seconds (60), warm-up seconds (10). System properties: {@code bench.jar} (the packaged application,
- * {@code target/buergerservice-0.1.0-SNAPSHOT.jar}), {@code bench.serverJvm} (extra JVM options for the server,
- * e.g. a flight recording), {@code bench.ringMs} (agent phone rings before answering, 100), {@code bench.talkMs}
- * (caller talks before BYE, 1000), {@code bench.keep} (keep the data directory).
+ * seconds (60), warm-up seconds (40, rising to the rate in four steps). System properties: {@code bench.jar} (the
+ * packaged application, {@code target/buergerservice-0.1.0-SNAPSHOT.jar}), {@code bench.serverJvm} (extra JVM
+ * options for the server, e.g. a flight recording), {@code bench.ringMs} (agent phone rings before answering, 100),
+ * {@code bench.talkMs} (caller talks before BYE, 1000), {@code bench.keep} (keep the data directory).
  */
 public final class SipLoadBenchmark {
 
@@ -60,7 +60,7 @@ public final class SipLoadBenchmark {
         int waiting = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 300;
         int measured = args.length > 3 ? Integer.parseInt(args[3]) : 60;
-        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 40;
         Duration ring = Duration.ofMillis(Long.getLong("bench.ringMs", 100));
         Duration talk = Duration.ofMillis(Long.getLong("bench.talkMs", 1000));
         Path jar = Path.of(System.getProperty("bench.jar", "target/buergerservice-0.1.0-SNAPSHOT.jar"));
