@@ -579,28 +579,24 @@ final class SipLoadGenerator implements AutoCloseable {
 
     /** ACK of a non-2xx final response: same branch and Request-URI as the INVITE (RFC 3261 §17.1.1.3). */
     private byte[] ackForFailure(Call call, Message response) {
-        Message invite = SipText.parse(call.invite, call.invite.length);
-        StringBuilder out = new StringBuilder(384);
-        out.append("ACK ").append(invite.target()).append(" SIP/2.0\r\n")
-                .append("Via: ").append(invite.header("Via")).append("\r\n")
-                .append("Max-Forwards: 70\r\n")
-                .append("From: ").append(invite.header("From")).append("\r\n")
-                .append("To: ").append(response.header("To")).append("\r\n")
-                .append("Call-ID: ").append(call.id).append("\r\n")
-                .append("CSeq: 1 ACK\r\n");
-        return SipText.finish(out, null);
+        return sameTransaction(call, "ACK", response.header("To"));
     }
 
+    /** CANCEL: same Request-URI, Via, From, To and Call-ID as the INVITE it cancels (RFC 3261 §9.1). */
     private byte[] cancel(Call call) {
+        return sameTransaction(call, "CANCEL", null);
+    }
+
+    private byte[] sameTransaction(Call call, String method, String to) {
         Message invite = SipText.parse(call.invite, call.invite.length);
         StringBuilder out = new StringBuilder(384);
-        out.append("CANCEL ").append(invite.target()).append(" SIP/2.0\r\n")
+        out.append(method).append(' ').append(invite.target()).append(" SIP/2.0\r\n")
                 .append("Via: ").append(invite.header("Via")).append("\r\n")
                 .append("Max-Forwards: 70\r\n")
                 .append("From: ").append(invite.header("From")).append("\r\n")
-                .append("To: ").append(invite.header("To")).append("\r\n")
+                .append("To: ").append(to == null ? invite.header("To") : to).append("\r\n")
                 .append("Call-ID: ").append(call.id).append("\r\n")
-                .append("CSeq: 1 CANCEL\r\n");
+                .append("CSeq: 1 ").append(method).append("\r\n");
         return SipText.finish(out, null);
     }
 
