@@ -103,6 +103,27 @@ class TenantApiTests {
         }
 
         @Test
+        void givenClosing2400_thenOpenUntilMidnightAndWrittenBackAs2400() {
+            String body = tenant("x24", "03459011", "+4954359981").replace(
+                    "{\"opens\": \"08:00\", \"closes\": \"12:00\"}", "{\"opens\": \"00:00\", \"closes\": \"24:00\"}");
+            assertThat(post("/api/v1/tenants", body)).hasStatus(201);
+            assertThat(mvc.get().uri("/api/v1/tenants/x24").with(httpBasic("admin", "demo")))
+                    .hasStatusOk().bodyJson().extractingPath("$.openingHours.weekly.MONDAY[0].closes")
+                    .isEqualTo("24:00");
+            assertThat(mvc.get().uri("/api/v1/tenants/x24/opening-status?at=2026-11-23T22:59:30Z") // 23:59:30 Berlin
+                    .with(httpBasic("admin", "demo"))).hasStatusOk().bodyJson().extractingPath("$.open")
+                    .isEqualTo(true);
+        }
+
+        @Test
+        void givenClosingTimeNotAClockTime_thenProblemNamesTheField() {
+            String body = tenant("x25", "03459011", "+4954359982").replace("\"closes\": \"12:00\"",
+                    "\"closes\": \"24:30\"");
+            assertThat(post("/api/v1/tenants", body)).hasStatus(400).bodyJson()
+                    .extractingPath("$.errors[0].field").isEqualTo("openingHours.weekly.MONDAY[0].closes");
+        }
+
+        @Test
         void givenUnknownType_thenProblemNamesTheField() {
             String body = tenant("x7", "03459011", "+4954359996").replace("\"MUNICIPALITY\"", "\"DORF\"");
             assertThat(post("/api/v1/tenants", body)).hasStatus(400).bodyJson()

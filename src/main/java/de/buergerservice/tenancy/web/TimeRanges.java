@@ -34,7 +34,7 @@ final class TimeRanges {
     }
 
     static String format(List<TimeRange> ranges) {
-        return ranges.stream().map(r -> r.opens() + "-" + r.closes()).collect(Collectors.joining(", "));
+        return ranges.stream().map(r -> r.opens() + "-" + TimeRange.formatClosing(r.closes())).collect(Collectors.joining(", "));
     }
 
     private static LocalTime time(String hour, String minute) {
@@ -42,7 +42,7 @@ final class TimeRanges {
         int m = Integer.parseInt(minute);
         // 24:00 is how offices write "until midnight"
         if (h == 24 && m == 0) {
-            return LocalTime.MAX.withNano(0);
+            return TimeRange.END_OF_DAY;
         }
         if (h > 23 || m > 59) {
             throw new IllegalArgumentException(hour + ":" + minute);

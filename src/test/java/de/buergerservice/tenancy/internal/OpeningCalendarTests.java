@@ -92,4 +92,19 @@ class OpeningCalendarTests {
         assertThat(new PublicHolidays().holidaysOf(Year.of(2026), FederalState.BY))
                 .containsKey(LocalDate.of(2026, 1, 6));
     }
+
+    @Test
+    void givenUntilMidnightEveryDay_thenOpenAroundTheClock() {
+        TimeRange allDay = new TimeRange(LocalTime.MIDNIGHT, TimeRange.END_OF_DAY);
+        java.util.EnumMap<DayOfWeek, List<TimeRange>> everyDay = new java.util.EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            everyDay.put(day, List.of(allDay));
+        }
+        OpeningHours roundTheClock = new OpeningHours(everyDay, List.of());
+        assertThat(calendar.status(roundTheClock, FederalState.NI, at(2026, 11, 24, 0, 0)).open()).isTrue();
+        assertThat(calendar.status(roundTheClock, FederalState.NI,
+                at(2026, 11, 24, 23, 59).plusSeconds(59).plusMillis(500)).open()).as("last half second").isTrue();
+        assertThat(calendar.status(roundTheClock, FederalState.NI, at(2026, 11, 29, 3, 0)).open()).isTrue();
+        assertThat(allDay.toString()).isEqualTo("00:00–24:00");
+    }
 }
