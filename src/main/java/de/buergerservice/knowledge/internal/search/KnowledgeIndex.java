@@ -76,23 +76,12 @@ public class KnowledgeIndex {
     }
 
     /** Runs {@code work} with a searcher over the current generation (at most half a second stale). */
-    <T> T search(SearchWork<T> work) {
-        SearchIndex index = current;
+    <T> T search(SearchIndex.SearchWork<T> work) {
         try {
-            IndexSearcher searcher = index.acquire();
-            try {
-                return work.apply(searcher);
-            } finally {
-                index.release(searcher);
-            }
+            return current.search(work);
         } catch (IOException e) {
             throw new UncheckedIOException("Knowledge search failed", e);
         }
-    }
-
-    @FunctionalInterface
-    interface SearchWork<T> {
-        T apply(IndexSearcher searcher) throws IOException;
     }
 
     /** Queues the change; it is searchable within a second (usually a few milliseconds). */

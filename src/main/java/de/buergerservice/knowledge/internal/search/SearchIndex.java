@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +51,9 @@ final class SearchIndex implements Closeable {
      */
     static final String FORMAT = GermanServiceAnalyzer.VERSION + "/layout-2";
     static final String COMPLETE = "complete";
+
+    /** Searches running now, over all indexes of the process: one per core (see {@link #search}). */
+    private static final Semaphore RUNNING = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private final Path path;
     private final FSDirectory directory;
@@ -193,6 +197,37 @@ final class SearchIndex implements Closeable {
     /** Makes everything written so far searchable now (a rebuild before it is swapped in). */
     void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Runs one search. At most one search per core runs at a time, the others wait their turn in arrival order: a
+     * search takes about a millisecond of CPU, and letting more run at once only makes the operating system
+     * interrupt them, so each waits for the others' time slices (at 8 concurrent searches on 2 cores the 99th
+     * percentile was 30 ms instead of a few).
+     */
+    <T> T search(SearchWork<T> work) throws IOException {
+        try {
+            RUNNING.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting to search", e);
+        }
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                release(searcher);
+            }
+        } finally {
+            RUNNING.release();
+        }
+    }
+
+    /** Work done with a searcher. */
+    @FunctionalInterface
+    interface SearchWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
     }
 
     IndexSearcher acquire() throws IOException {

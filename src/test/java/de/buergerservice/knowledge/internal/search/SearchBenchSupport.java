@@ -60,12 +60,7 @@ public final class SearchBenchSupport implements Closeable {
     }
 
     public KnowledgeSearchResult search(UUID tenantId, String query, int limit) throws IOException {
-        IndexSearcher searcher = index.acquire();
-        try {
-            return engine.search(searcher, tenantId, query, limit, Audience.STAFF, synonyms);
-        } finally {
-            index.release(searcher);
-        }
+        return index.search(searcher -> engine.search(searcher, tenantId, query, limit, Audience.STAFF, synonyms));
     }
 
     public int documents() throws IOException {
