@@ -213,14 +213,19 @@ final class SearchIndex implements Closeable {
             throw new IOException("Interrupted while waiting to search", e);
         }
         try {
-            IndexSearcher searcher = acquire();
-            try {
-                return work.apply(searcher);
-            } finally {
-                release(searcher);
-            }
+            return withSearcher(work);
         } finally {
             RUNNING.release();
+        }
+    }
+
+    /** Runs {@code work} with a searcher over what is visible now, outside the limit on running searches. */
+    private <T> T withSearcher(SearchWork<T> work) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return work.apply(searcher);
+        } finally {
+            release(searcher);
         }
     }
 
@@ -240,8 +245,7 @@ final class SearchIndex implements Closeable {
 
     /** Number of documents and the sum of their content digests: compared with the database's at start. */
     Fingerprint fingerprint() throws IOException {
-        IndexSearcher searcher = acquire();
-        try {
+        return withSearcher(searcher -> {
             long count = 0;
             long sum = 0;
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -258,18 +262,11 @@ final class SearchIndex implements Closeable {
                 }
             }
             return new Fingerprint(count, sum);
-        } finally {
-            release(searcher);
-        }
+        });
     }
 
     int documents() throws IOException {
-        IndexSearcher searcher = acquire();
-        try {
-            return searcher.getIndexReader().numDocs();
-        } finally {
-            release(searcher);
-        }
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }
 
     static boolean exists(Path path) {
