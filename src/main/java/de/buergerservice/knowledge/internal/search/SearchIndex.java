@@ -49,7 +49,7 @@ final class SearchIndex implements Closeable {
      * sorted by tenant, so a municipality's services lie side by side and a search reads only their stretch of
      * every posting list.
      */
-    static final String FORMAT = GermanServiceAnalyzer.VERSION + "/layout-2";
+    static final String FORMAT = GermanServiceAnalyzer.VERSION + "/layout-3";
     static final String COMPLETE = "complete";
 
     /** Searches running now, over all indexes of the process: one per core (see {@link #search}). */

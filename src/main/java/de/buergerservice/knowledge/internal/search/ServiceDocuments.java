@@ -10,7 +10,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
@@ -27,19 +26,20 @@ final class ServiceDocuments {
     static final String EXTERNAL_ID = "externalId";
     static final String TITLE = "title";
     static final String SYNONYMS = "synonyms";
-    /** Stored only, for the plain snippet; searched as part of {@link #BODY}. */
-    static final String SUMMARY = "summary";
     static final String BODY = "body";
     static final String NOTES = "notes";
     static final String TOPIC = "topic";
     static final String HASH = "hash";
 
-    /** Analysed text, stored for snippets, with offsets in the postings so highlighting needs no re-analysis. */
+    /**
+     * Analysed text with offsets in the postings, so snippets need no re-analysis. Not stored: what a hit shows is
+     * kept as {@link HitData}.
+     */
     private static final FieldType TEXT = new FieldType();
 
     static {
         TEXT.setTokenized(true);
-        TEXT.setStored(true);
+        TEXT.setStored(false);
         TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT.freeze();
     }
@@ -54,25 +54,24 @@ final class ServiceDocuments {
     static Document toDocument(IndexedService service) {
         Document doc = new Document();
         doc.add(new StringField(KEY, key(service.tenantId(), service.serviceId()).text(), Field.Store.NO));
-        doc.add(new StringField(SERVICE, service.serviceId().toString(), Field.Store.YES));
+        doc.add(new StringField(SERVICE, service.serviceId().toString(), Field.Store.NO));
         doc.add(new StringField(TENANT, service.tenantId().toString(), Field.Store.NO));
         doc.add(new SortedDocValuesField(TENANT, new BytesRef(service.tenantId().toString()))); // index sort
-        doc.add(new StringField(PUBLISHED, Boolean.toString(service.published()), Field.Store.YES));
+        doc.add(new StringField(PUBLISHED, Boolean.toString(service.published()), Field.Store.NO));
         if (service.leikaKey() != null && !service.leikaKey().isBlank()) {
-            doc.add(new StringField(LEIKA, service.leikaKey(), Field.Store.YES));
+            doc.add(new StringField(LEIKA, service.leikaKey(), Field.Store.NO));
         }
         if (service.externalId() != null) {
-            doc.add(new StringField(EXTERNAL_ID, service.externalId(), Field.Store.YES));
+            doc.add(new StringField(EXTERNAL_ID, service.externalId(), Field.Store.NO));
         }
         addText(doc, TITLE, service.title());
         for (String synonym : nonNull(service.synonyms())) {
             addText(doc, SYNONYMS, synonym);
         }
-        if (service.summary() != null && !service.summary().isBlank()) {
-            doc.add(new StoredField(SUMMARY, service.summary()));
-        }
-        addText(doc, BODY, searchableText(service.summary(), service.body()));
+        String body = searchableText(service.summary(), service.body());
+        addText(doc, BODY, body);
         addText(doc, NOTES, service.internalNotes());
+        HitData.addTo(doc, service, body);
         for (String topic : nonNull(service.topics())) {
             doc.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic)));
         }
