@@ -10,16 +10,16 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Sign-in of the knowledge tests. The demo editor's password is changed by another test of the shared application
  * context, so these tests use an editor of their own; everybody else signs in with {@code demo}.
  */
-final class Editors {
+public final class Editors {
 
-    static final String EDITOR = "redaktion-wissen";
+    public static final String EDITOR = "redaktion-wissen";
     static final String PASSWORD = "wissen-2026";
 
     private Editors() {
     }
 
     /** Creates the tests' editor once per application context (a second attempt is refused and ignored). */
-    static void ensure(MockMvcTester mvc) {
+    public static void ensure(MockMvcTester mvc) {
         mvc.post().uri("/api/v1/users").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"username": "%s", "displayName": "Rita Redaktion", "password": "%s", "enabled": true,
@@ -27,7 +27,7 @@ final class Editors {
                 .exchange();
     }
 
-    static RequestPostProcessor as(String user) {
+    public static RequestPostProcessor as(String user) {
         return httpBasic(user, user.equals(EDITOR) ? PASSWORD : "demo");
     }
 }

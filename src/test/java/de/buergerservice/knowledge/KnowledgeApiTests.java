@@ -48,6 +48,9 @@ class KnowledgeApiTests {
     @Autowired
     TenantDirectory tenants;
 
+    @Autowired
+    KnowledgeCatalog catalog;
+
     MvcTestResult get(String uri, String user) {
         return mvc.get().uri(uri).with(Editors.as(user)).exchange();
     }
@@ -131,6 +134,56 @@ class KnowledgeApiTests {
                 .extractingPath("$.state").isEqualTo("PUBLISHED");
         assertThat(send("POST", state, "admin", "{\"state\": \"ARCHIVED\"}")).hasStatusOk();
         assertThat(index.find(tenants.findBySlug("artland").orElseThrow().id(), UUID.fromString(id))).isEmpty();
+    }
+
+    @Test
+    void givenFourEyes_thenAChangeToAPublishedServiceIsAWorkingCopyUntilAnotherPersonPublishesIt() {
+        String id = read(send("POST", ARTLAND + "/services", EDITOR, service("Kartoffelfest anmelden", "")), "$.id");
+        String state = ARTLAND + "/services/" + id + "/state";
+        send("POST", state, EDITOR, "{\"state\": \"IN_REVIEW\"}");
+        assertThat(send("POST", state, "admin", "{\"state\": \"PUBLISHED\"}")).hasStatusOk();
+        UUID artland = tenants.findBySlug("artland").orElseThrow().id();
+        UUID service = UUID.fromString(id);
+
+        MvcTestResult changed = send("PUT", ARTLAND + "/services/" + id, EDITOR,
+                service("Kartoffelfest anmelden", "\"fees\": \"20 EUR\"").replace("\"fees\": \"10 EUR\",", ""));
+        assertThat(changed).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("DRAFT");
+        assertThat(changed).bodyJson().extractingPath("$.workingCopy").isEqualTo(true);
+        assertThat(changed).bodyJson().extractingPath("$.fees").isEqualTo("20 EUR");
+        ServiceView seenByCitizens = catalog.find(artland, service, Audience.PUBLIC).orElseThrow();
+        assertThat(seenByCitizens.fees()).isEqualTo("10 EUR");
+        assertThat(seenByCitizens.state()).isEqualTo(ServiceState.PUBLISHED);
+        assertThat(seenByCitizens.workingCopy()).isFalse();
+        assertThat(index.find(artland, service)).get().extracting(IndexedService::published).isEqualTo(true);
+
+        send("POST", state, EDITOR, "{\"state\": \"IN_REVIEW\"}");
+        assertThat(send("POST", state, EDITOR, "{\"state\": \"PUBLISHED\"}")).hasStatus(409);
+        assertThat(catalog.find(artland, service, Audience.PUBLIC).orElseThrow().fees()).isEqualTo("10 EUR");
+        MvcTestResult published = send("POST", state, "admin", "{\"state\": \"PUBLISHED\"}");
+        assertThat(published).hasStatusOk().bodyJson().extractingPath("$.workingCopy").isEqualTo(false);
+        assertThat(catalog.find(artland, service, Audience.PUBLIC).orElseThrow().fees()).isEqualTo("20 EUR");
+
+        send("PUT", ARTLAND + "/services/" + id, EDITOR, service("Kartoffelfest anmelden", "\"fees\": \"30 EUR\"")
+                .replace("\"fees\": \"10 EUR\",", ""));
+        assertThat(send("POST", state, "admin", "{\"state\": \"ARCHIVED\"}")).hasStatusOk();
+        assertThat(catalog.find(artland, service, Audience.PUBLIC)).isEmpty();
+    }
+
+    @Test
+    void givenWorkingCopy_thenSearchFindsThePublishedWordsUntilTheChangeIsPublished() {
+        String id = read(send("POST", ARTLAND + "/services", EDITOR, service("Erntedankmarkt anmelden", "")), "$.id");
+        String state = ARTLAND + "/services/" + id + "/state";
+        send("POST", state, EDITOR, "{\"state\": \"IN_REVIEW\"}");
+        send("POST", state, "admin", "{\"state\": \"PUBLISHED\"}");
+        UUID artland = tenants.findBySlug("artland").orElseThrow().id();
+
+        send("PUT", ARTLAND + "/services/" + id, EDITOR, service("Herbstmarkt anmelden", ""));
+        assertThat(index.find(artland, UUID.fromString(id))).get().extracting(IndexedService::title)
+                .isEqualTo("Erntedankmarkt anmelden");
+        send("POST", state, EDITOR, "{\"state\": \"IN_REVIEW\"}");
+        send("POST", state, "admin", "{\"state\": \"PUBLISHED\"}");
+        assertThat(index.find(artland, UUID.fromString(id))).get().extracting(IndexedService::title)
+                .isEqualTo("Herbstmarkt anmelden");
     }
 
     @Test

@@ -56,7 +56,7 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     @Override
     public Optional<ServiceView> find(UUID tenantId, UUID serviceId, Audience audience) {
         return entries.findVisible(serviceId, tenantId)
-                .filter(entry -> visibleTo(entry.getState(), audience))
+                .filter(entry -> visibleTo(entry, audience))
                 .map(entry -> views.of(entry, overrides.findByTenantIdAndServiceId(tenantId, serviceId)
                         .orElse(null), tenantId, audience));
     }
@@ -65,7 +65,7 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     public List<ServiceView> list(UUID tenantId, Audience audience) {
         Map<UUID, ServiceOverride> local = overridesOf(tenantId);
         return entries.visibleTo(tenantId).stream()
-                .filter(entry -> visibleTo(entry.getState(), audience))
+                .filter(entry -> visibleTo(entry, audience))
                 .map(entry -> views.of(entry, local.get(entry.getId()), tenantId, audience))
                 .sorted(Comparator.comparing(view -> view.title().toLowerCase(Locale.GERMAN)))
                 .toList();
@@ -90,14 +90,14 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
                                 : entries.cataloguePageAfter(batch.get(batch.size() - 1).getId(), page))
                 .flatMap(List::stream)
                 .flatMap(entry -> {
-                    ServiceContent content = entry.content().complete();
+                    ServiceContent content = entry.searchedContent();
                     return tenantIds.stream().map(tenantId -> views.indexed(entry, content,
                             local.get(tenantId).get(entry.getId()), tenantId));
                 });
         Stream<IndexedService> own = tenantIds.stream()
                 .flatMap(tenantId -> entries.findByTenantIdOrderByTitle(tenantId).stream()
                         .filter(entry -> entry.getState() != ServiceState.ARCHIVED)
-                        .map(entry -> views.indexed(entry, entry.content().complete(), null, tenantId)));
+                        .map(entry -> views.indexed(entry, entry.searchedContent(), null, tenantId)));
         return Stream.concat(catalogue, own);
     }
 
@@ -105,7 +105,7 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     public Optional<IndexedService> find(UUID tenantId, UUID serviceId) {
         return entries.findVisible(serviceId, tenantId)
                 .filter(entry -> entry.getState() != ServiceState.ARCHIVED)
-                .map(entry -> views.indexed(entry, entry.content().complete(),
+                .map(entry -> views.indexed(entry, entry.searchedContent(),
                         overrides.findByTenantIdAndServiceId(tenantId, serviceId).orElse(null), tenantId));
     }
 
@@ -123,7 +123,7 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
                 .collect(Collectors.toMap(ServiceOverride::getServiceId, Function.identity()));
     }
 
-    private static boolean visibleTo(ServiceState state, Audience audience) {
-        return audience == Audience.PUBLIC ? state == ServiceState.PUBLISHED : state != ServiceState.ARCHIVED;
+    private static boolean visibleTo(ServiceEntry entry, Audience audience) {
+        return audience == Audience.PUBLIC ? entry.isPublic() : entry.getState() != ServiceState.ARCHIVED;
     }
 }

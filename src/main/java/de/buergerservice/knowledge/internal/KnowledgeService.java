@@ -124,7 +124,8 @@ public class KnowledgeService {
 
     /**
      * Replaces the content of the service. For a catalogue entry the content changes for every tenant, while the
-     * department and notes go to this tenant's override.
+     * department and notes go to this tenant's override. Under the four-eyes rule a content change to a published
+     * service is a working copy: citizens keep seeing the published content until another person publishes it.
      */
     @PreAuthorize(WRITERS)
     public ServiceView update(String slug, UUID serviceId, ServiceData data) {
@@ -136,9 +137,12 @@ public class KnowledgeService {
         checkReviewDate(data.reviewDate(), entry.getReviewDate());
         checkDepartment(tenantId, data.departmentId());
         String notes = Rules.text(data.internalNotes());
-        boolean changed = entry.isCatalogue()
-                ? entry.apply(data.content(), data.reviewDate(), null, null, scope.currentUsername())
-                : entry.apply(data.content(), data.reviewDate(), data.departmentId(), notes, scope.currentUsername());
+        UUID departmentId = entry.isCatalogue() ? null : data.departmentId();
+        String entryNotes = entry.isCatalogue() ? null : notes;
+        boolean changed = properties.fourEyes() && entry.getState() == ServiceState.PUBLISHED
+                ? entry.applyAsWorkingCopy(data.content(), data.reviewDate(), departmentId, entryNotes,
+                        scope.currentUsername())
+                : entry.apply(data.content(), data.reviewDate(), departmentId, entryNotes, scope.currentUsername());
         if (changed) {
             entries.saveAndFlush(entry);
             revisions.entrySaved(entry, null);

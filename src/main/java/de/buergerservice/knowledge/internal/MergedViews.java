@@ -19,7 +19,8 @@ import de.buergerservice.knowledge.internal.search.IndexedService;
 class MergedViews {
 
     ServiceView of(ServiceEntry entry, ServiceOverride override, UUID tenantId, Audience audience) {
-        ServiceContent content = entry.content().complete()
+        boolean citizen = audience == Audience.PUBLIC;
+        ServiceContent content = (citizen ? entry.publicContent() : entry.content()).complete()
                 .overlay(override == null ? null : override.content());
         UUID department = override != null && override.getDepartmentId() != null ? override.getDepartmentId()
                 : entry.getDepartmentId();
@@ -34,8 +35,9 @@ class MergedViews {
                 entry.getExternalId(), content.leikaKey(), content.title(), content.synonyms(), content.summary(),
                 content.body(), content.requiredDocuments(), content.fees(), content.deadlines(),
                 content.processingTime(), content.legalBasis(), content.onlineServiceUrl(), content.forms(),
-                content.links(), content.topics(), department, audience == Audience.PUBLIC ? null : notes,
-                entry.getState(), entry.getReviewDate(), entry.getRevision(), updatedAt, updatedBy, overridden);
+                content.links(), content.topics(), department, citizen ? null : notes,
+                citizen && entry.isPublic() ? ServiceState.PUBLISHED : entry.getState(), entry.getReviewDate(),
+                entry.getRevision(), updatedAt, updatedBy, overridden, !citizen && entry.hasWorkingCopy());
     }
 
     IndexedService indexed(ServiceEntry entry, ServiceContent entryContent, ServiceOverride override,
@@ -45,6 +47,6 @@ class MergedViews {
                 : entry.getInternalNotes();
         return new IndexedService(entry.getId(), tenantId, entry.getExternalId(), content.leikaKey(),
                 content.title(), content.synonyms(), content.summary(), HtmlText.plain(content.body()),
-                content.topics(), entry.getState() == ServiceState.PUBLISHED, notes);
+                content.topics(), entry.isPublic(), notes);
     }
 }

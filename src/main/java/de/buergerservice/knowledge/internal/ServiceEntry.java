@@ -45,6 +45,13 @@ public class ServiceEntry extends PersistentEntity {
     @Column(nullable = false, columnDefinition = "text")
     private String content;
 
+    /**
+     * The content citizens see while a change to the published article waits for review (four-eyes rule);
+     * {@code null} when there is no such working copy.
+     */
+    @Column(name = "published_content", columnDefinition = "text")
+    private String publishedContent;
+
     @Column(name = "department_id")
     private UUID departmentId;
 
@@ -89,9 +96,53 @@ public class ServiceEntry extends PersistentEntity {
         return changed;
     }
 
+    /**
+     * Changes a published article as a working copy: its state goes back to DRAFT, while the published content stays
+     * what citizens see until the change is published (by someone else, under the four-eyes rule). Fields that are
+     * not content (review date, department, notes) take effect at once. Returns whether anything changed.
+     */
+    boolean applyAsWorkingCopy(ServiceContent newContent, LocalDate newReviewDate, UUID newDepartmentId,
+            String newNotes, String editor) {
+        String published = content;
+        boolean contentChanged = !newContent.complete().sameAs(content());
+        boolean changed = apply(newContent, newReviewDate, newDepartmentId, newNotes, editor);
+        if (contentChanged) {
+            publishedContent = published;
+            state = ServiceState.DRAFT;
+        }
+        return changed;
+    }
+
+    /** Publishing puts the working copy online; archiving withdraws both. */
     void changeState(ServiceState newState) {
         state = newState;
+        if (newState == ServiceState.PUBLISHED || newState == ServiceState.ARCHIVED) {
+            publishedContent = null;
+        }
         revision++;
+    }
+
+    /** Whether citizens see the article: it is published, or its published content stays online beside a working copy. */
+    boolean isPublic() {
+        return state == ServiceState.PUBLISHED || publishedContent != null;
+    }
+
+    /** Whether a change waits for review while the published content stays online. */
+    boolean hasWorkingCopy() {
+        return publishedContent != null;
+    }
+
+    /** What citizens see: the published content beside a working copy, else the content. */
+    ServiceContent publicContent() {
+        return publishedContent != null ? ServiceContent.fromJson(publishedContent) : content();
+    }
+
+    /**
+     * What the search index holds: the published content while a working copy waits for review (agents answer with
+     * what is in force), else the content.
+     */
+    ServiceContent searchedContent() {
+        return publicContent().complete();
     }
 
     /** Demo data only: a review date in the past, which editors could not enter. */

@@ -123,8 +123,11 @@ class KnowledgeEditorController {
     @GetMapping("/{slug}/services/{serviceId}/edit")
     String editForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
         tenant(slug, model);
+        ServiceView service = knowledge.get(slug, serviceId);
         model.addAttribute("serviceId", serviceId);
-        model.addAttribute("form", ServiceForm.of(knowledge.get(slug, serviceId)));
+        model.addAttribute("form", ServiceForm.of(service));
+        // under the four-eyes rule a change to a published service waits for review as a working copy
+        model.addAttribute("workingCopyHint", properties.fourEyes() && service.state() == ServiceState.PUBLISHED);
         return "knowledge/form";
     }
 

@@ -8,12 +8,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import de.buergerservice.IntegrationTest;
+import de.buergerservice.Responses;
 import de.buergerservice.knowledge.Audience;
+import de.buergerservice.knowledge.Editors;
 import de.buergerservice.knowledge.KnowledgeCatalog;
 import de.buergerservice.knowledge.ServiceView;
 import de.buergerservice.tenancy.TenantDirectory;
@@ -80,6 +83,26 @@ class KnowledgePagesTests {
         var refused = mvc.post().uri(location + "/state").with(csrf()).param("state", "PUBLISHED").exchange();
         assertThat(refused).hasStatus3xxRedirection().flash().containsKey("notice");
         assertThat(refused.getMvcResult().getFlashMap().get("notice").toString()).contains("Vier-Augen-Prinzip");
+    }
+
+    @Test
+    void givenPublishedService_thenTheFormAndThePageSayAChangeIsAWorkingCopy() {
+        Editors.ensure(mvc);
+        String api = "/api/v1/tenants/artland/knowledge/services";
+        String id = Responses.read(mvc.post().uri(api).with(Editors.as(Editors.EDITOR))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Baumfällung beantragen\"}")
+                .exchange(), "$.id");
+        mvc.post().uri(api + "/" + id + "/state").with(Editors.as(Editors.EDITOR))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"state\": \"IN_REVIEW\"}").exchange();
+        String location = "/knowledge/artland/services/" + id;
+        assertThat(mvc.post().uri(location + "/state").with(csrf()).param("state", "PUBLISHED"))
+                .hasStatus3xxRedirection();
+
+        assertThat(mvc.get().uri(location + "/edit")).hasStatusOk().bodyText().contains("Arbeitskopie");
+        assertThat(mvc.post().uri(location).with(csrf()).param("title", "Baumfällung anzeigen"))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri(location)).bodyText().contains("Baumfällung anzeigen",
+                "Bürgerinnen und Bürger und die Suche sehen weiter die veröffentlichte Fassung");
     }
 
     @Test
