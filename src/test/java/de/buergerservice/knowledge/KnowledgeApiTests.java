@@ -187,28 +187,48 @@ class KnowledgeApiTests {
     }
 
     @Test
-    void givenOverride_thenOnlyThatTenantSeesIt() {
+    void givenOverride_thenOnlyThatTenantSeesItOnceASecondPersonApprovedIt() {
         String id = idOf(ARTLAND, "Reisepass beantragen");
-        assertThat(send("PUT", ARTLAND + "/services/" + id + "/override", EDITOR,
-                "{\"title\": \"Reisepass (Artland)\", \"requiredDocuments\": []}")).hasStatusOk().bodyJson()
-                .extractingPath("$.title").isEqualTo("Reisepass (Artland)");
+        String override = ARTLAND + "/services/" + id + "/override";
+        MvcTestResult changed = send("PUT", override, EDITOR,
+                "{\"title\": \"Reisepass (Artland)\", \"requiredDocuments\": []}");
+        assertThat(changed).hasStatusOk().bodyJson().extractingPath("$.title").isEqualTo("Reisepass (Artland)");
+        assertThat(changed).bodyJson().extractingPath("$.overridePending").isEqualTo(true);
         assertThat(get(ARTLAND + "/services/" + id, "agent1")).bodyJson().extractingPath("$.requiredDocuments")
                 .asArray().isEmpty();
         assertThat(get(OLDENBURG + "/services/" + id, "agent1")).bodyJson().extractingPath("$.title")
                 .isEqualTo("Reisepass beantragen");
         UUID artland = tenants.findBySlug("artland").orElseThrow().id();
         UUID oldenburg = tenants.findBySlug("oldenburg").orElseThrow().id();
+        UUID service = UUID.fromString(id);
+        // the published service is public: citizens and the search keep the catalogue's title until approval
+        assertThat(catalog.find(artland, service, Audience.PUBLIC).orElseThrow().title())
+                .isEqualTo("Reisepass beantragen");
+        assertThat(index.find(artland, service)).get().extracting(IndexedService::title)
+                .isEqualTo("Reisepass beantragen");
+        assertThat(send("POST", override + "/approval", EDITOR, "")).hasStatus(409).bodyJson()
+                .extractingPath("$.detail").asString().startsWith("Vier-Augen-Prinzip");
+
+        assertThat(send("POST", override + "/approval", "admin", "")).hasStatusOk().bodyJson()
+                .extractingPath("$.overridePending").isEqualTo(false);
+        assertThat(catalog.find(artland, service, Audience.PUBLIC).orElseThrow().title())
+                .isEqualTo("Reisepass (Artland)");
         // other tests of the shared context may add municipalities: look at the two demo ones
-        assertThat(index.all().filter(s -> s.serviceId().toString().equals(id))
+        assertThat(index.all().filter(s -> s.serviceId().equals(service))
                 .filter(s -> s.tenantId().equals(artland) || s.tenantId().equals(oldenburg))
                 .map(IndexedService::title))
                 .containsExactlyInAnyOrder("Reisepass (Artland)", "Reisepass beantragen");
-        assertThat(index.find(artland, UUID.fromString(id))).get().extracting(IndexedService::title)
-                .isEqualTo("Reisepass (Artland)");
+        assertThat(send("POST", override + "/approval", "admin", "")).hasStatus(409).bodyJson()
+                .extractingPath("$.detail").isEqualTo("Für diese Leistung wartet keine lokale Anpassung auf Freigabe.");
 
-        assertThat(send("DELETE", ARTLAND + "/services/" + id + "/override", EDITOR, "")).hasStatusOk()
+        assertThat(send("DELETE", override, EDITOR, "")).hasStatusOk()
                 .bodyJson().extractingPath("$.title").isEqualTo("Reisepass beantragen");
-        assertThat(get(ARTLAND + "/services/" + id + "/override", EDITOR)).hasStatus(404);
+        assertThat(catalog.find(artland, service, Audience.PUBLIC).orElseThrow().title())
+                .isEqualTo("Reisepass (Artland)");
+        assertThat(send("POST", override + "/approval", "admin", "")).hasStatusOk();
+        assertThat(get(override, EDITOR)).hasStatus(404);
+        assertThat(catalog.find(artland, service, Audience.PUBLIC).orElseThrow().title())
+                .isEqualTo("Reisepass beantragen");
     }
 
     @Test

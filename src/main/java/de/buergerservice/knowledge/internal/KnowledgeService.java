@@ -172,7 +172,11 @@ public class KnowledgeService {
                 .orElseGet(() -> new Layers(entry.content().complete(), ServiceContent.EMPTY, null, null, false));
     }
 
-    /** Sets this tenant's override of a catalogue entry: the fields given replace the catalogue's. */
+    /**
+     * Sets this tenant's override of a catalogue entry: the fields given replace the catalogue's. Under the
+     * four-eyes rule a change to the fields of a service citizens see waits for {@link #approveOverride approval};
+     * until then they see the fields as they were.
+     */
     @PreAuthorize(WRITERS)
     public ServiceView setOverride(String slug, UUID serviceId, OverrideData data) {
         UUID tenantId = tenant(slug).id();
@@ -180,26 +184,72 @@ public class KnowledgeService {
         checkDepartment(tenantId, data.departmentId());
         ServiceOverride override = overrides.findByTenantIdAndServiceId(tenantId, serviceId)
                 .orElseGet(() -> new ServiceOverride(tenantId, serviceId));
-        if (override.apply(data.content(), data.departmentId(), Rules.text(data.internalNotes()),
-                scope.currentUsername())) {
-            overrides.saveAndFlush(override);
-            revisions.overrideSaved(serviceId, tenantId, override, override.getRevision(), entry.getState(), null);
-        }
+        saveOverride(entry, override, data.content(), data.departmentId(), Rules.text(data.internalNotes()), null);
         return get(slug, serviceId);
     }
 
-    /** Drops this tenant's override: the tenant sees the catalogue entry as it is again. */
+    /**
+     * Drops this tenant's override: the tenant sees the catalogue entry as it is again. Under the four-eyes rule,
+     * for a service citizens see, the removal is a change like any other and waits for approval.
+     */
     @PreAuthorize(WRITERS)
     public ServiceView removeOverride(String slug, UUID serviceId) {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = catalogueEntry(serviceId, tenantId);
         ServiceOverride override = overrides.findByTenantIdAndServiceId(tenantId, serviceId)
                 .orElseThrow(() -> new ResourceNotFoundException("knowledgeOverride"));
+        if (reviewed(entry)) {
+            saveOverride(entry, override, ServiceContent.EMPTY, null, null, text("knowledge.version.overrideRemoved"));
+        } else {
+            delete(entry, override);
+        }
+        return get(slug, serviceId);
+    }
+
+    /** Puts a waiting change to this tenant's override online; under the four-eyes rule not by its author. */
+    @PreAuthorize(WRITERS)
+    public ServiceView approveOverride(String slug, UUID serviceId) {
+        UUID tenantId = tenant(slug).id();
+        ServiceEntry entry = catalogueEntry(serviceId, tenantId);
+        ServiceOverride override = overrides.findByTenantIdAndServiceId(tenantId, serviceId)
+                .filter(ServiceOverride::isPending)
+                .orElseThrow(() -> new ConflictException("knowledgeNothingToApprove"));
+        if (properties.fourEyes() && override.getLastEditor().equals(scope.currentUsername())) {
+            throw new ConflictException("knowledgeFourEyes");
+        }
+        override.approve();
+        if (override.isEmpty()) {
+            delete(entry, override);
+        } else {
+            overrides.saveAndFlush(override);
+            revisions.overrideSaved(serviceId, tenantId, override, override.getRevision(), entry.getState(),
+                    text("knowledge.version.overrideApproved"));
+        }
+        return get(slug, serviceId);
+    }
+
+    /** Whether a change to what citizens see of the entry must be approved by a second person. */
+    private boolean reviewed(ServiceEntry entry) {
+        return properties.fourEyes() && entry.isPublic();
+    }
+
+    private void saveOverride(ServiceEntry entry, ServiceOverride override, ServiceContent fields,
+            UUID departmentId, String notes, String comment) {
+        String editor = scope.currentUsername();
+        boolean changed = reviewed(entry) ? override.applyAsWorkingCopy(fields, departmentId, notes, editor)
+                : override.apply(fields, departmentId, notes, editor);
+        if (changed) {
+            overrides.saveAndFlush(override);
+            revisions.overrideSaved(entry.getId(), override.getTenantId(), override, override.getRevision(),
+                    entry.getState(), comment);
+        }
+    }
+
+    private void delete(ServiceEntry entry, ServiceOverride override) {
         overrides.delete(override);
         overrides.flush();
-        revisions.overrideSaved(serviceId, tenantId, null, override.getRevision() + 1, entry.getState(),
-                text("knowledge.version.overrideRemoved"));
-        return get(slug, serviceId);
+        revisions.overrideSaved(entry.getId(), override.getTenantId(), null, override.getRevision() + 1,
+                entry.getState(), text("knowledge.version.overrideRemoved"));
     }
 
     /**
@@ -265,7 +315,8 @@ public class KnowledgeService {
                         && v.reviewDate().isBefore(today))
                 .sorted(Comparator.comparing(ServiceView::reviewDate)).toList();
         List<ServiceView> waiting = all.stream()
-                .filter(v -> v.state() == ServiceState.DRAFT || v.state() == ServiceState.IN_REVIEW)
+                .filter(v -> v.state() == ServiceState.DRAFT || v.state() == ServiceState.IN_REVIEW
+                        || v.overridePending())
                 .sorted(Comparator.comparing(ServiceView::state).reversed()
                         .thenComparing(ServiceView::title)).toList();
         List<UnansweredSearch> searches = unanswered.stream().findFirst()

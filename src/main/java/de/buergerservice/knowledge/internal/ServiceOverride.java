@@ -27,6 +27,13 @@ public class ServiceOverride extends PersistentEntity {
     @Column(nullable = false, columnDefinition = "text")
     private String content;
 
+    /**
+     * The fields citizens see while a change to this layer waits for approval (four-eyes rule, the entry being
+     * public); {@code null} when no change waits.
+     */
+    @Column(name = "published_content", columnDefinition = "text")
+    private String publishedContent;
+
     @Column(name = "department_id")
     private UUID departmentId;
 
@@ -60,6 +67,42 @@ public class ServiceOverride extends PersistentEntity {
             revision++;
         }
         return changed;
+    }
+
+    /**
+     * Changes the layer of a public service as a working copy: the content fields citizens see stay as they were
+     * until someone else {@link #approve approves} the change; department and notes take effect at once. Returns
+     * whether anything changed.
+     */
+    boolean applyAsWorkingCopy(ServiceContent fields, UUID newDepartmentId, String newNotes, String editor) {
+        String published = content;
+        boolean fieldsChanged = !fields.sameAs(content());
+        boolean changed = apply(fields, newDepartmentId, newNotes, editor);
+        if (fieldsChanged && publishedContent == null) {
+            publishedContent = published;
+        }
+        return changed;
+    }
+
+    /** Puts the waiting change online. */
+    void approve() {
+        publishedContent = null;
+        revision++;
+    }
+
+    /** Whether a change to the content fields waits for approval. */
+    boolean isPending() {
+        return publishedContent != null;
+    }
+
+    /** Whether the layer sets nothing at all (an approved removal leaves such a layer behind). */
+    boolean isEmpty() {
+        return content().setFields().isEmpty() && departmentId == null && internalNotes == null;
+    }
+
+    /** The fields citizens see: those in force while a change waits, else the layer's fields. */
+    ServiceContent publishedLayer() {
+        return publishedContent != null ? ServiceContent.fromJson(publishedContent) : content();
     }
 
     public ServiceContent content() {

@@ -106,6 +106,12 @@ class KnowledgeApiController {
         return knowledge.removeOverride(slug, serviceId);
     }
 
+    /** Puts a waiting change to the tenant's override online (four-eyes rule: not by its author). */
+    @PostMapping("/services/{serviceId}/override/approval")
+    ServiceView approveOverride(@PathVariable String slug, @PathVariable UUID serviceId) {
+        return knowledge.approveOverride(slug, serviceId);
+    }
+
     @PostMapping("/services/{serviceId}/state")
     ServiceView transition(@PathVariable String slug, @PathVariable UUID serviceId,
             @Valid @RequestBody StateChange change) {

@@ -150,6 +150,17 @@ class KnowledgeEditorController {
         return "redirect:/knowledge/" + slug + "/services/" + serviceId;
     }
 
+    @PostMapping("/{slug}/services/{serviceId}/override/approve")
+    String approveOverride(@PathVariable String slug, @PathVariable UUID serviceId, RedirectAttributes redirect) {
+        try {
+            knowledge.approveOverride(slug, serviceId);
+            notices.success(redirect, "common.saved");
+        } catch (ErrorResponseException refused) {
+            notices.error(redirect, refused);
+        }
+        return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+    }
+
     @GetMapping("/{slug}/services/{serviceId}/override")
     String overrideForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
         Layers layers = knowledge.layers(slug, serviceId);

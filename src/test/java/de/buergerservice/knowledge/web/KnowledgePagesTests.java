@@ -119,7 +119,16 @@ class KnowledgePagesTests {
         assertThat(mvc.get().uri("/knowledge/oldenburg/services/" + serviceId("Sperrmüll anmelden")))
                 .bodyText().doesNotContain("20 EUR je Abholung");
         assertThat(mvc.post().uri(path + "/override/delete").with(csrf())).hasStatus3xxRedirection();
-        assertThat(mvc.get().uri(path)).bodyText().doesNotContain("20 EUR je Abholung");
+        assertThat(mvc.get().uri(path)).bodyText().doesNotContain("20 EUR je Abholung")
+                .contains("Lokale Anpassung freigeben");
+
+        // the service is published: the removal waits for a second person, here the tests' editor
+        Editors.ensure(mvc);
+        assertThat(mvc.post().uri(path + "/override/approve").with(csrf())).hasStatus3xxRedirection().flash()
+                .containsKey("notice");
+        assertThat(mvc.post().uri("/api/v1/tenants/artland/knowledge/services/" + serviceId("Sperrmüll anmelden")
+                + "/override/approval").with(Editors.as(Editors.EDITOR))).hasStatusOk();
+        assertThat(mvc.get().uri(path)).bodyText().doesNotContain("Lokale Anpassung freigeben");
     }
 
     @Test
