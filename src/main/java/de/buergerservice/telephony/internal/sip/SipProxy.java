@@ -140,6 +140,13 @@ class SipProxy implements SipListener, SwitchboardListener {
             switch (method) {
                 case Request.REGISTER -> registrar.register(request, serverTransaction(event));
                 case Request.ACK -> forwardAck(request);
+                case Request.BYE -> {
+                    if (inDialog) {
+                        forwardBye(event);
+                    } else {
+                        sip.respond(serverTransaction(event), request, Response.METHOD_NOT_ALLOWED, null);
+                    }
+                }
                 case Request.CANCEL -> cancel(event);
                 case Request.INVITE -> {
                     if (inDialog) {
@@ -307,15 +314,43 @@ class SipProxy implements SipListener, SwitchboardListener {
         if (!popOwnRoute(ack) && sip.isOurs(ack.getRequestURI())) {
             return; // ACK of a final response sent here; the transaction layer has it
         }
-        decrementMaxForwards(ack);
-        ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        ViaHeader via = sip.via(top.getTransport());
-        via.setBranch("z9hG4bK" + Digest.md5Hex(top.getBranch() + ":ack").substring(0, 16));
-        ack.addFirst(via);
-        provider.sendRequest(ack);
+        forwardStateless(request, ack, ":ack");
     }
 
-    /** BYE, REFER, re-INVITE … of an established call: forwarded statefully so the outcome is seen here. */
+    /**
+     * BYE is forwarded statelessly (RFC 3261 §16.11): a stateful relay kept a server and a client transaction per
+     * call for Timer J (32 s over UDP), the largest part of what the server held per call at 300 calls/s and what
+     * every young collection had to copy. Nothing here needs the BYE's outcome: ENDED is recorded before forwarding,
+     * a retransmitted BYE is forwarded again with the same branch (the phone's transaction answers it again) and
+     * ENDED is recorded once (the switchboard forgets the call), and the 200 returns along the Via path
+     * ({@link #processResponse} without a client transaction).
+     */
+    private void forwardBye(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        Request bye = (Request) request.clone();
+        if (!popOwnRoute(bye) && sip.isOurs(bye.getRequestURI())) {
+            sip.respond(serverTransaction(event), request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        switchboard.ended(callId(request)); // before forwarding: ENDED is recorded before the other side hears of it
+        forwardStateless(request, bye, ":bye");
+    }
+
+    /**
+     * Sends {@code forward} (a copy of {@code received}, own Route already removed) on without a transaction. The
+     * branch is derived from the received one, so a retransmission leaves with the same branch and the next hop
+     * recognises it as such (RFC 3261 §16.11).
+     */
+    private void forwardStateless(Request received, Request forward, String salt) throws Exception {
+        decrementMaxForwards(forward);
+        ViaHeader top = (ViaHeader) received.getHeader(ViaHeader.NAME);
+        ViaHeader via = sip.via(top.getTransport());
+        via.setBranch("z9hG4bK" + Digest.md5Hex(top.getBranch() + salt).substring(0, 16));
+        forward.addFirst(via);
+        provider.sendRequest(forward);
+    }
+
+    /** REFER, re-INVITE … of an established call: forwarded statefully so the outcome is seen here. */
     private void forwardInDialog(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         ServerTransaction server = serverTransaction(event);
@@ -331,9 +366,6 @@ class SipProxy implements SipListener, SwitchboardListener {
         if (Request.REFER.equals(request.getMethod())) {
             var header = request.getHeader("Refer-To");
             referTo = header == null ? "?" : header.toString().substring("Refer-To:".length()).strip();
-        }
-        if (Request.BYE.equals(request.getMethod())) {
-            switchboard.ended(callId); // before forwarding: ENDED is recorded before the other side hears of it
         }
         ClientTransaction client = provider.getNewClientTransaction(forward);
         client.setApplicationData(new Relay(server, callId, request.getMethod(), referTo));
@@ -482,7 +514,7 @@ class SipProxy implements SipListener, SwitchboardListener {
                 }
                 relay.server().sendResponse(withoutOwnVia(response));
             } else if (client == null) {
-                forwardStateless(response);
+                relayStateless(response);
             }
         } catch (Exception e) {
             log.warn("Could not relay {} {}: {}", response.getStatusCode(),
@@ -544,7 +576,8 @@ class SipProxy implements SipListener, SwitchboardListener {
         return request;
     }
 
-    private void forwardStateless(Response response) throws Exception {
+    /** A response of a request forwarded statelessly (BYE) or a 2xx retransmitted by the callee: along the Via. */
+    private void relayStateless(Response response) throws Exception {
         Response forward = withoutOwnVia(response);
         if (forward.getHeader(ViaHeader.NAME) != null) {
             provider.sendResponse(forward);
