@@ -141,8 +141,10 @@ class SipProxy implements SipListener, SwitchboardListener {
                 case Request.REGISTER -> registrar.register(request, serverTransaction(event));
                 case Request.ACK -> forwardAck(request);
                 case Request.BYE -> {
-                    if (inDialog) {
+                    if (inDialog && overUdp(request)) {
                         forwardBye(event);
+                    } else if (inDialog) {
+                        forwardInDialog(event);
                     } else {
                         sip.respond(serverTransaction(event), request, Response.METHOD_NOT_ALLOWED, null);
                     }
@@ -317,13 +319,18 @@ class SipProxy implements SipListener, SwitchboardListener {
         forwardStateless(request, ack, ":ack");
     }
 
+    private static boolean overUdp(Request request) {
+        return "UDP".equalsIgnoreCase(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport());
+    }
+
     /**
-     * BYE is forwarded statelessly (RFC 3261 §16.11): a stateful relay kept a server and a client transaction per
-     * call for Timer J (32 s over UDP), the largest part of what the server held per call at 300 calls/s and what
+     * BYE over UDP is forwarded statelessly (RFC 3261 §16.11): a stateful relay kept a server and a client
+     * transaction per call for Timer J (32 s over UDP), the largest part of what the server held per call at 300 calls/s and what
      * every young collection had to copy. Nothing here needs the BYE's outcome: ENDED is recorded before forwarding,
      * a retransmitted BYE is forwarded again with the same branch (the phone's transaction answers it again) and
      * ENDED is recorded once (the switchboard forgets the call), and the 200 returns along the Via path
-     * ({@link #processResponse} without a client transaction).
+     * ({@link #processResponse} without a client transaction). Over TCP the stack keeps nothing after the final
+     * response anyway (Timer J is 0), and the stateful relay answers on the caller's own connection (§18.2.2).
      */
     private void forwardBye(RequestEvent event) throws Exception {
         Request request = event.getRequest();
@@ -350,7 +357,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         provider.sendRequest(forward);
     }
 
-    /** REFER, re-INVITE … of an established call: forwarded statefully so the outcome is seen here. */
+    /** REFER, re-INVITE, BYE over TCP … of an established call: forwarded statefully. */
     private void forwardInDialog(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         ServerTransaction server = serverTransaction(event);
@@ -362,6 +369,9 @@ class SipProxy implements SipListener, SwitchboardListener {
         decrementMaxForwards(forward);
         forward.addFirst(sip.via(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport()));
         String callId = callId(request);
+        if (Request.BYE.equals(request.getMethod())) {
+            switchboard.ended(callId); // before forwarding: ENDED is recorded before the other side hears of it
+        }
         String referTo = null;
         if (Request.REFER.equals(request.getMethod())) {
             var header = request.getHeader("Refer-To");
