@@ -206,6 +206,14 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void newCall(RequestEvent event) throws Exception {
         Request request = event.getRequest();
+        if (event.getServerTransaction() == null && !calls.containsKey(callId(request))
+                && switchboard.isActive(callId(request))) {
+            // the INVITE of a call already answered (its transaction is gone once the 2xx is sent): a late
+            // retransmission, absorbed as in RFC 6026's Accepted state — no new call, no 482, and no server
+            // transaction that would never see a final response
+            log.debug("INVITE retransmission for answered call {} absorbed", callId(request));
+            return;
+        }
         ServerTransaction server = serverTransaction(event);
         if (tooManyHops(request, server)) {
             return;
