@@ -46,10 +46,10 @@ import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.telephony.internal.routing.SwitchboardListener;
 
 /**
- * The queueing proxy (RFC 3261 §16, transaction-stateful): an INVITE to a municipality's number is answered with
- * {@code 182 Queued} and handed to the routing core; when the core picks an agent, the INVITE is forwarded to the
- * agent's registered phone with Record-Route, so answer, transfer (REFER) and hang-up pass here. Media (SDP) is
- * relayed untouched: audio flows directly between caller and agent.
+ * The queueing proxy (RFC 3261 §16; transaction-stateful but for ACK and BYE over UDP): an INVITE to a municipality's
+ * number is answered with {@code 182 Queued} and handed to the routing core; when the core picks an agent, the INVITE
+ * is forwarded to the agent's registered phone with Record-Route, so answer, transfer (REFER) and hang-up pass here.
+ * Media (SDP) is relayed untouched: audio flows directly between caller and agent.
  *
  * <p>The core's instructions (ring, cancel, queued) arrive under its lock and are carried out in order on one
  * signalling thread, so the stack's locks and the core's lock are never held together.
@@ -92,7 +92,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         }
     }
 
-    /** An in-dialog request (BYE, REFER, …) forwarded statefully. */
+    /** An in-dialog request (REFER, re-INVITE, BYE over TCP …) forwarded statefully. */
     record Relay(ServerTransaction server, String callId, String method, String referTo) {
     }
 
@@ -332,11 +332,11 @@ class SipProxy implements SipListener, SwitchboardListener {
     }
 
     /**
-     * BYE over UDP is forwarded statelessly (RFC 3261 §16.11): a stateful relay kept a server and a client
-     * transaction per call for Timer J (32 s over UDP), the largest part of what the server held per call at 300 calls/s and what
-     * every young collection had to copy. Nothing here needs the BYE's outcome: ENDED is recorded before forwarding,
-     * a retransmitted BYE is forwarded again with the same branch (the phone's transaction answers it again) and
-     * ENDED is recorded once (the switchboard forgets the call), and the 200 returns along the Via path
+     * BYE over UDP is forwarded statelessly (RFC 3261 §16.11): a stateful relay kept a server and a client transaction
+     * per call for Timer J (32 s over UDP), the largest part of what the server held per call at 300 calls/s and what
+     * every young collection had to copy. Nothing here needs the BYE's outcome: ENDED is recorded before forwarding, a
+     * retransmitted BYE is forwarded again with the same branch (the phone's transaction answers it again) and ENDED is
+     * recorded once (the switchboard forgets the call), and the 200 returns along the Via path
      * ({@link #processResponse} without a client transaction). Over TCP the stack keeps nothing after the final
      * response anyway (Timer J is 0), and the stateful relay answers on the caller's own connection (§18.2.2).
      */
