@@ -120,4 +120,16 @@ class MalformedSipTests {
         assertRejectedOrDropped(exchange(negative.getBytes(StandardCharsets.UTF_8)));
         assertStillServingAndNothingQueued();
     }
+
+    @Test
+    void givenDatagramLargerThanMaxMessageSize_thenRejectedAndNoSlotTaken() throws Exception {
+        // 20 KB of SDP over UDP: cut at the receive buffer (buergerservice.sip.max-message-size, 8 KB), so the
+        // Content-Length no longer matches what arrived
+        String sdp = "v=0\r\n" + "a=x-padding:0123456789abcdef0123456789abcdef\r\n".repeat(450);
+        String oversized = invite("Call-ID: oversized-1\r\n", "Content-Type: application/sdp\r\n",
+                String.valueOf(sdp.length())) + sdp;
+        assertThat(oversized.length()).isGreaterThan(16_000);
+        assertRejectedOrDropped(exchange(oversized.getBytes(StandardCharsets.UTF_8)));
+        assertStillServingAndNothingQueued();
+    }
 }

@@ -291,6 +291,8 @@ class SipCallTests {
             tcpCitizen.ack(ok);
             tcpCitizen.bye();
             assertThat(tcpAgent.awaitRequest(Request.BYE, 5)).isNotNull();
+            assertThat(tcpCitizen.awaitResponse(Response.OK, 5)).as("200 for BYE on the caller's connection")
+                    .isNotNull();
             assertThat(eventTypes(tcpCitizen.callId())).endsWith("ANSWERED", "ENDED");
         } finally {
             assertThat(agent2.register("demo", 300)).isEqualTo(200); // the UDP phone is agent2's again

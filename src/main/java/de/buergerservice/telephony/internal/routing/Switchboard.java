@@ -225,8 +225,9 @@ public final class Switchboard {
 
     /** A call the tenant does not take now (closed, holiday): REJECTED_CLOSED, nothing queued. */
     public synchronized void rejectClosed(String callId, UUID tenantId, String detail) {
-        emit(new CallEvent(UUID.randomUUID(), ++sequence, callId, tenantId, null, null,
-                CallEventType.REJECTED_CLOSED, null, detail, now()));
+        Instant at = now();
+        emit(new CallEvent(EventIds.timeOrdered(at), ++sequence, callId, tenantId, null, null,
+                CallEventType.REJECTED_CLOSED, null, detail, at));
     }
 
     /** Position of a waiting call (1 = next), empty if it is not waiting (ringing, talking, gone). */
@@ -517,14 +518,15 @@ public final class Switchboard {
         if (state == AgentState.AVAILABLE) {
             agent.idleSince = agent.since;
         }
-        emit(new CallEvent(UUID.randomUUID(), ++sequence, agent.call == null ? null : agent.call.id,
+        emit(new CallEvent(EventIds.timeOrdered(agent.since), ++sequence, agent.call == null ? null : agent.call.id,
                 agent.call == null ? null : agent.call.tenantId(), agent.call == null ? null : agent.call.queueId(),
                 agent.id, CallEventType.AGENT_STATE_CHANGED, state, reason, agent.since));
     }
 
     private void record(Call call, Agent agent, CallEventType type, String detail) {
-        emit(new CallEvent(UUID.randomUUID(), ++sequence, call.id, call.tenantId(), call.queueId(),
-                agent == null ? null : agent.id, type, null, detail, now()));
+        Instant at = now();
+        emit(new CallEvent(EventIds.timeOrdered(at), ++sequence, call.id, call.tenantId(), call.queueId(),
+                agent == null ? null : agent.id, type, null, detail, at));
     }
 
     private void emit(CallEvent event) {

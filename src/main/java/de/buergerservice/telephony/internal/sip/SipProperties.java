@@ -18,10 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        over UDP without CANCEL must not hold a queue slot for ever)
  * @param maxExpires longest registration granted (s)
  * @param availableOnRegister whether registering a phone logs a LOGGED_OUT agent in (AVAILABLE)
+ * @param maxMessageSize largest SIP message accepted (bytes, UDP and TCP); the stack allocates a receive buffer of
+ *        this size for every UDP datagram, so it is kept near what phones and trunks send (RFC 3261 §18.1.1 moves
+ *        requests above ~1,300 bytes to TCP anyway)
  */
 @ConfigurationProperties("buergerservice.sip")
 public record SipProperties(Boolean enabled, String host, Integer port, String realm, Duration queuedInterval,
-        Duration maxQueueWait, Integer maxExpires, Boolean availableOnRegister) {
+        Duration maxQueueWait, Integer maxExpires, Boolean availableOnRegister,
+        Integer maxMessageSize) {
 
     public SipProperties {
         enabled = enabled == null || enabled;
@@ -32,5 +36,6 @@ public record SipProperties(Boolean enabled, String host, Integer port, String r
         maxQueueWait = maxQueueWait == null ? Duration.ofMinutes(30) : maxQueueWait;
         maxExpires = maxExpires == null ? 3600 : maxExpires;
         availableOnRegister = availableOnRegister == null || availableOnRegister;
+        maxMessageSize = maxMessageSize == null ? 8192 : Math.max(4096, maxMessageSize); // the stack's minimum is 4K
     }
 }

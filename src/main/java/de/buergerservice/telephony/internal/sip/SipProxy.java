@@ -46,10 +46,10 @@ import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.telephony.internal.routing.SwitchboardListener;
 
 /**
- * The queueing proxy (RFC 3261 §16, transaction-stateful): an INVITE to a municipality's number is answered with
- * {@code 182 Queued} and handed to the routing core; when the core picks an agent, the INVITE is forwarded to the
- * agent's registered phone with Record-Route, so answer, transfer (REFER) and hang-up pass here. Media (SDP) is
- * relayed untouched: audio flows directly between caller and agent.
+ * The queueing proxy (RFC 3261 §16; transaction-stateful but for ACK and BYE over UDP): an INVITE to a municipality's
+ * number is answered with {@code 182 Queued} and handed to the routing core; when the core picks an agent, the INVITE
+ * is forwarded to the agent's registered phone with Record-Route, so answer, transfer (REFER) and hang-up pass here.
+ * Media (SDP) is relayed untouched: audio flows directly between caller and agent.
  *
  * <p>The core's instructions (ring, cancel, queued) arrive under its lock and are carried out in order on one
  * signalling thread, so the stack's locks and the core's lock are never held together.
@@ -92,7 +92,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         }
     }
 
-    /** An in-dialog request (BYE, REFER, …) forwarded statefully. */
+    /** An in-dialog request (REFER, re-INVITE, BYE over TCP …) forwarded statefully. */
     record Relay(ServerTransaction server, String callId, String method, String referTo) {
     }
 
@@ -140,6 +140,15 @@ class SipProxy implements SipListener, SwitchboardListener {
             switch (method) {
                 case Request.REGISTER -> registrar.register(request, serverTransaction(event));
                 case Request.ACK -> forwardAck(request);
+                case Request.BYE -> {
+                    if (inDialog && overUdp(request)) {
+                        forwardBye(event);
+                    } else if (inDialog) {
+                        forwardInDialog(event);
+                    } else {
+                        sip.respond(serverTransaction(event), request, Response.METHOD_NOT_ALLOWED, null);
+                    }
+                }
                 case Request.CANCEL -> cancel(event);
                 case Request.INVITE -> {
                     if (inDialog) {
@@ -197,6 +206,14 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void newCall(RequestEvent event) throws Exception {
         Request request = event.getRequest();
+        if (event.getServerTransaction() == null && !calls.containsKey(callId(request))
+                && switchboard.isActive(callId(request))) {
+            // the INVITE of a call already answered (its transaction is gone once the 2xx is sent): a late
+            // retransmission, absorbed as in RFC 6026's Accepted state — no new call, no 482, and no server
+            // transaction that would never see a final response
+            log.debug("INVITE retransmission for answered call {} absorbed", callId(request));
+            return;
+        }
         ServerTransaction server = serverTransaction(event);
         if (tooManyHops(request, server)) {
             return;
@@ -307,15 +324,48 @@ class SipProxy implements SipListener, SwitchboardListener {
         if (!popOwnRoute(ack) && sip.isOurs(ack.getRequestURI())) {
             return; // ACK of a final response sent here; the transaction layer has it
         }
-        decrementMaxForwards(ack);
-        ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        ViaHeader via = sip.via(top.getTransport());
-        via.setBranch("z9hG4bK" + Digest.md5Hex(top.getBranch() + ":ack").substring(0, 16));
-        ack.addFirst(via);
-        provider.sendRequest(ack);
+        forwardStateless(request, ack, ":ack");
     }
 
-    /** BYE, REFER, re-INVITE … of an established call: forwarded statefully so the outcome is seen here. */
+    private static boolean overUdp(Request request) {
+        return "UDP".equalsIgnoreCase(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport());
+    }
+
+    /**
+     * BYE over UDP is forwarded statelessly (RFC 3261 §16.11): a stateful relay kept a server and a client transaction
+     * per call for Timer J (32 s over UDP), the largest part of what the server held per call at 300 calls/s and what
+     * every young collection had to copy. Nothing here needs the BYE's outcome: ENDED is recorded before forwarding, a
+     * retransmitted BYE is forwarded again with the same branch (the phone's transaction answers it again) and ENDED is
+     * recorded once (the switchboard forgets the call), and the 200 returns along the Via path
+     * ({@link #processResponse} without a client transaction). Over TCP the stack keeps nothing after the final
+     * response anyway (Timer J is 0), and the stateful relay answers on the caller's own connection (§18.2.2).
+     */
+    private void forwardBye(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        Request bye = (Request) request.clone();
+        if (!popOwnRoute(bye) && sip.isOurs(bye.getRequestURI())) {
+            sip.respond(serverTransaction(event), request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        switchboard.ended(callId(request)); // before forwarding: ENDED is recorded before the other side hears of it
+        forwardStateless(request, bye, ":bye");
+    }
+
+    /**
+     * Sends {@code forward} (a copy of {@code received}, own Route already removed) on without a transaction. The
+     * branch is derived from the received one, so a retransmission leaves with the same branch and the next hop
+     * recognises it as such (RFC 3261 §16.11).
+     */
+    private void forwardStateless(Request received, Request forward, String salt) throws Exception {
+        decrementMaxForwards(forward);
+        ViaHeader top = (ViaHeader) received.getHeader(ViaHeader.NAME);
+        ViaHeader via = sip.via(top.getTransport());
+        via.setBranch("z9hG4bK" + Digest.md5Hex(top.getBranch() + salt).substring(0, 16));
+        forward.addFirst(via);
+        provider.sendRequest(forward);
+    }
+
+    /** REFER, re-INVITE, BYE over TCP … of an established call: forwarded statefully. */
     private void forwardInDialog(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         ServerTransaction server = serverTransaction(event);
@@ -327,13 +377,13 @@ class SipProxy implements SipListener, SwitchboardListener {
         decrementMaxForwards(forward);
         forward.addFirst(sip.via(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport()));
         String callId = callId(request);
+        if (Request.BYE.equals(request.getMethod())) {
+            switchboard.ended(callId); // before forwarding: ENDED is recorded before the other side hears of it
+        }
         String referTo = null;
         if (Request.REFER.equals(request.getMethod())) {
             var header = request.getHeader("Refer-To");
             referTo = header == null ? "?" : header.toString().substring("Refer-To:".length()).strip();
-        }
-        if (Request.BYE.equals(request.getMethod())) {
-            switchboard.ended(callId); // before forwarding: ENDED is recorded before the other side hears of it
         }
         ClientTransaction client = provider.getNewClientTransaction(forward);
         client.setApplicationData(new Relay(server, callId, request.getMethod(), referTo));
@@ -482,7 +532,7 @@ class SipProxy implements SipListener, SwitchboardListener {
                 }
                 relay.server().sendResponse(withoutOwnVia(response));
             } else if (client == null) {
-                forwardStateless(response);
+                relayStateless(response);
             }
         } catch (Exception e) {
             log.warn("Could not relay {} {}: {}", response.getStatusCode(),
@@ -544,7 +594,8 @@ class SipProxy implements SipListener, SwitchboardListener {
         return request;
     }
 
-    private void forwardStateless(Response response) throws Exception {
+    /** A response of a request forwarded statelessly (BYE) or a 2xx retransmitted by the callee: along the Via. */
+    private void relayStateless(Response response) throws Exception {
         Response forward = withoutOwnVia(response);
         if (forward.getHeader(ViaHeader.NAME) != null) {
             provider.sendResponse(forward);
