@@ -54,7 +54,6 @@ public final class KnowledgeSearchBenchmark {
             System.out.println("../shared/data/dldb-muenchen/services_de.json absent: benchmark skipped");
             return;
         }
-        List<IndexedService> corpus = variants(munich, services);
         List<String> queries = SearchBenchSupport.relevancePhrasings();
         // a sixth argument keeps the built index in that directory and reuses it next time (tuning runs)
         Path dir = args.length > 4 ? Files.createDirectories(Path.of(args[4]))
@@ -64,6 +63,9 @@ public final class KnowledgeSearchBenchmark {
                 clients, queries.size());
         try (SearchBenchSupport engine = new SearchBenchSupport(dir)) {
             if (engine.documents() == 0) {
+                // generated here only: kept alive through the searches, the corpus (about 500 MB) made the
+                // benchmark's own young collections copy it and lengthened their pauses
+                List<IndexedService> corpus = variants(munich, services);
                 long start = System.nanoTime();
                 engine.addAll(corpus);
                 engine.commit();
@@ -112,7 +114,9 @@ public final class KnowledgeSearchBenchmark {
         int[] counts = new int[clients];
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
-            long[] mine = new long[5_000_000];
+            // no client searches faster than 10,000 times a second; a few MB, where 5 million slots per client
+            // (320 MB) kept G1 in back-to-back concurrent cycles that took CPU from the searches
+            long[] mine = new long[seconds * 10_000];
             latencies.add(mine);
             int client = c;
             Thread thread = new Thread(() -> {
