@@ -2,6 +2,7 @@ package de.buergerservice.knowledge.internal.search;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,10 @@ import de.buergerservice.knowledge.internal.UnansweredSearches;
  * The search log: every search (tenant, normalised query, audience, number of hits) and every hit opened from a
  * result. Searches are written in batches by a background thread so that logging never slows a search down;
  * reads and clicks flush first, so what was searched is always counted.
+ *
+ * <p>What agents and citizens type may hold personal data (a name, an address read out on the phone), so the log
+ * keeps searches and clicks for {@code buergerservice.knowledge.search-log-days} days (90 by default) — long enough
+ * for the editors' "most searched without a click" — and deletes older ones every hour.
  */
 @Component
 public class SearchLog implements UnansweredSearches {
@@ -35,6 +41,7 @@ public class SearchLog implements UnansweredSearches {
     private static final Logger log = LoggerFactory.getLogger(SearchLog.class);
     static final int MAX_QUERY_LENGTH = 200;
     private static final int BUFFER = 10_000;
+    static final int DEFAULT_RETENTION_DAYS = 90;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -48,10 +55,38 @@ public class SearchLog implements UnansweredSearches {
     private record Search(UUID tenantId, String query, Audience audience, long hits, Instant at) {
     }
 
-    SearchLog(JdbcTemplate jdbc, Clock clock) {
+    private final Duration retention;
+
+    SearchLog(JdbcTemplate jdbc, Clock clock,
+            @Value("${buergerservice.knowledge.search-log-days:" + DEFAULT_RETENTION_DAYS + "}") int retentionDays) {
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException(
+                    "buergerservice.knowledge.search-log-days must be at least 1, not " + retentionDays);
+        }
         this.jdbc = jdbc;
         this.clock = clock;
+        this.retention = Duration.ofDays(retentionDays);
         flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+        flusher.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Deletes searches and clicks older than the retention period; returns how many rows went. */
+    int purgeExpired() {
+        flush();
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
+        return jdbc.update("delete from knowledge_search_click where clicked_at < ?", cutoff)
+                + jdbc.update("delete from knowledge_search_log where searched_at < ?", cutoff);
+    }
+
+    private void purgeQuietly() {
+        try {
+            int deleted = purgeExpired();
+            if (deleted > 0) {
+                log.info("Search log: {} entries older than {} days deleted", deleted, retention.toDays());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Expired search log entries could not be deleted", e);
+        }
     }
 
     /** Lower case, trimmed, single spaces: "Perso  weg" and "perso weg" are the same question. */
