@@ -86,6 +86,14 @@ class TenantApiTests {
         }
 
         @Test
+        void givenSlugOfAPageOfItsOwn_thenRejected() {
+            MvcTestResult result = post("/api/v1/tenants", tenant("synonyms", "03459011", "+4954359995"));
+            assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("slug");
+            assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString()
+                    .startsWith("Dieser Kurzname ist reserviert");
+        }
+
+        @Test
         void givenOverlappingHours_thenRejected() {
             String body = tenant("x5", "03459011", "+4954359994").replace(
                     "[{\"opens\": \"08:00\", \"closes\": \"12:00\"}]",

@@ -1,6 +1,7 @@
 package de.buergerservice.tenancy.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -29,6 +30,15 @@ public record TenantData(
     public TenantData {
         phoneNumbers = phoneNumbers == null ? List.of() : phoneNumbers;
         openingHours = openingHours == null ? OpeningHours.closed() : openingHours;
+    }
+
+    /** Short names that are pages of their own beside the municipality's (/admin/tenants/new, /knowledge/synonyms). */
+    static final Set<String> RESERVED_SLUGS = Set.of("new", "synonyms");
+
+    // Reported on "slug": a reserved word would make the municipality's pages unreachable.
+    @AssertTrue(message = "{validation.slug.reserved}")
+    boolean isSlug() {
+        return slug == null || !RESERVED_SLUGS.contains(slug);
     }
 
     // Reported on "ags": the key's first two digits must name the chosen federal state.
