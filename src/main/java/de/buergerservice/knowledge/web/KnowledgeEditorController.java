@@ -141,19 +141,18 @@ class KnowledgeEditorController {
     @PostMapping("/{slug}/services/{serviceId}/state")
     String transition(@PathVariable String slug, @PathVariable UUID serviceId, @RequestParam ServiceState state,
             RedirectAttributes redirect) {
-        try {
-            knowledge.transition(slug, serviceId, state);
-            notices.success(redirect, "common.saved");
-        } catch (ErrorResponseException refused) {
-            notices.error(redirect, refused);
-        }
-        return "redirect:/knowledge/" + slug + "/services/" + serviceId;
+        return onServicePage(slug, serviceId, redirect, () -> knowledge.transition(slug, serviceId, state));
     }
 
     @PostMapping("/{slug}/services/{serviceId}/override/approve")
     String approveOverride(@PathVariable String slug, @PathVariable UUID serviceId, RedirectAttributes redirect) {
+        return onServicePage(slug, serviceId, redirect, () -> knowledge.approveOverride(slug, serviceId));
+    }
+
+    /** Runs a workflow step and goes back to the service page with "saved" or the reason it was refused. */
+    private String onServicePage(String slug, UUID serviceId, RedirectAttributes redirect, Runnable step) {
         try {
-            knowledge.approveOverride(slug, serviceId);
+            step.run();
             notices.success(redirect, "common.saved");
         } catch (ErrorResponseException refused) {
             notices.error(redirect, refused);
