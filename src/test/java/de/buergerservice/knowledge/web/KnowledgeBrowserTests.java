@@ -67,12 +67,15 @@ class KnowledgeBrowserTests {
 
         expectHeading("Führungszeugnis beantragen");
         assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Gespeichert.");
+        // the service was published: under the four-eyes rule the change is a working copy until someone else
+        // publishes it
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Arbeitskopie");
         browser.findElement(By.linkText("Versionen")).click();
         expectHeading("Versionen: Führungszeugnis beantragen");
         assertThat(browser.findElement(By.cssSelector("table.versions tbody tr td.changed-by")).getText())
                 .isEqualTo("editor");
-        assertThat(browser.findElement(By.cssSelector("pre.diff .diff-added")).getText())
-                .isEqualTo("+ 13,00 EUR; erweitertes Führungszeugnis ebenfalls 13,00 EUR");
+        assertThat(browser.findElements(By.cssSelector("pre.diff .diff-added")).stream().map(e -> e.getText()))
+                .contains("+ Entwurf", "+ 13,00 EUR; erweitertes Führungszeugnis ebenfalls 13,00 EUR");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 }
