@@ -46,11 +46,7 @@ public class SearchLog implements UnansweredSearches {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BlockingQueue<Search> pending = new ArrayBlockingQueue<>(BUFFER);
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "knowledge-search-log");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService flusher;
 
     private record Search(UUID tenantId, String query, Audience audience, long hits, Instant at) {
     }
@@ -66,6 +62,11 @@ public class SearchLog implements UnansweredSearches {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = Duration.ofDays(retentionDays);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "knowledge-search-log");
+            thread.setDaemon(true);
+            return thread;
+        });
         flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
         flusher.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
     }
