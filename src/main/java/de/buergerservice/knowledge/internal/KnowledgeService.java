@@ -139,6 +139,8 @@ public class KnowledgeService {
         String notes = Rules.text(data.internalNotes());
         UUID departmentId = entry.isCatalogue() ? null : data.departmentId();
         String entryNotes = entry.isCatalogue() ? null : notes;
+        // only a PUBLISHED entry starts a working copy; editing an existing one (DRAFT or IN_REVIEW, still public)
+        // keeps the published content it already holds
         boolean changed = properties.fourEyes() && entry.getState() == ServiceState.PUBLISHED
                 ? entry.applyAsWorkingCopy(data.content(), data.reviewDate(), departmentId, entryNotes,
                         scope.currentUsername())

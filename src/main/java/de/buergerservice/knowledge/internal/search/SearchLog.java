@@ -47,11 +47,10 @@ public class SearchLog implements UnansweredSearches {
     private final Clock clock;
     private final BlockingQueue<Search> pending = new ArrayBlockingQueue<>(BUFFER);
     private final ScheduledExecutorService flusher;
+    private final Duration retention;
 
     private record Search(UUID tenantId, String query, Audience audience, long hits, Instant at) {
     }
-
-    private final Duration retention;
 
     SearchLog(JdbcTemplate jdbc, Clock clock,
             @Value("${buergerservice.knowledge.search-log-days:" + DEFAULT_RETENTION_DAYS + "}") int retentionDays) {
