@@ -84,21 +84,25 @@ class AdminBrowserTests {
         type("weekly-MONDAY", "08:00-12:30, 14:00-16:00");
         browser.findElement(By.cssSelector("button.primary")).click();
 
-        assertThat(new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector(".field.invalid .field-error"))).getText())
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector(".field.invalid .field-error")))
+                        .getText())
                 .startsWith("Der AGS besteht aus 8 Ziffern");
         type("ags", "03459003");
         browser.findElement(By.cssSelector("button.primary")).click();
 
         expectHeading("Gemeinde Badbergen");
-        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Gespeichert.");
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText())
+                .isEqualTo("Gespeichert.");
         assertThat(browser.getPageSource()).contains("08:00–12:30", "14:00–16:00", "Reformationstag");
 
         browser.findElement(By.xpath("//section//a[text()='Neu anlegen']")).click();
         type("name", "Bürgerbüro");
         type("topics", "Meldewesen\nPersonalausweis");
         browser.findElement(By.cssSelector("button.primary")).click();
-        assertThat(browser.findElement(By.xpath("//td[text()='Bürgerbüro']")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.xpath("//td[text()='Bürgerbüro']")).isDisplayed())
+                .isTrue();
 
         // deleting asks first; the answer "yes" deletes
         browser.findElement(By.cssSelector(".row-actions button.danger")).click();

@@ -23,12 +23,18 @@ class MessagesTests {
 
     @TestFactory
     List<DynamicTest> germanAndEnglishBundlesHaveTheSameKeys() throws IOException {
-        return basenames().stream().map(basename -> DynamicTest.dynamicTest(basename, () -> {
-            Set<String> german = keys("/" + basename + ".properties");
-            Set<String> english = keys("/" + basename + "_en.properties");
-            assertThat(english).as("keys missing in %s_en.properties", basename).containsAll(german);
-            assertThat(german).as("keys missing in %s.properties", basename).containsAll(english);
-        })).toList();
+        return basenames().stream()
+                .map(basename -> DynamicTest.dynamicTest(basename, () -> {
+                    Set<String> german = keys("/" + basename + ".properties");
+                    Set<String> english = keys("/" + basename + "_en.properties");
+                    assertThat(english)
+                            .as("keys missing in %s_en.properties", basename)
+                            .containsAll(german);
+                    assertThat(german)
+                            .as("keys missing in %s.properties", basename)
+                            .containsAll(english);
+                }))
+                .toList();
     }
 
     static List<String> basenames() throws IOException {

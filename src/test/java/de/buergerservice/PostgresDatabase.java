@@ -20,7 +20,8 @@ public final class PostgresDatabase {
     public static final String USER = env("SPRING_DATASOURCE_USERNAME", "postgres");
     public static final String PASSWORD = env("SPRING_DATASOURCE_PASSWORD", "");
 
-    private final String schema = "bs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "bs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     /** Creates a fresh schema, or skips the calling test class when PostgreSQL is absent outside CI. */
     public static PostgresDatabase createSchema() {

@@ -31,10 +31,12 @@ import de.buergerservice.telephony.internal.routing.CallEvent;
  * against it, the first administrator comes from the environment, and the REST API stores and reads back
  * exactly what H2 does (uuid, time, numeric, text). Skipped without PostgreSQL outside CI.
  */
-@SpringBootTest(properties = {
-        "buergerservice.admin.user=betrieb", "buergerservice.admin.password=ein-langes-passwort",
-        "buergerservice.data-dir=target/test-data/postgres", "server.servlet.session.cookie.secure=false",
-        "buergerservice.sip.port=0" })
+@SpringBootTest(
+        properties = {
+            "buergerservice.admin.user=betrieb", "buergerservice.admin.password=ein-langes-passwort",
+            "buergerservice.data-dir=target/test-data/postgres", "server.servlet.session.cookie.secure=false",
+            "buergerservice.sip.port=0"
+        })
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 class PostgresTests {
@@ -60,8 +62,12 @@ class PostgresTests {
     JdbcTemplate jdbc;
 
     MvcTestResult post(String uri, String body) {
-        return mvc.post().uri(uri).with(httpBasic("betrieb", "ein-langes-passwort"))
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.post()
+                .uri(uri)
+                .with(httpBasic("betrieb", "ein-langes-passwort"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     @Test
@@ -69,9 +75,11 @@ class PostgresTests {
         assertThat(jdbc.queryForObject("select current_schema()", String.class)).isEqualTo(DATABASE.schema());
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
                 .isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from tenant where slug in ('oldenburg', 'artland')",
-                Integer.class)).isZero();
-        assertThat(jdbc.queryForList("select username from user_account", String.class)).containsExactly("betrieb");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from tenant where slug in ('oldenburg', 'artland')", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForList("select username from user_account", String.class))
+                .containsExactly("betrieb");
     }
 
     @Test
@@ -89,17 +97,31 @@ class PostgresTests {
                  "serviceLevelTarget": {"percent": 80.5, "withinSeconds": 20},
                  "targetAverageWaitSeconds": 15, "targetFirstContactResolutionPercent": 67,
                  "pricePerContact": 1.99, "status": "TRIAL"}""".formatted(serviceCenter));
-        assertThat(agreement).hasStatus(201).bodyJson().extractingPath("$.pricePerContact").isEqualTo(1.99);
+        assertThat(agreement)
+                .hasStatus(201)
+                .bodyJson()
+                .extractingPath("$.pricePerContact")
+                .isEqualTo(1.99);
         assertThat(jdbc.queryForObject("select price_per_contact from cooperation_agreement", BigDecimal.class))
                 .isEqualByComparingTo("1.99");
 
         assertThat(mvc.get().uri("/api/v1/tenants/menslage").with(httpBasic("betrieb", "ein-langes-passwort")))
-                .hasStatusOk().bodyJson().extractingPath("$.openingHours.weekly.TUESDAY[0].closes").isEqualTo("12:15");
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.openingHours.weekly.TUESDAY[0].closes")
+                .isEqualTo("12:15");
         assertThat(mvc.get().uri("/api/v1/audit?actor=system").with(httpBasic("betrieb", "ein-langes-passwort")))
-                .hasStatusOk().bodyJson().extractingPath("$.content[0].entityType").isEqualTo("User");
-        assertThat(mvc.get().uri("/api/v1/audit?entityType=CooperationAgreement&actor=betrieb")
-                .with(httpBasic("betrieb", "ein-langes-passwort"))).hasStatusOk().bodyJson()
-                .extractingPath("$.page.totalElements").isEqualTo(1);
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.content[0].entityType")
+                .isEqualTo("User");
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit?entityType=CooperationAgreement&actor=betrieb")
+                        .with(httpBasic("betrieb", "ein-langes-passwort")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.page.totalElements")
+                .isEqualTo(1);
     }
 
     @Test
@@ -107,9 +129,13 @@ class PostgresTests {
         String body = """
                 {"slug": "%s", "name": "Gemeinde %s", "type": "MUNICIPALITY", "ags": "03459003",
                  "federalState": "NI", "phoneNumbers": ["+4954339990"], "greeting": "Guten Tag"}""";
-        assertThat(post("/api/v1/tenants", body.formatted("badbergen", "Badbergen"))).hasStatus(201);
-        assertThat(post("/api/v1/tenants", body.formatted("badbergen2", "Badbergen 2"))).hasStatus(400)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("phoneNumbers[0]");
+        assertThat(post("/api/v1/tenants", body.formatted("badbergen", "Badbergen")))
+                .hasStatus(201);
+        assertThat(post("/api/v1/tenants", body.formatted("badbergen2", "Badbergen 2")))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("phoneNumbers[0]");
     }
 
     /** The knowledge schema on PostgreSQL: entry, override, versions with diff, a DLDB import and the export. */
@@ -124,31 +150,59 @@ class PostgresTests {
                 {"title": "Hund anmelden", "catalogue": true, "leikaKey": "99049001000000",
                  "synonyms": ["Hundesteuer", "Hundemarke"], "body": "<p>Für Hunde zahlen Sie Steuer.</p>",
                  "forms": [{"title": "Anmeldung", "url": "https://example.org/hund.pdf"}], "fees": "60 EUR"}""");
-        assertThat(created).hasStatus(201).bodyJson().extractingPath("$.catalogue").isEqualTo(true);
+        assertThat(created)
+                .hasStatus(201)
+                .bodyJson()
+                .extractingPath("$.catalogue")
+                .isEqualTo(true);
         String id = read(created, "$.id");
-        assertThat(mvc.put().uri(base + "/services/" + id + "/override")
-                .with(httpBasic("betrieb", "ein-langes-passwort")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"fees\": \"45 EUR (Quakenbrück)\", \"internalNotes\": \"Marken im Rathaus\"}"))
-                .hasStatusOk().bodyJson().extractingPath("$.fees").isEqualTo("45 EUR (Quakenbrück)");
-        MvcTestResult versions = mvc.get().uri(base + "/services/" + id + "/versions")
-                .with(httpBasic("betrieb", "ein-langes-passwort")).exchange();
-        assertThat(versions).hasStatusOk().bodyJson().extractingPath("$[*].layer").asArray()
+        assertThat(mvc.put()
+                        .uri(base + "/services/" + id + "/override")
+                        .with(httpBasic("betrieb", "ein-langes-passwort"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fees\": \"45 EUR (Quakenbrück)\", \"internalNotes\": \"Marken im Rathaus\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.fees")
+                .isEqualTo("45 EUR (Quakenbrück)");
+        MvcTestResult versions = mvc.get()
+                .uri(base + "/services/" + id + "/versions")
+                .with(httpBasic("betrieb", "ein-langes-passwort"))
+                .exchange();
+        assertThat(versions)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].layer")
+                .asArray()
                 .containsExactly("OVERRIDE", "ENTRY");
-        assertThat(mvc.get().uri(base + "/services/" + id + "/diff?from=" + read(versions, "$[1].id") + "&to="
-                + read(versions, "$[0].id")).with(httpBasic("betrieb", "ein-langes-passwort"))).hasStatusOk();
+        assertThat(mvc.get()
+                        .uri(base + "/services/" + id + "/diff?from=" + read(versions, "$[1].id") + "&to="
+                                + read(versions, "$[0].id"))
+                        .with(httpBasic("betrieb", "ein-langes-passwort")))
+                .hasStatusOk();
 
-        MvcTestResult imported = mvc.post().uri(base + "/imports?format=dldb").multipart()
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "dldb.json", "application/json",
-                        """
+        MvcTestResult imported = mvc.post()
+                .uri(base + "/imports?format=dldb")
+                .multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "dldb.json", "application/json", """
                         {"data": [{"id": "4711", "name": "Gewerbe-Anmeldung", "description": "<p>Vorher anmelden.</p>",
                                    "leika": "99050012104000", "meta": {"keywords": "Gewerbeschein, Gewerbe"},
-                                   "forms": [], "links": [], "fees": "<p>50 Euro</p>"}]}"""
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .with(httpBasic("betrieb", "ein-langes-passwort")).exchange();
-        assertThat(imported).hasStatusOk().bodyJson().extractingPath("$.created").isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from knowledge_version", Integer.class)).isEqualTo(3);
+                                   "forms": [], "links": [], "fees": "<p>50 Euro</p>"}]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(httpBasic("betrieb", "ein-langes-passwort"))
+                .exchange();
+        assertThat(imported)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.created")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from knowledge_version", Integer.class))
+                .isEqualTo(3);
         assertThat(mvc.get().uri(base + "/export").with(httpBasic("betrieb", "ein-langes-passwort")))
-                .hasStatusOk().bodyJson().extractingPath("$.services[*].title").asArray()
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.services[*].title")
+                .asArray()
                 .containsExactly("Gewerbe-Anmeldung", "Hund anmelden");
     }
 
@@ -161,18 +215,34 @@ class PostgresTests {
         assertThat(post("/api/v1/telephony/agents", """
                 {"sipUser": "pg-agent", "password": "geheim", "displayName": "PG", "skills": [{"tenant": "fuerstenau",
                  "level": 2}]}""")).hasStatus(201);
-        assertThat(mvc.put().uri("/api/v1/tenants/fuerstenau/telephony")
-                .with(httpBasic("betrieb", "ein-langes-passwort")).contentType(MediaType.APPLICATION_JSON).content("""
+        assertThat(mvc.put()
+                        .uri("/api/v1/tenants/fuerstenau/telephony")
+                        .with(httpBasic("betrieb", "ein-langes-passwort"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                 {"name": "Fürstenau", "ringTimeoutSeconds": 15, "wrapUpSeconds": 5, "closedAction": "REDIRECT",
-                 "redirectTarget": "+4954319999"}""")).hasStatusOk();
-        CallEvent event = new CallEvent(UUID.randomUUID(), events.lastSequence() + 1, "pg-call", UUID.randomUUID(),
-                null, null, CallEventType.REJECTED_CLOSED, null, "480", Instant.parse("2026-11-25T08:00:00.123Z"));
+                 "redirectTarget": "+4954319999"}"""))
+                .hasStatusOk();
+        CallEvent event = new CallEvent(
+                UUID.randomUUID(),
+                events.lastSequence() + 1,
+                "pg-call",
+                UUID.randomUUID(),
+                null,
+                null,
+                CallEventType.REJECTED_CLOSED,
+                null,
+                "480",
+                Instant.parse("2026-11-25T08:00:00.123Z"));
         events.append(event);
         events.append(event);
         assertThat(events.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from call_event where call_id = 'pg-call'", Integer.class))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("select occurred_at from call_event where call_id = 'pg-call'",
-                java.sql.Timestamp.class).toInstant()).isEqualTo(event.at());
+        assertThat(jdbc.queryForObject(
+                                "select occurred_at from call_event where call_id = 'pg-call'",
+                                java.sql.Timestamp.class)
+                        .toInstant())
+                .isEqualTo(event.at());
     }
 }

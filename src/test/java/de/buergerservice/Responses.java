@@ -3,15 +3,13 @@ package de.buergerservice;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
-
 import com.jayway.jsonpath.JsonPath;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Reading values out of MockMvc answers in tests. */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     public static String body(MvcTestResult result) {
         try {

@@ -24,27 +24,35 @@ public final class WebSession {
 
     private WebSession(int port) {
         this.base = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** A session signed in as {@code username} with password {@code demo}. */
     public static WebSession signIn(int port, String username) throws IOException, InterruptedException {
         WebSession session = new WebSession(port);
         String token = session.csrfTokenOf("/login");
-        HttpResponse<String> login = session.http.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo&_csrf="
-                        + URLEncoder.encode(token, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+        HttpResponse<String> login = session.http.send(
+                HttpRequest.newBuilder(URI.create(session.base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo&_csrf="
+                                + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 302
+                || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Sign-in of " + username + " failed: " + login.statusCode());
         }
         return session;
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

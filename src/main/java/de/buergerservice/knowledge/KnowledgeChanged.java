@@ -10,5 +10,4 @@ import java.util.UUID;
  * @param tenantId the tenant whose view changed, or {@code null} when a catalogue entry changed: then the view of
  *        every tenant is affected
  */
-public record KnowledgeChanged(UUID serviceId, UUID tenantId) {
-}
+public record KnowledgeChanged(UUID serviceId, UUID tenantId) {}

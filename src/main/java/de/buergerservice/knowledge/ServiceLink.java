@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A form or further information on the web. */
-public record ServiceLink(@NotBlank @Size(max = 300) String title,
+public record ServiceLink(
+        @NotBlank @Size(max = 300) String title,
+
         @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "{validation.knowledge.url}")
-        String url) {
-}
+        String url) {}

@@ -18,11 +18,33 @@ import java.util.UUID;
  *     see the published content (never in the {@link Audience#PUBLIC} view, which shows that content)
  * @param overridePending whether a change to this tenant's override waits for approval (likewise)
  */
-public record ServiceView(UUID id, UUID tenantId, boolean catalogue, String source, String externalId,
-        String leikaKey, String title, List<String> synonyms, String summary, String body,
-        List<String> requiredDocuments, String fees, String deadlines, String processingTime, String legalBasis,
-        String onlineServiceUrl, List<ServiceLink> forms, List<ServiceLink> links, List<String> topics,
-        UUID departmentId, String internalNotes, ServiceState state, LocalDate reviewDate, int revision,
-        Instant updatedAt, String updatedBy, Set<String> overridden, boolean workingCopy,
-        boolean overridePending) {
-}
+public record ServiceView(
+        UUID id,
+        UUID tenantId,
+        boolean catalogue,
+        String source,
+        String externalId,
+        String leikaKey,
+        String title,
+        List<String> synonyms,
+        String summary,
+        String body,
+        List<String> requiredDocuments,
+        String fees,
+        String deadlines,
+        String processingTime,
+        String legalBasis,
+        String onlineServiceUrl,
+        List<ServiceLink> forms,
+        List<ServiceLink> links,
+        List<String> topics,
+        UUID departmentId,
+        String internalNotes,
+        ServiceState state,
+        LocalDate reviewDate,
+        int revision,
+        Instant updatedAt,
+        String updatedBy,
+        Set<String> overridden,
+        boolean workingCopy,
+        boolean overridePending) {}

@@ -7,6 +7,5 @@ public final class BerlinTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-    private BerlinTime() {
-    }
+    private BerlinTime() {}
 }

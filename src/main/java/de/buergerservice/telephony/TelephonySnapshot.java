@@ -11,12 +11,16 @@ import java.util.UUID;
 public record TelephonySnapshot(Instant at, List<QueueStatus> queues, List<AgentStatus> agents) {
 
     /** Waiting calls of one queue; {@code longestWaitSeconds} is 0 when nobody waits. */
-    public record QueueStatus(UUID id, UUID tenantId, String name, int waiting, long longestWaitSeconds,
-            int agentsAvailable) {
-    }
+    public record QueueStatus(
+            UUID id, UUID tenantId, String name, int waiting, long longestWaitSeconds, int agentsAvailable) {}
 
     /** One agent's state; {@code reason} is the pause reason, {@code since} the moment of the last change. */
-    public record AgentStatus(UUID id, String name, AgentState state, String reason, Instant since,
-            boolean phoneRegistered, List<UUID> tenantIds) {
-    }
+    public record AgentStatus(
+            UUID id,
+            String name,
+            AgentState state,
+            String reason,
+            Instant since,
+            boolean phoneRegistered,
+            List<UUID> tenantIds) {}
 }

@@ -6,9 +6,18 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A cooperation agreement as other modules (reporting, billing) see it. */
-public record AgreementInfo(UUID id, UUID serviceCenterId, UUID clientTenantId, Set<Channel> channels,
-        LocalDate startDate, LocalDate trialPhaseEnd, LocalDate endDate, ServiceLevelTarget serviceLevelTarget,
-        int targetAverageWaitSeconds, BigDecimal targetFirstContactResolutionPercent, BigDecimal pricePerContact,
+public record AgreementInfo(
+        UUID id,
+        UUID serviceCenterId,
+        UUID clientTenantId,
+        Set<Channel> channels,
+        LocalDate startDate,
+        LocalDate trialPhaseEnd,
+        LocalDate endDate,
+        ServiceLevelTarget serviceLevelTarget,
+        int targetAverageWaitSeconds,
+        BigDecimal targetFirstContactResolutionPercent,
+        BigDecimal pricePerContact,
         AgreementStatus status) {
 
     /** Whether the agreement covers {@code date} (start inclusive, end inclusive). */

@@ -16,8 +16,7 @@ final class ClosingTimeJson {
 
     static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm");
 
-    private ClosingTimeJson() {
-    }
+    private ClosingTimeJson() {}
 
     static final class Writer extends ValueSerializer<LocalTime> {
         @Override

@@ -9,8 +9,22 @@ import java.util.Optional;
  * that lie in it and the subdivision code of the public-holiday calendar.
  */
 public enum FederalState {
-    SH("01"), HH("02"), NI("03"), HB("04"), NW("05"), HE("06"), RP("07"), BW("08"),
-    BY("09"), SL("10"), BE("11"), BB("12"), MV("13"), SN("14"), ST("15"), TH("16");
+    SH("01"),
+    HH("02"),
+    NI("03"),
+    HB("04"),
+    NW("05"),
+    HE("06"),
+    RP("07"),
+    BW("08"),
+    BY("09"),
+    SL("10"),
+    BE("11"),
+    BB("12"),
+    MV("13"),
+    SN("14"),
+    ST("15"),
+    TH("16");
 
     private final String agsPrefix;
 

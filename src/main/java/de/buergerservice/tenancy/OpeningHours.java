@@ -18,7 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * When a municipality answers the phone: intervals per weekday plus date exceptions. Public holidays are not
  * part of this value; {@link TenantDirectory#openingStatus} combines both.
  */
-public record OpeningHours(@NotNull Map<DayOfWeek, List<@Valid @NotNull TimeRange>> weekly,
+public record OpeningHours(
+        @NotNull Map<DayOfWeek, List<@Valid @NotNull TimeRange>> weekly,
         @NotNull List<@Valid @NotNull OpeningException> exceptions) {
 
     public OpeningHours {
@@ -26,16 +27,22 @@ public record OpeningHours(@NotNull Map<DayOfWeek, List<@Valid @NotNull TimeRang
         if (weekly != null) {
             weekly.forEach((day, ranges) -> {
                 if (day != null && ranges != null && !ranges.isEmpty()) {
-                    copy.put(day, ranges.stream().sorted(Comparator.comparing(TimeRange::opens,
-                            Comparator.nullsFirst(Comparator.naturalOrder()))).toList());
+                    copy.put(
+                            day,
+                            ranges.stream()
+                                    .sorted(Comparator.comparing(
+                                            TimeRange::opens, Comparator.nullsFirst(Comparator.naturalOrder())))
+                                    .toList());
                 }
             });
         }
         weekly = Collections.unmodifiableMap(copy);
-        exceptions = exceptions == null ? List.of() : exceptions.stream()
-                .sorted(Comparator.comparing(OpeningException::date,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
+        exceptions = exceptions == null
+                ? List.of()
+                : exceptions.stream()
+                        .sorted(Comparator.comparing(
+                                OpeningException::date, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .toList();
     }
 
     public static OpeningHours closed() {
@@ -52,8 +59,8 @@ public record OpeningHours(@NotNull Map<DayOfWeek, List<@Valid @NotNull TimeRang
 
     /** Open by the weekly schedule and exceptions alone (holidays not considered). */
     public boolean isOpenAt(LocalDateTime local) {
-        List<TimeRange> ranges = exceptionOn(local.toLocalDate()).map(OpeningException::hours)
-                .orElseGet(() -> on(local.getDayOfWeek()));
+        List<TimeRange> ranges =
+                exceptionOn(local.toLocalDate()).map(OpeningException::hours).orElseGet(() -> on(local.getDayOfWeek()));
         return ranges.stream().anyMatch(r -> r.contains(local.toLocalTime()));
     }
 
@@ -65,9 +72,9 @@ public record OpeningHours(@NotNull Map<DayOfWeek, List<@Valid @NotNull TimeRang
 
     @AssertTrue(message = "{validation.openingHours.exceptions}")
     boolean isExceptions() {
-        long distinctDates = exceptions.stream().map(OpeningException::date).distinct().count();
-        return distinctDates == exceptions.size()
-                && exceptions.stream().allMatch(e -> disjoint(e.hours()));
+        long distinctDates =
+                exceptions.stream().map(OpeningException::date).distinct().count();
+        return distinctDates == exceptions.size() && exceptions.stream().allMatch(e -> disjoint(e.hours()));
     }
 
     private static boolean disjoint(List<TimeRange> ranges) {
@@ -75,7 +82,10 @@ public record OpeningHours(@NotNull Map<DayOfWeek, List<@Valid @NotNull TimeRang
             for (int j = i + 1; j < ranges.size(); j++) {
                 TimeRange a = ranges.get(i);
                 TimeRange b = ranges.get(j);
-                if (a.opens() != null && a.closes() != null && b.opens() != null && b.closes() != null
+                if (a.opens() != null
+                        && a.closes() != null
+                        && b.opens() != null
+                        && b.closes() != null
                         && a.overlaps(b)) {
                     return false;
                 }

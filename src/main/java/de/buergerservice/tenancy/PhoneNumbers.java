@@ -15,8 +15,7 @@ public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "DE";
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The number in E.164 if it is a valid number in any notation (national numbers are read as German). */
     public static Optional<String> toE164(String raw) {
@@ -25,7 +24,8 @@ public final class PhoneNumbers {
         }
         try {
             var number = UTIL.parse(raw, DEFAULT_REGION);
-            return UTIL.isValidNumber(number) ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
+            return UTIL.isValidNumber(number)
+                    ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
                     : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
@@ -34,7 +34,9 @@ public final class PhoneNumbers {
 
     /** Whether {@code value} is already written in E.164 and is a valid number. */
     public static boolean isE164(String value) {
-        return value != null && value.matches("\\+[1-9]\\d{6,14}") && toE164(value).filter(value::equals).isPresent();
+        return value != null
+                && value.matches("\\+[1-9]\\d{6,14}")
+                && toE164(value).filter(value::equals).isPresent();
     }
 
     /** Readable international form for pages, e.g. {@code +49 5431 1820}. */

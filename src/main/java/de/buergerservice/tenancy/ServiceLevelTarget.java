@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Positive;
  * e.g. 80 % in 20 s.
  */
 public record ServiceLevelTarget(
-        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal percent,
-        @NotNull @Positive @Max(3600) Integer withinSeconds) {
-}
+        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+        BigDecimal percent,
+
+        @NotNull @Positive @Max(3600) Integer withinSeconds) {}

@@ -3,10 +3,8 @@ package de.buergerservice.tenancy;
 import java.time.LocalTime;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -15,9 +13,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * {@code "08:00"} in JSON. A closing time of {@code "24:00"} ({@link #END_OF_DAY}) means until midnight, so
  * {@code 00:00–24:00} on every day is a line that is open around the clock.
  */
-public record TimeRange(@NotNull @JsonFormat(pattern = "HH:mm") LocalTime opens,
-        @NotNull @JsonSerialize(using = ClosingTimeJson.Writer.class)
-        @JsonDeserialize(using = ClosingTimeJson.Reader.class) LocalTime closes) {
+public record TimeRange(
+        @NotNull @JsonFormat(pattern = "HH:mm") LocalTime opens,
+
+        @NotNull
+        @JsonSerialize(using = ClosingTimeJson.Writer.class)
+        @JsonDeserialize(using = ClosingTimeJson.Reader.class)
+        LocalTime closes) {
 
     /** "24:00", as offices write "until midnight"; {@link LocalTime} has no 24:00, so the last second stands in. */
     public static final LocalTime END_OF_DAY = LocalTime.MAX.withNano(0);

@@ -23,16 +23,28 @@ class AuditLogTests {
 
     @Test
     void givenChangedWebsite_thenAuditNamesActorAndBothValues() {
-        String tenant = body(mvc.get().uri("/api/v1/tenants/artland")
-                .with(httpBasic("admin", "demo")).exchange());
+        String tenant = body(mvc.get()
+                .uri("/api/v1/tenants/artland")
+                .with(httpBasic("admin", "demo"))
+                .exchange());
         String changed = tenant.replace("https://www.artland.de", "https://www.artland.de/rathaus");
-        assertThat(mvc.put().uri("/api/v1/tenants/artland").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(changed)).hasStatusOk();
+        assertThat(mvc.put()
+                        .uri("/api/v1/tenants/artland")
+                        .with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(changed))
+                .hasStatusOk();
 
-        String tenantId = read(mvc.get().uri("/api/v1/tenants/artland").with(httpBasic("admin", "demo")).exchange(),
+        String tenantId = read(
+                mvc.get()
+                        .uri("/api/v1/tenants/artland")
+                        .with(httpBasic("admin", "demo"))
+                        .exchange(),
                 "$.id");
-        var entries = mvc.get().uri("/api/v1/audit?entityType=Tenant&entityId=" + tenantId)
-                .with(httpBasic("admin", "demo")).exchange();
+        var entries = mvc.get()
+                .uri("/api/v1/audit?entityType=Tenant&entityId=" + tenantId)
+                .with(httpBasic("admin", "demo"))
+                .exchange();
         assertThat(entries).hasStatusOk();
         List<String> actions = read(entries, "$.content[*].action");
         assertThat(actions).containsExactly("UPDATED", "CREATED");
@@ -46,25 +58,44 @@ class AuditLogTests {
 
     @Test
     void givenRejectedChange_thenNoAuditEntry() {
-        int before = read(mvc.get().uri("/api/v1/audit?entityType=CooperationAgreement")
-                .with(httpBasic("admin", "demo")).exchange(), "$.page.totalElements");
-        assertThat(mvc.delete().uri("/api/v1/tenants/artland").with(httpBasic("admin", "demo"))).hasStatus(409);
-        int after = read(mvc.get().uri("/api/v1/audit?entityType=CooperationAgreement")
-                .with(httpBasic("admin", "demo")).exchange(), "$.page.totalElements");
+        int before = read(
+                mvc.get()
+                        .uri("/api/v1/audit?entityType=CooperationAgreement")
+                        .with(httpBasic("admin", "demo"))
+                        .exchange(),
+                "$.page.totalElements");
+        assertThat(mvc.delete().uri("/api/v1/tenants/artland").with(httpBasic("admin", "demo")))
+                .hasStatus(409);
+        int after = read(
+                mvc.get()
+                        .uri("/api/v1/audit?entityType=CooperationAgreement")
+                        .with(httpBasic("admin", "demo"))
+                        .exchange(),
+                "$.page.totalElements");
         assertThat(after).isEqualTo(before);
     }
 
     @Test
     void givenPasswordChange_thenAuditShowsWhenButNotTheSecret() {
-        List<String> ids = read(mvc.get().uri("/api/v1/users").with(httpBasic("admin", "demo")).exchange(),
+        List<String> ids = read(
+                mvc.get().uri("/api/v1/users").with(httpBasic("admin", "demo")).exchange(),
                 "$[?(@.username == 'editor')].id");
         String id = ids.get(0);
-        assertThat(mvc.put().uri("/api/v1/users/" + id).with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        assertThat(mvc.put()
+                        .uri("/api/v1/users/" + id)
+                        .with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"username": "editor", "displayName": "Erika Redakteurin", "password": "neues-passwort",
-                         "enabled": true, "roles": ["EDITOR"], "tenants": [], "departmentIds": []}""")).hasStatusOk();
-        String audit = body(mvc.get().uri("/api/v1/audit?entityType=User&entityId=" + id)
-                .with(httpBasic("admin", "demo")).exchange());
-        assertThat(audit).contains("passwordChangedAt").doesNotContain("neues-passwort").doesNotContain("bcrypt");
+                         "enabled": true, "roles": ["EDITOR"], "tenants": [], "departmentIds": []}"""))
+                .hasStatusOk();
+        String audit = body(mvc.get()
+                .uri("/api/v1/audit?entityType=User&entityId=" + id)
+                .with(httpBasic("admin", "demo"))
+                .exchange());
+        assertThat(audit)
+                .contains("passwordChangedAt")
+                .doesNotContain("neues-passwort")
+                .doesNotContain("bcrypt");
     }
 }

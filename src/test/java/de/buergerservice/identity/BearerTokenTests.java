@@ -6,15 +6,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -23,6 +14,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import de.buergerservice.IntegrationTest;
 
@@ -59,10 +58,15 @@ class BearerTokenTests {
     }
 
     static String token(RSAKey key, String user, List<String> roles, List<String> tenants) throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("sub-" + user).claim("preferred_username", user)
-                .claim("roles", roles).claim("tenants", tenants)
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("sub-" + user)
+                .claim("preferred_username", user)
+                .claim("roles", roles)
+                .claim("tenants", tenants)
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
         jwt.sign(new RSASSASigner(key));
         return "Bearer " + jwt.serialize();
     }
@@ -70,28 +74,37 @@ class BearerTokenTests {
     @Test
     void givenManagementTokenOfArtland_thenArtlandVisibleOldenburgNot() throws JOSEException {
         String bearer = token(KEY, "m.mueller", List.of("MANAGEMENT"), List.of("artland"));
-        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", bearer)).hasStatusOk().bodyJson()
-                .extractingPath("$.username").isEqualTo("m.mueller");
-        assertThat(mvc.get().uri("/api/v1/tenants/artland").header("Authorization", bearer)).hasStatusOk();
-        assertThat(mvc.get().uri("/api/v1/tenants/oldenburg").header("Authorization", bearer)).hasStatus(404);
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", bearer))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.username")
+                .isEqualTo("m.mueller");
+        assertThat(mvc.get().uri("/api/v1/tenants/artland").header("Authorization", bearer))
+                .hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/tenants/oldenburg").header("Authorization", bearer))
+                .hasStatus(404);
     }
 
     @Test
     void givenAdminToken_thenAdministrationAllowed() throws JOSEException {
         String bearer = token(KEY, "it.admin", List.of("admin"), List.of());
-        assertThat(mvc.get().uri("/api/v1/users").header("Authorization", bearer)).hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/users").header("Authorization", bearer))
+                .hasStatusOk();
     }
 
     @Test
     void givenTokenWithoutKnownRoles_thenNoTenantAndNoAdministration() throws JOSEException {
         String bearer = token(KEY, "gast", List.of("offline_access"), List.of("artland"));
-        assertThat(mvc.get().uri("/api/v1/tenants/artland").header("Authorization", bearer)).hasStatus(404);
-        assertThat(mvc.get().uri("/api/v1/users").header("Authorization", bearer)).hasStatus(403);
+        assertThat(mvc.get().uri("/api/v1/tenants/artland").header("Authorization", bearer))
+                .hasStatus(404);
+        assertThat(mvc.get().uri("/api/v1/users").header("Authorization", bearer))
+                .hasStatus(403);
     }
 
     @Test
     void givenTokenSignedByAnotherKey_thenUnauthorized() throws JOSEException {
         String bearer = token(OTHER_KEY, "mallory", List.of("ADMIN"), List.of());
-        assertThat(mvc.get().uri("/api/v1/users").header("Authorization", bearer)).hasStatus(401);
+        assertThat(mvc.get().uri("/api/v1/users").header("Authorization", bearer))
+                .hasStatus(401);
     }
 }

@@ -29,13 +29,17 @@ class OidcLoginTests {
         @Bean
         ClientRegistrationRepository clientRegistrations() {
             return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId("keycloak")
-                    .clientName("Keycloak der Kommunen").clientId("buergerservice").clientSecret("secret")
+                    .clientName("Keycloak der Kommunen")
+                    .clientId("buergerservice")
+                    .clientSecret("secret")
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").scope("openid", "profile")
+                    .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                    .scope("openid", "profile")
                     .authorizationUri("https://sso.example/realms/kommunen/protocol/openid-connect/auth")
                     .tokenUri("https://sso.example/realms/kommunen/protocol/openid-connect/token")
                     .jwkSetUri("https://sso.example/realms/kommunen/protocol/openid-connect/certs")
-                    .userNameAttributeName("preferred_username").build());
+                    .userNameAttributeName("preferred_username")
+                    .build());
         }
     }
 
@@ -44,13 +48,17 @@ class OidcLoginTests {
 
     @Test
     void loginPageOffersTheProvider() {
-        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/login"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Anmelden mit Keycloak der Kommunen", "/oauth2/authorization/keycloak");
     }
 
     @Test
     void choosingTheProviderRedirectsToItsAuthorizationEndpoint() {
-        assertThat(mvc.get().uri("/oauth2/authorization/keycloak")).hasStatus3xxRedirection().redirectedUrl()
+        assertThat(mvc.get().uri("/oauth2/authorization/keycloak"))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
                 .startsWith("https://sso.example/realms/kommunen/protocol/openid-connect/auth")
                 .contains("client_id=buergerservice", "scope=openid%20profile");
     }

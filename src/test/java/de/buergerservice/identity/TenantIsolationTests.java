@@ -78,8 +78,8 @@ class TenantIsolationTests {
     JdbcTemplate jdbc;
 
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
-    static final Map<String, String> REQUIRED_PARAMETERS = Map.of(
-            "GET /api/v1/tenants/{slug}/knowledge/search", "?q=Ausweis");
+    static final Map<String, String> REQUIRED_PARAMETERS =
+            Map.of("GET /api/v1/tenants/{slug}/knowledge/search", "?q=Ausweis");
 
     /** For each path variable, the identifier of a record that belongs to Stadt Oldenburg. */
     Map<String, String> foreignIds() {
@@ -88,12 +88,16 @@ class TenantIsolationTests {
         return Map.of(
                 "slug", oldenburg.slug(),
                 "tenantId", oldenburg.id().toString(),
-                "departmentId", tenants.departmentsOf(oldenburg.id()).get(0).id().toString(),
+                "departmentId",
+                        tenants.departmentsOf(oldenburg.id()).get(0).id().toString(),
                 "agreementId", agreement.id().toString(),
                 "serviceCenterId", agreement.serviceCenterId().toString(),
                 "userId", users.findByUsername("agent1").orElseThrow().id().toString(),
-                "synonymId", jdbc.queryForObject("select id from knowledge_synonym where tenant_id = ? limit 1",
-                        String.class, oldenburg.id()),
+                "synonymId",
+                        jdbc.queryForObject(
+                                "select id from knowledge_synonym where tenant_id = ? limit 1",
+                                String.class,
+                                oldenburg.id()),
                 "serviceId", oldenburgOnlyService(oldenburg).toString(),
                 "importId", oldenburgImport().toString(),
                 // telephony: the demo agent agent1 (its agent id is its user id)
@@ -102,15 +106,22 @@ class TenantIsolationTests {
 
     /** The demo service that exists for Oldenburg only (not a shared catalogue entry). */
     UUID oldenburgOnlyService(TenantInfo oldenburg) {
-        return knowledge.list(oldenburg.id(), Audience.STAFF).stream().filter(service -> !service.catalogue())
-                .findFirst().orElseThrow().id();
+        return knowledge.list(oldenburg.id(), Audience.STAFF).stream()
+                .filter(service -> !service.catalogue())
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     /** An import job of Oldenburg: a rejected file, so nothing is written. */
     UUID oldenburgImport() {
         UUID[] id = new UUID[1];
-        SystemActor.run(() -> id[0] = imports.importNow("oldenburg", KnowledgeImports.Format.CSV, false,
-                "kein,titel\n1,2\n".getBytes(StandardCharsets.UTF_8)).id());
+        SystemActor.run(() -> id[0] = imports.importNow(
+                        "oldenburg",
+                        KnowledgeImports.Format.CSV,
+                        false,
+                        "kein,titel\n1,2\n".getBytes(StandardCharsets.UTF_8))
+                .id());
         return id[0];
     }
 
@@ -128,7 +139,8 @@ class TenantIsolationTests {
         String uri(Map<String, String> values) {
             String uri = pattern;
             for (String name : variables()) {
-                assertThat(values).as("an Oldenburg record for path variable {%s} in TenantIsolationTests", name)
+                assertThat(values)
+                        .as("an Oldenburg record for path variable {%s} in TenantIsolationTests", name)
                         .containsKey(name);
                 uri = uri.replace("{" + name + "}", values.get(name));
             }
@@ -157,19 +169,25 @@ class TenantIsolationTests {
     }
 
     MvcTestResult call(Endpoint endpoint, String uri, String user) {
-        return mvc.method(endpoint.method()).uri(uri).with(httpBasic(user, "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+        return mvc.method(endpoint.method())
+                .uri(uri)
+                .with(httpBasic(user, "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}")
+                .exchange();
     }
 
     @TestFactory
     Stream<DynamicTest> foreignRecordsAreNotFound() {
         Map<String, String> foreign = foreignIds();
-        return apiEndpoints().stream().filter(e -> !e.variables().isEmpty())
+        return apiEndpoints().stream()
+                .filter(e -> !e.variables().isEmpty())
                 .filter(e -> !NOT_TENANT_DATA.contains(e.toString()))
-                .flatMap(endpoint -> ARTLAND_USERS.stream().map(user -> DynamicTest.dynamicTest(
-                        endpoint + " as " + user, () -> {
+                .flatMap(endpoint -> ARTLAND_USERS.stream()
+                        .map(user -> DynamicTest.dynamicTest(endpoint + " as " + user, () -> {
                             MvcTestResult result = call(endpoint, endpoint.uri(foreign), user);
-                            assertThat(result.getResponse().getStatus()).as(endpoint + " as " + user)
+                            assertThat(result.getResponse().getStatus())
+                                    .as(endpoint + " as " + user)
                                     .isIn(allowedRefusals(endpoint));
                             assertNothingOfOldenburgIn(result, foreign);
                         })));
@@ -180,11 +198,13 @@ class TenantIsolationTests {
     Stream<DynamicTest> foreignRecordsAreNotFoundUnderOwnTenant() {
         Map<String, String> ids = new LinkedHashMap<>(foreignIds());
         ids.put("slug", "artland");
-        return apiEndpoints().stream().filter(e -> e.variables().contains("slug") && e.variables().size() > 1)
-                .flatMap(endpoint -> ARTLAND_USERS.stream().map(user -> DynamicTest.dynamicTest(
-                        endpoint + " (own tenant, foreign id) as " + user, () -> {
+        return apiEndpoints().stream()
+                .filter(e -> e.variables().contains("slug") && e.variables().size() > 1)
+                .flatMap(endpoint -> ARTLAND_USERS.stream()
+                        .map(user -> DynamicTest.dynamicTest(endpoint + " (own tenant, foreign id) as " + user, () -> {
                             MvcTestResult result = call(endpoint, endpoint.uri(ids), user);
-                            assertThat(result.getResponse().getStatus()).as(endpoint + " as " + user)
+                            assertThat(result.getResponse().getStatus())
+                                    .as(endpoint + " as " + user)
                                     .isIn(allowedRefusals(endpoint));
                             assertNothingOfOldenburgIn(result, foreignIds());
                         })));
@@ -194,9 +214,10 @@ class TenantIsolationTests {
     @TestFactory
     Stream<DynamicTest> collectionsHoldNothingForeign() {
         Map<String, String> foreign = foreignIds();
-        return apiEndpoints().stream().filter(e -> e.variables().isEmpty() && e.method() == HttpMethod.GET)
-                .flatMap(endpoint -> ARTLAND_USERS.stream().map(user -> DynamicTest.dynamicTest(
-                        endpoint + " as " + user, () -> {
+        return apiEndpoints().stream()
+                .filter(e -> e.variables().isEmpty() && e.method() == HttpMethod.GET)
+                .flatMap(endpoint -> ARTLAND_USERS.stream()
+                        .map(user -> DynamicTest.dynamicTest(endpoint + " as " + user, () -> {
                             MvcTestResult result = call(endpoint, endpoint.pattern(), user);
                             assertThat(result.getResponse().getStatus()).isIn(200, 403);
                             assertNothingOfOldenburgIn(result, foreign);
@@ -209,8 +230,11 @@ class TenantIsolationTests {
         return apiEndpoints().stream()
                 .filter(e -> e.method() == HttpMethod.GET && e.variables().equals(List.of("slug")))
                 .map(endpoint -> DynamicTest.dynamicTest(endpoint + " for artland", () -> {
-                    MvcTestResult result = call(endpoint, endpoint.uri(Map.of("slug", "artland"))
-                            + REQUIRED_PARAMETERS.getOrDefault(endpoint.toString(), ""), "artland-management");
+                    MvcTestResult result = call(
+                            endpoint,
+                            endpoint.uri(Map.of("slug", "artland"))
+                                    + REQUIRED_PARAMETERS.getOrDefault(endpoint.toString(), ""),
+                            "artland-management");
                     assertThat(result.getResponse().getStatus()).isIn(200, 403);
                 }));
     }
@@ -221,8 +245,11 @@ class TenantIsolationTests {
      * caller's own input, never the foreign record.
      */
     static List<Integer> allowedRefusals(Endpoint endpoint) {
-        return endpoint.method() == HttpMethod.POST || endpoint.method() == HttpMethod.PUT
-                || endpoint.method() == HttpMethod.PATCH ? List.of(400, 403, 404) : List.of(403, 404);
+        return endpoint.method() == HttpMethod.POST
+                        || endpoint.method() == HttpMethod.PUT
+                        || endpoint.method() == HttpMethod.PATCH
+                ? List.of(400, 403, 404)
+                : List.of(403, 404);
     }
 
     static void assertNothingOfOldenburgIn(MvcTestResult result, Map<String, String> foreign) {
@@ -231,7 +258,9 @@ class TenantIsolationTests {
         assertThat(body).as("answer must not name Oldenburg's tenant").doesNotContain("\"oldenburg\"");
         foreign.forEach((name, id) -> {
             if (!name.equals("serviceCenterId") && !name.equals("slug")) {
-                assertThat(body).as("answer must not contain the Oldenburg %s", name).doesNotContain(id);
+                assertThat(body)
+                        .as("answer must not contain the Oldenburg %s", name)
+                        .doesNotContain(id);
             }
         });
     }

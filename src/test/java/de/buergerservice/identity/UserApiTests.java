@@ -22,8 +22,12 @@ class UserApiTests {
     MockMvcTester mvc;
 
     MvcTestResult post(String body) {
-        return mvc.post().uri("/api/v1/users").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.post()
+                .uri("/api/v1/users")
+                .with(httpBasic("admin", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     @Test
@@ -31,9 +35,16 @@ class UserApiTests {
         assertThat(post("""
                 {"username": "bauamt.artland", "displayName": "Clara Clerk", "password": "geheim-123",
                  "enabled": true, "roles": ["BACKOFFICE"], "tenants": ["artland"], "departmentIds": []}
-                """)).hasStatus(201).bodyJson().extractingPath("$.tenants[0]").isEqualTo("artland");
-        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("bauamt.artland", "geheim-123"))).hasStatusOk()
-                .bodyJson().extractingPath("$.restrictedToTenants").isEqualTo(true);
+                """))
+                .hasStatus(201)
+                .bodyJson()
+                .extractingPath("$.tenants[0]")
+                .isEqualTo("artland");
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("bauamt.artland", "geheim-123")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.restrictedToTenants")
+                .isEqualTo(true);
     }
 
     @Test
@@ -41,7 +52,11 @@ class UserApiTests {
         assertThat(post("""
                 {"username": "chef", "displayName": "Chef", "password": "geheim-123", "enabled": true,
                  "roles": ["MANAGEMENT"], "tenants": [], "departmentIds": []}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("tenants");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("tenants");
     }
 
     @Test
@@ -49,7 +64,11 @@ class UserApiTests {
         assertThat(post("""
                 {"username": "kurz", "displayName": "Kurz", "password": "1234", "enabled": true,
                  "roles": ["AGENT"], "tenants": [], "departmentIds": []}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("password");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("password");
     }
 
     @Test
@@ -57,39 +76,54 @@ class UserApiTests {
         assertThat(post("""
                 {"username": "agent1", "displayName": "Doppelt", "password": "geheim-123", "enabled": true,
                  "roles": ["AGENT"], "tenants": [], "departmentIds": []}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("username");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("username");
     }
 
     @Test
     void givenDepartmentOfUnassignedTenant_thenRejected() {
-        MvcTestResult departments = mvc.get().uri("/api/v1/tenants/oldenburg/departments")
-                .with(httpBasic("admin", "demo")).exchange();
+        MvcTestResult departments = mvc.get()
+                .uri("/api/v1/tenants/oldenburg/departments")
+                .with(httpBasic("admin", "demo"))
+                .exchange();
         String oldenburgDepartment = read(departments, "$[0].id");
         assertThat(post("""
                 {"username": "falsch", "displayName": "Falsch", "password": "geheim-123", "enabled": true,
                  "roles": ["BACKOFFICE"], "tenants": ["artland"], "departmentIds": ["%s"]}
-                """.formatted(oldenburgDepartment))).hasStatus(400).bodyJson()
-                .extractingPath("$.errors[0].field").isEqualTo("departmentIds");
+                """.formatted(oldenburgDepartment)))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("departmentIds");
     }
 
     @Test
     void givenLastAdministrator_thenItCannotBeDemotedOrDeleted() {
-        String adminId = read(mvc.get().uri("/api/v1/me").with(httpBasic("admin", "demo")).exchange(), "$.username");
+        String adminId = read(
+                mvc.get().uri("/api/v1/me").with(httpBasic("admin", "demo")).exchange(), "$.username");
         assertThat(adminId).isEqualTo("admin");
         String id = userId("admin");
-        assertThat(mvc.delete().uri("/api/v1/users/" + id).with(httpBasic("admin", "demo"))).hasStatus(400)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("roles");
+        assertThat(mvc.delete().uri("/api/v1/users/" + id).with(httpBasic("admin", "demo")))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("roles");
         assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("admin", "demo"))).hasStatusOk();
     }
 
     String userId(String username) {
-        List<String> ids = read(mvc.get().uri("/api/v1/users").with(httpBasic("admin", "demo")).exchange(),
+        List<String> ids = read(
+                mvc.get().uri("/api/v1/users").with(httpBasic("admin", "demo")).exchange(),
                 "$[?(@.username == '" + username + "')].id");
         return ids.get(0);
     }
 
     @Test
     void givenSupervisor_thenUsersAreOffLimits() {
-        assertThat(mvc.get().uri("/api/v1/users").with(httpBasic("supervisor", "demo"))).hasStatus(403);
+        assertThat(mvc.get().uri("/api/v1/users").with(httpBasic("supervisor", "demo")))
+                .hasStatus(403);
     }
 }

@@ -1,8 +1,8 @@
 package de.buergerservice.knowledge;
 
 import static de.buergerservice.Responses.read;
-import static org.assertj.core.api.Assertions.assertThat;
 import static de.buergerservice.knowledge.Editors.EDITOR;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +45,17 @@ class KnowledgeImportTests {
     JdbcTemplate jdbc;
 
     MvcTestResult upload(String query, String user, byte[] file) {
-        return mvc.post().uri(IMPORTS + query).multipart()
+        return mvc.post()
+                .uri(IMPORTS + query)
+                .multipart()
                 .file(new MockMultipartFile("file", "services.json", "application/octet-stream", file))
-                .with(Editors.as(user)).exchange();
+                .with(Editors.as(user))
+                .exchange();
     }
 
     static byte[] munich() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(MUNICH),
+        Assumptions.assumeTrue(
+                Files.isReadable(MUNICH),
                 "Munich DLDB export " + MUNICH.toAbsolutePath().normalize() + " absent, skipped");
         return Files.readAllBytes(MUNICH);
     }
@@ -71,16 +75,23 @@ class KnowledgeImportTests {
         assertThat(first).bodyJson().extractingPath("$.target").isEqualTo("catalogue");
         assertThat(first).bodyJson().extractingPath("$.warnings[0].field").isEqualTo("leika");
 
-        String id = jdbc.queryForObject("select cast(id as varchar) from knowledge_service "
-                + "where source = 'dldb' and external_id = '1063423'", String.class);
-        MvcTestResult service = mvc.get().uri("/api/v1/tenants/artland/knowledge/services/" + id)
-                .with(Editors.as("agent1")).exchange();
+        String id = jdbc.queryForObject(
+                "select cast(id as varchar) from knowledge_service "
+                        + "where source = 'dldb' and external_id = '1063423'",
+                String.class);
+        MvcTestResult service = mvc.get()
+                .uri("/api/v1/tenants/artland/knowledge/services/" + id)
+                .with(Editors.as("agent1"))
+                .exchange();
         assertThat(service).bodyJson().extractingPath("$.leikaKey").isEqualTo("99050012104000");
         assertThat(service).bodyJson().extractingPath("$.synonyms").asArray().contains("Gewerbeschein verloren");
         assertThat(service).bodyJson().extractingPath("$.state").isEqualTo("PUBLISHED");
-        assertThat(mvc.put().uri("/api/v1/tenants/artland/knowledge/services/" + id + "/override")
-                .with(Editors.as(EDITOR)).contentType("application/json")
-                .content("{\"title\": \"Gewerbe anmelden im Artland\"}")).hasStatusOk();
+        assertThat(mvc.put()
+                        .uri("/api/v1/tenants/artland/knowledge/services/" + id + "/override")
+                        .with(Editors.as(EDITOR))
+                        .contentType("application/json")
+                        .content("{\"title\": \"Gewerbe anmelden im Artland\"}"))
+                .hasStatusOk();
 
         byte[] changed = new String(file, StandardCharsets.UTF_8)
                 .replace("\"name\": \"Gewerbe-Anmeldung\"", "\"name\": \"Gewerbe anmelden\"")
@@ -89,11 +100,17 @@ class KnowledgeImportTests {
         MvcTestResult again = upload("?format=dldb", EDITOR, changed);
         assertThat(again).hasStatusOk().bodyJson().extractingPath("$.updated").isEqualTo(1);
         assertThat(again).bodyJson().extractingPath("$.unchanged").isEqualTo(286);
-        assertThat(mvc.get().uri("/api/v1/tenants/artland/knowledge/services/" + id)
-                .with(Editors.as("agent1"))).bodyJson().extractingPath("$.title")
+        assertThat(mvc.get()
+                        .uri("/api/v1/tenants/artland/knowledge/services/" + id)
+                        .with(Editors.as("agent1")))
+                .bodyJson()
+                .extractingPath("$.title")
                 .isEqualTo("Gewerbe anmelden im Artland");
-        assertThat(mvc.get().uri("/api/v1/tenants/oldenburg/knowledge/services/" + id)
-                .with(Editors.as("agent1"))).bodyJson().extractingPath("$.title")
+        assertThat(mvc.get()
+                        .uri("/api/v1/tenants/oldenburg/knowledge/services/" + id)
+                        .with(Editors.as("agent1")))
+                .bodyJson()
+                .extractingPath("$.title")
                 .isEqualTo("Gewerbe anmelden");
     }
 
@@ -110,9 +127,12 @@ class KnowledgeImportTests {
         MvcTestResult result = upload("?format=dldb", EDITOR, file.getBytes(StandardCharsets.UTF_8));
         assertThat(result).hasStatus(422).bodyJson().extractingPath("$.status").isEqualTo("REJECTED");
         List<Map<String, Object>> failures = read(result, "$.failures");
-        assertThat(failures).extracting(f -> f.get("record") + ":" + f.get("field"))
+        assertThat(failures)
+                .extracting(f -> f.get("record") + ":" + f.get("field"))
                 .containsExactlyInAnyOrder("2:name", "2:leika", "3:forms[0].link");
-        assertThat(failures).filteredOn(f -> f.get("field").equals("leika")).singleElement()
+        assertThat(failures)
+                .filteredOn(f -> f.get("field").equals("leika"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.get("message"))
                         .isEqualTo("Der LeiKa-Schlüssel besteht aus 14 Ziffern und beginnt mit 99."));
         assertThat(services()).isEqualTo(before);
@@ -121,9 +141,16 @@ class KnowledgeImportTests {
     @Test
     void givenNoJson_thenTheFileIsRejected() {
         MvcTestResult result = upload("?format=dldb", EDITOR, "<html>".getBytes(StandardCharsets.UTF_8));
-        assertThat(result).hasStatus(422).bodyJson().extractingPath("$.failures[0].field").isEqualTo("file");
+        assertThat(result)
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.failures[0].field")
+                .isEqualTo("file");
         assertThat(upload("?format=dldb", EDITOR, "{\"data\": 5}".getBytes(StandardCharsets.UTF_8)))
-                .hasStatus(422).bodyJson().extractingPath("$.failures[0].field").isEqualTo("data");
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.failures[0].field")
+                .isEqualTo("data");
     }
 
     @Test
@@ -138,24 +165,32 @@ class KnowledgeImportTests {
         MvcTestResult result = upload("?format=csv", EDITOR, csv.getBytes(StandardCharsets.UTF_8));
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$.target").isEqualTo("artland");
         assertThat(result).bodyJson().extractingPath("$.created").isEqualTo(2);
-        List<Map<String, Object>> found = read(mvc.get()
-                .uri("/api/v1/tenants/artland/knowledge/services?q=Brauchtumsfeuer").with(Editors.as("agent1"))
-                .exchange(), "$[?(@.title == 'Brauchtumsfeuer anmelden')]");
+        List<Map<String, Object>> found = read(
+                mvc.get()
+                        .uri("/api/v1/tenants/artland/knowledge/services?q=Brauchtumsfeuer")
+                        .with(Editors.as("agent1"))
+                        .exchange(),
+                "$[?(@.title == 'Brauchtumsfeuer anmelden')]");
         assertThat(found).singleElement().satisfies(service -> {
             assertThat(service.get("catalogue")).isEqualTo(false);
             assertThat(service.get("departmentId")).isNotNull();
-            assertThat(service.get("body")).isEqualTo(
-                    "<p>Osterfeuer melden Sie zwei Wochen vorher an.</p><p>Bitte Lageplan beifügen.</p>");
+            assertThat(service.get("body"))
+                    .isEqualTo("<p>Osterfeuer melden Sie zwei Wochen vorher an.</p><p>Bitte Lageplan beifügen.</p>");
         });
-        assertThat(upload("?format=csv", EDITOR, csv.getBytes(StandardCharsets.UTF_8))).bodyJson()
-                .extractingPath("$.unchanged").isEqualTo(2);
+        assertThat(upload("?format=csv", EDITOR, csv.getBytes(StandardCharsets.UTF_8)))
+                .bodyJson()
+                .extractingPath("$.unchanged")
+                .isEqualTo(2);
     }
 
     @Test
     void givenCsvWithUnknownDepartment_thenRejected() {
         String csv = "title,text,department\nKita-Platz,Text,Jugendamt\n";
-        assertThat(upload("?format=csv", EDITOR, csv.getBytes(StandardCharsets.UTF_8))).hasStatus(422)
-                .bodyJson().extractingPath("$.failures[0].field").isEqualTo("department");
+        assertThat(upload("?format=csv", EDITOR, csv.getBytes(StandardCharsets.UTF_8)))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.failures[0].field")
+                .isEqualTo("department");
     }
 
     @Test
@@ -181,9 +216,21 @@ class KnowledgeImportTests {
     void givenTheSameIdTwice_thenRejected() {
         String file = """
                 {"data": [{"id": "5", "name": "Eins"}, {"id": "5", "name": "Zwei"}]}""";
-        assertThat(upload("?format=dldb", EDITOR, file.getBytes(StandardCharsets.UTF_8))).hasStatus(422)
-                .bodyJson().extractingPath("$.failures[0]").isEqualTo(Map.of("record", 2, "externalId", "5",
-                        "title", "Zwei", "field", "id", "message", "Diese Kennung kommt in der Datei mehrfach vor."));
+        assertThat(upload("?format=dldb", EDITOR, file.getBytes(StandardCharsets.UTF_8)))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.failures[0]")
+                .isEqualTo(Map.of(
+                        "record",
+                        2,
+                        "externalId",
+                        "5",
+                        "title",
+                        "Zwei",
+                        "field",
+                        "id",
+                        "message",
+                        "Diese Kennung kommt in der Datei mehrfach vor."));
     }
 
     @Test
@@ -194,24 +241,34 @@ class KnowledgeImportTests {
 
     @Test
     void givenUnknownFormat_thenProblemNamesTheField() {
-        assertThat(upload("?format=xml", EDITOR, new byte[] {1})).hasStatus(400).bodyJson()
-                .extractingPath("$.errors[0].field").isEqualTo("format");
+        assertThat(upload("?format=xml", EDITOR, new byte[] {1}))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("format");
     }
 
     @Test
     void givenCsvIntoTheCatalogue_thenProblemNamesTheField() {
         assertThat(upload("?format=csv&target=catalogue", EDITOR, "title\nx\n".getBytes(StandardCharsets.UTF_8)))
-                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("target");
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("target");
     }
 
     @Test
     void givenEmptyFile_thenProblemNamesTheField() {
-        assertThat(upload("?format=csv", EDITOR, new byte[0])).hasStatus(400).bodyJson()
-                .extractingPath("$.errors[0].field").isEqualTo("file");
+        assertThat(upload("?format=csv", EDITOR, new byte[0]))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("file");
     }
 
     @Test
     void givenAgent_thenNoImport() {
-        assertThat(upload("?format=csv", "agent1", "title\nx\n".getBytes(StandardCharsets.UTF_8))).hasStatus(403);
+        assertThat(upload("?format=csv", "agent1", "title\nx\n".getBytes(StandardCharsets.UTF_8)))
+                .hasStatus(403);
     }
 }

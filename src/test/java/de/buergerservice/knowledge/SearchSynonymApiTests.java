@@ -24,46 +24,80 @@ class SearchSynonymApiTests {
     MockMvcTester mvc;
 
     MvcTestResult send(String method, String uri, String user, String body) {
-        return mvc.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
-                .with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(uri)
+                .with(httpBasic(user, "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     @Test
     void givenDemoTenant_thenStartingListSeeded() {
-        assertThat(mvc.get().uri(SYNONYMS).with(httpBasic("agent1", "demo"))).hasStatusOk().bodyJson()
-                .extractingPath("$[*].term").asArray().contains("perso", "knöllchen", "ummeldung");
+        assertThat(mvc.get().uri(SYNONYMS).with(httpBasic("agent1", "demo")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].term")
+                .asArray()
+                .contains("perso", "knöllchen", "ummeldung");
     }
 
     @Test
     void givenEditorOrAdmin_thenCreateReadChangeDelete() {
-        MvcTestResult created = send("POST", SYNONYMS, EDITOR,
+        MvcTestResult created = send(
+                "POST",
+                SYNONYMS,
+                EDITOR,
                 "{\"term\": \"Gelber Sack\", \"expansions\": [\"Verpackungsabfall\", \"Wertstoffe\"]}");
         assertThat(created).hasStatus(201);
         String id = read(created, "$.id");
         assertThat(created).headers().hasValue("Location", SYNONYMS + "/" + id);
-        assertThat(mvc.get().uri(SYNONYMS + "/" + id).with(httpBasic("agent1", "demo"))).bodyJson()
-                .extractingPath("$.expansions[1]").isEqualTo("Wertstoffe");
-        assertThat(send("PUT", SYNONYMS + "/" + id, EDITOR,
-                "{\"term\": \"Gelber Sack\", \"expansions\": [\"Leichtverpackungen\"]}")).hasStatusOk()
-                .bodyJson().extractingPath("$.expansions[0]").isEqualTo("Leichtverpackungen");
+        assertThat(mvc.get().uri(SYNONYMS + "/" + id).with(httpBasic("agent1", "demo")))
+                .bodyJson()
+                .extractingPath("$.expansions[1]")
+                .isEqualTo("Wertstoffe");
+        assertThat(send(
+                        "PUT",
+                        SYNONYMS + "/" + id,
+                        EDITOR,
+                        "{\"term\": \"Gelber Sack\", \"expansions\": [\"Leichtverpackungen\"]}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.expansions[0]")
+                .isEqualTo("Leichtverpackungen");
         assertThat(send("DELETE", SYNONYMS + "/" + id, EDITOR, "")).hasStatus(204);
-        assertThat(mvc.get().uri(SYNONYMS + "/" + id).with(httpBasic(EDITOR, "demo"))).hasStatus(404);
+        assertThat(mvc.get().uri(SYNONYMS + "/" + id).with(httpBasic(EDITOR, "demo")))
+                .hasStatus(404);
     }
 
     @Test
     void givenTermAlreadyThereInAnotherSpelling_thenProblemNamesTerm() {
-        MvcTestResult result = send("POST", SYNONYMS, EDITOR,
-                "{\"term\": \"KNOELLCHEN\", \"expansions\": [\"Bußgeld\"]}");
-        assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("term");
-        assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString().contains("schon");
+        MvcTestResult result =
+                send("POST", SYNONYMS, EDITOR, "{\"term\": \"KNOELLCHEN\", \"expansions\": [\"Bußgeld\"]}");
+        assertThat(result)
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("term");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .asString()
+                .contains("schon");
     }
 
     @Test
     void givenNoExpansions_thenProblemNamesExpansions() {
-        assertThat(send("POST", SYNONYMS, EDITOR, "{\"term\": \"Müll\", \"expansions\": []}")).hasStatus(400)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("expansions");
+        assertThat(send("POST", SYNONYMS, EDITOR, "{\"term\": \"Müll\", \"expansions\": []}"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("expansions");
         assertThat(send("POST", SYNONYMS, EDITOR, "{\"term\": \" \", \"expansions\": [\"Abfall\"]}"))
-                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("term");
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("term");
     }
 
     @Test

@@ -37,6 +37,7 @@ class BaresipTests {
 
     @Autowired
     SipServer server;
+
     @Autowired
     AgentService agents;
 
@@ -46,7 +47,11 @@ class BaresipTests {
         Assumptions.assumeTrue(ci || Files.isExecutable(BARESIP), "baresip not installed (/usr/bin/baresip), skipped");
         assertThat(BARESIP).as("CI installs baresip (.ci/run)").isExecutable();
 
-        AgentView phoneAgent = agents.create(new AgentData("baresip1", "demo-baresip", "Baresip Telefon", null,
+        AgentView phoneAgent = agents.create(new AgentData(
+                "baresip1",
+                "demo-baresip",
+                "Baresip Telefon",
+                null,
                 List.of(new AgentData.SkillData("artland", "", 5))));
         pauseOthers(phoneAgent.id());
         Path config = Files.createTempDirectory("baresip");
@@ -59,12 +64,15 @@ class BaresipTests {
             assertThat(citizen.awaitResponse(Response.QUEUED, 5)).isNotNull();
             Response ok = citizen.awaitResponse(Response.OK, 15);
             assertThat(ok).as("baresip answered (log: %s)", log(config)).isNotNull();
-            assertThat(new String(ok.getRawContent())).as("baresip's own SDP reaches the caller")
+            assertThat(new String(ok.getRawContent()))
+                    .as("baresip's own SDP reaches the caller")
                     .contains("m=audio");
             citizen.ack(ok);
             assertThat(agents.get(phoneAgent.id()).state()).isEqualTo(AgentState.TALKING);
             citizen.bye();
-            assertThat(citizen.awaitResponse(Response.OK, 5)).as("baresip confirms BYE").isNotNull();
+            assertThat(citizen.awaitResponse(Response.OK, 5))
+                    .as("baresip confirms BYE")
+                    .isNotNull();
             assertThat(agents.get(phoneAgent.id()).state()).isEqualTo(AgentState.WRAP_UP);
         } finally {
             baresip.destroy();
@@ -73,7 +81,8 @@ class BaresipTests {
     }
 
     void pauseOthers(UUID except) {
-        agents.list().stream().filter(a -> !a.id().equals(except))
+        agents.list().stream()
+                .filter(a -> !a.id().equals(except))
                 .filter(a -> a.state() == AgentState.AVAILABLE || a.state() == AgentState.WRAP_UP)
                 .forEach(a -> agents.requestState(a.id(), AgentState.PAUSED, "Test"));
     }
@@ -93,12 +102,16 @@ class BaresipTests {
                 module_app account.so
                 module_app menu.so
                 """.formatted(sipPort));
-        Files.writeString(dir.resolve("accounts"), "<sip:%s@127.0.0.1:%d;transport=udp>;auth_pass=%s;"
-                .formatted(user, server.port(), password) + "answermode=auto;regint=120;audio_codecs=PCMU\n");
+        Files.writeString(
+                dir.resolve("accounts"),
+                "<sip:%s@127.0.0.1:%d;transport=udp>;auth_pass=%s;".formatted(user, server.port(), password)
+                        + "answermode=auto;regint=120;audio_codecs=PCMU\n");
         Files.writeString(dir.resolve("contacts"), "");
         return new ProcessBuilder(BARESIP.toString(), "-f", dir.toString(), "-t", "60")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("baresip.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("baresip.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
     }
 
     void awaitRegistered(UUID agentId, Process baresip, Path config) throws Exception {
@@ -107,7 +120,9 @@ class BaresipTests {
             if (agents.get(agentId).phoneRegistered()) {
                 return;
             }
-            assertThat(baresip.isAlive()).as("baresip running (log: %s)", log(config)).isTrue();
+            assertThat(baresip.isAlive())
+                    .as("baresip running (log: %s)", log(config))
+                    .isTrue();
             Thread.sleep(100);
         }
         throw new AssertionError("baresip did not register; log: " + log(config));

@@ -20,20 +20,33 @@ class CallEventLogTests {
 
     @Autowired
     CallEventLog events;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void givenSameEventTwice_thenStoredOnceWithMilliseconds() {
         Instant at = Instant.parse("2026-11-25T09:15:30.456Z");
-        CallEvent event = new CallEvent(UUID.randomUUID(), events.lastSequence() + 1000, "h2-call", UUID.randomUUID(),
-                UUID.randomUUID(), null, CallEventType.QUEUED, null, "position=1", at);
+        CallEvent event = new CallEvent(
+                UUID.randomUUID(),
+                events.lastSequence() + 1000,
+                "h2-call",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                null,
+                CallEventType.QUEUED,
+                null,
+                "position=1",
+                at);
         events.append(event);
         events.append(event);
         assertThat(events.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from call_event where call_id = 'h2-call'", Integer.class))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("select occurred_at from call_event where call_id = 'h2-call'",
-                java.sql.Timestamp.class).toInstant()).isEqualTo(at);
+        assertThat(jdbc.queryForObject(
+                                "select occurred_at from call_event where call_id = 'h2-call'",
+                                java.sql.Timestamp.class)
+                        .toInstant())
+                .isEqualTo(at);
     }
 }

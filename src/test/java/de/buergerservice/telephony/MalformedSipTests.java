@@ -29,6 +29,7 @@ class MalformedSipTests {
 
     @Autowired
     SipServer server;
+
     @Autowired
     Switchboard switchboard;
 
@@ -48,8 +49,7 @@ class MalformedSipTests {
     String exchange(byte[] message) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             socket.setSoTimeout(1500);
-            socket.send(new DatagramPacket(message, message.length, InetAddress.getByName("127.0.0.1"),
-                    server.port()));
+            socket.send(new DatagramPacket(message, message.length, InetAddress.getByName("127.0.0.1"), server.port()));
             byte[] buffer = new byte[8192];
             DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
             try {
@@ -80,12 +80,15 @@ class MalformedSipTests {
     void assertStillServingAndNothingQueued() throws Exception {
         assertThat(optionsFromSocket()).startsWith("SIP/2.0 200");
         assertThat(server.activeCalls()).isZero();
-        assertThat(switchboard.snapshot().queues()).allSatisfy(q -> assertThat(q.waiting()).isZero());
+        assertThat(switchboard.snapshot().queues())
+                .allSatisfy(q -> assertThat(q.waiting()).isZero());
     }
 
     /** Either no answer at all or a 400: nothing else is acceptable for garbage. */
     static void assertRejectedOrDropped(String answer) {
-        assertThat(answer.isEmpty() || answer.startsWith("SIP/2.0 400")).as("answer: %s", answer).isTrue();
+        assertThat(answer.isEmpty() || answer.startsWith("SIP/2.0 400"))
+                .as("answer: %s", answer)
+                .isTrue();
     }
 
     @Test
@@ -126,8 +129,9 @@ class MalformedSipTests {
         // 20 KB of SDP over UDP: cut at the receive buffer (buergerservice.sip.max-message-size, 8 KB), so the
         // Content-Length no longer matches what arrived
         String sdp = "v=0\r\n" + "a=x-padding:0123456789abcdef0123456789abcdef\r\n".repeat(450);
-        String oversized = invite("Call-ID: oversized-1\r\n", "Content-Type: application/sdp\r\n",
-                String.valueOf(sdp.length())) + sdp;
+        String oversized =
+                invite("Call-ID: oversized-1\r\n", "Content-Type: application/sdp\r\n", String.valueOf(sdp.length()))
+                        + sdp;
         assertThat(oversized.length()).isGreaterThan(16_000);
         assertRejectedOrDropped(exchange(oversized.getBytes(StandardCharsets.UTF_8)));
         assertStillServingAndNothingQueued();

@@ -23,22 +23,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import de.buergerservice.IntegrationTest;
 import de.buergerservice.shared.BerlinTime;
-import de.buergerservice.tenancy.TenantDirectory;
-import de.buergerservice.tenancy.TenantInfo;
 import de.buergerservice.telephony.internal.AgentService;
 import de.buergerservice.telephony.internal.AgentView;
 import de.buergerservice.telephony.internal.CallEventLog;
 import de.buergerservice.telephony.internal.QueueService;
 import de.buergerservice.telephony.internal.QueueSettings;
 import de.buergerservice.telephony.internal.sip.SipServer;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
 
 /**
  * The switchboard over real SIP on 127.0.0.1/UDP with the demo data: phones register with digest credentials,
@@ -62,23 +62,30 @@ class SipCallTests {
         @Bean
         @Primary
         Clock wednesdayMorning() {
-            Instant target = ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, BerlinTime.ZONE).toInstant();
+            Instant target =
+                    ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, BerlinTime.ZONE).toInstant();
             return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), target));
         }
     }
 
     @Autowired
     SipServer server;
+
     @Autowired
     AgentService agents;
+
     @Autowired
     QueueService queues;
+
     @Autowired
     TenantDirectory tenants;
+
     @Autowired
     CallEventLog eventLog;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MockMvcTester mvc;
 
@@ -114,7 +121,11 @@ class SipCallTests {
     }
 
     UUID agentId(String sipUser) {
-        return agents.list().stream().filter(a -> a.sipUser().equals(sipUser)).findFirst().orElseThrow().id();
+        return agents.list().stream()
+                .filter(a -> a.sipUser().equals(sipUser))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     AgentView agent(String sipUser) {
@@ -128,8 +139,16 @@ class SipCallTests {
     void artlandRingTimeout(int seconds) {
         TenantInfo artland = tenants.findBySlug("artland").orElseThrow();
         QueueSettings q = queues.forTenant(artland);
-        queues.save(new QueueSettings(q.id(), q.tenantId(), q.name(), seconds, q.wrapUpSeconds(),
-                q.overflowTenantId(), q.overflowAfterSeconds(), q.closedAction(), q.redirectTarget()));
+        queues.save(new QueueSettings(
+                q.id(),
+                q.tenantId(),
+                q.name(),
+                seconds,
+                q.wrapUpSeconds(),
+                q.overflowTenantId(),
+                q.overflowAfterSeconds(),
+                q.closedAction(),
+                q.redirectTarget()));
     }
 
     /** Whether a 182 with {@code position} arrives within the time (a reminder already on its way may say more). */
@@ -146,8 +165,11 @@ class SipCallTests {
 
     List<String> eventTypes(String callId) {
         assertThat(eventLog.flush(Duration.ofSeconds(5))).isTrue();
-        return jdbc.queryForList("select type from call_event where call_id = ? and type <> 'AGENT_STATE_CHANGED'"
-                + " order by sequence", String.class, callId);
+        return jdbc.queryForList(
+                "select type from call_event where call_id = ? and type <> 'AGENT_STATE_CHANGED'"
+                        + " order by sequence",
+                String.class,
+                callId);
     }
 
     @Test
@@ -167,18 +189,23 @@ class SipCallTests {
         agent1.answer();
         Response ok = citizen.awaitResponse(Response.OK, 5);
         assertThat(ok).as("200 relayed to the caller").isNotNull();
-        assertThat(((ContactHeader) ok.getHeader(ContactHeader.NAME)).getAddress().getURI().toString())
+        assertThat(((ContactHeader) ok.getHeader(ContactHeader.NAME))
+                        .getAddress()
+                        .getURI()
+                        .toString())
                 .contains("agent1@");
         citizen.ack(ok);
-        assertThat(agent1.awaitRequest(Request.ACK, 5)).as("ACK passes the proxy").isNotNull();
+        assertThat(agent1.awaitRequest(Request.ACK, 5))
+                .as("ACK passes the proxy")
+                .isNotNull();
         assertThat(agent("agent1").state()).isEqualTo(AgentState.TALKING);
 
         citizen.bye();
         assertThat(agent1.awaitRequest(Request.BYE, 5)).isNotNull();
         assertThat(citizen.awaitResponse(Response.OK, 5)).as("200 for BYE").isNotNull();
         assertThat(agent("agent1").state()).isEqualTo(AgentState.WRAP_UP);
-        assertThat(eventTypes(citizen.callId())).containsExactly("CALL_OFFERED", "QUEUED", "AGENT_RINGING",
-                "ANSWERED", "ENDED");
+        assertThat(eventTypes(citizen.callId()))
+                .containsExactly("CALL_OFFERED", "QUEUED", "AGENT_RINGING", "ANSWERED", "ENDED");
         assertThat(server.activeCalls()).isZero();
     }
 
@@ -198,10 +225,14 @@ class SipCallTests {
         assertThat(citizen.awaitResponse(Response.QUEUED, 5)).isNotNull();
         Thread.sleep(300);
         citizen.cancel();
-        assertThat(citizen.awaitResponse(Response.REQUEST_TERMINATED, 5)).as("487 for the INVITE").isNotNull();
+        assertThat(citizen.awaitResponse(Response.REQUEST_TERMINATED, 5))
+                .as("487 for the INVITE")
+                .isNotNull();
         assertThat(eventTypes(citizen.callId())).containsExactly("CALL_OFFERED", "QUEUED", "ABANDONED");
-        String detail = jdbc.queryForObject("select detail from call_event where call_id = ? and type = 'ABANDONED'",
-                String.class, citizen.callId());
+        String detail = jdbc.queryForObject(
+                "select detail from call_event where call_id = ? and type = 'ABANDONED'",
+                String.class,
+                citizen.callId());
         assertThat(Long.parseLong(detail.substring("waitMs=".length()))).isGreaterThanOrEqualTo(250);
         assertThat(server.activeCalls()).isZero();
         assertThat(agents.list()).allSatisfy(a -> assertThat(a.state()).isNotEqualTo(AgentState.RINGING));
@@ -212,14 +243,20 @@ class SipCallTests {
         setState("agent1", AgentState.PAUSED);
         try (TestPhone second = new TestPhone("buerger3", "127.0.0.1", server.port())) {
             citizen.call(ARTLAND);
-            assertThat(citizen.awaitResponse(Response.QUEUED, 5).getReasonPhrase()).endsWith("Position 1");
+            assertThat(citizen.awaitResponse(Response.QUEUED, 5).getReasonPhrase())
+                    .endsWith("Position 1");
             second.call(ARTLAND);
-            assertThat(second.awaitResponse(Response.QUEUED, 5).getReasonPhrase()).endsWith("Position 2");
-            assertThat(citizen.awaitResponse(Response.QUEUED, 3)).as("182 repeated while waiting").isNotNull();
+            assertThat(second.awaitResponse(Response.QUEUED, 5).getReasonPhrase())
+                    .endsWith("Position 2");
+            assertThat(citizen.awaitResponse(Response.QUEUED, 3))
+                    .as("182 repeated while waiting")
+                    .isNotNull();
             citizen.cancel();
             assertThat(citizen.awaitResponse(Response.REQUEST_TERMINATED, 5)).isNotNull();
             try {
-                assertThat(awaitQueuedAt(second, 1, 5)).as("moved up: a later 182 says Position 1").isTrue();
+                assertThat(awaitQueuedAt(second, 1, 5))
+                        .as("moved up: a later 182 says Position 1")
+                        .isTrue();
             } finally {
                 second.cancel();
                 assertThat(second.awaitResponse(Response.REQUEST_TERMINATED, 5)).isNotNull();
@@ -233,21 +270,34 @@ class SipCallTests {
         artlandRingTimeout(2);
         citizen.call(ARTLAND);
         assertThat(agent1.awaitRequest(Request.INVITE, 5)).isNotNull();
-        assertThat(agent1.awaitRequest(Request.CANCEL, 5)).as("CANCEL after the ring timeout").isNotNull();
+        assertThat(agent1.awaitRequest(Request.CANCEL, 5))
+                .as("CANCEL after the ring timeout")
+                .isNotNull();
         AgentView sleepy = agent("agent1");
         assertThat(sleepy.state()).isEqualTo(AgentState.PAUSED);
         assertThat(sleepy.reason()).isEqualTo("keine Annahme");
 
         setState("agent2", AgentState.AVAILABLE);
-        assertThat(agent2.awaitRequest(Request.INVITE, 5)).as("call back at the head, now agent2").isNotNull();
+        assertThat(agent2.awaitRequest(Request.INVITE, 5))
+                .as("call back at the head, now agent2")
+                .isNotNull();
         agent2.answer();
         Response ok = citizen.awaitResponse(Response.OK, 5);
         assertThat(ok).isNotNull();
         citizen.ack(ok);
         agent2.bye();
-        assertThat(citizen.awaitRequest(Request.BYE, 5)).as("agent's BYE reaches the caller").isNotNull();
-        assertThat(eventTypes(citizen.callId())).containsExactly("CALL_OFFERED", "QUEUED", "AGENT_RINGING",
-                "RING_NO_ANSWER", "AGENT_RINGING", "ANSWERED", "ENDED");
+        assertThat(citizen.awaitRequest(Request.BYE, 5))
+                .as("agent's BYE reaches the caller")
+                .isNotNull();
+        assertThat(eventTypes(citizen.callId()))
+                .containsExactly(
+                        "CALL_OFFERED",
+                        "QUEUED",
+                        "AGENT_RINGING",
+                        "RING_NO_ANSWER",
+                        "AGENT_RINGING",
+                        "ANSWERED",
+                        "ENDED");
     }
 
     @Test
@@ -284,14 +334,17 @@ class SipCallTests {
             setState("agent2", AgentState.AVAILABLE);
             tcpCitizen.call(ARTLAND);
             assertThat(tcpCitizen.awaitResponse(Response.QUEUED, 5)).isNotNull();
-            assertThat(tcpAgent.awaitRequest(Request.INVITE, 5)).as("INVITE to the TCP contact").isNotNull();
+            assertThat(tcpAgent.awaitRequest(Request.INVITE, 5))
+                    .as("INVITE to the TCP contact")
+                    .isNotNull();
             tcpAgent.answer();
             Response ok = tcpCitizen.awaitResponse(Response.OK, 5);
             assertThat(ok).isNotNull();
             tcpCitizen.ack(ok);
             tcpCitizen.bye();
             assertThat(tcpAgent.awaitRequest(Request.BYE, 5)).isNotNull();
-            assertThat(tcpCitizen.awaitResponse(Response.OK, 5)).as("200 for BYE on the caller's connection")
+            assertThat(tcpCitizen.awaitResponse(Response.OK, 5))
+                    .as("200 for BYE on the caller's connection")
                     .isNotNull();
             assertThat(eventTypes(tcpCitizen.callId())).endsWith("ANSWERED", "ENDED");
         } finally {
@@ -307,13 +360,17 @@ class SipCallTests {
 
     @Test
     void givenClosedMunicipality_thenRejectOrRedirectPerRule() throws Exception {
-        assertThat(mvc.post().uri("/api/v1/tenants").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        assertThat(mvc.post()
+                        .uri("/api/v1/tenants")
+                        .with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                 {"slug": "menslage", "name": "Gemeinde Menslage", "type": "MUNICIPALITY", "ags": "03459025",
                  "federalState": "NI", "phoneNumbers": ["+4954379090"], "greeting": "Gemeinde Menslage, guten Tag",
                  "openingHours": {"weekly": {"TUESDAY": [{"opens": "08:30", "closes": "12:15"}]},
                                   "exceptions": []}}
-                """)).hasStatus(201);
+                """))
+                .hasStatus(201);
         citizen.call("+4954379090");
         Response closed = citizen.awaitResponse(Response.TEMPORARILY_UNAVAILABLE, 5);
         assertThat(closed).as("480 when closed (default rule)").isNotNull();
@@ -322,8 +379,16 @@ class SipCallTests {
 
         TenantInfo menslage = tenants.findBySlug("menslage").orElseThrow();
         QueueSettings q = queues.forTenant(menslage);
-        queues.save(new QueueSettings(q.id(), q.tenantId(), q.name(), 15, 10, null, null,
-                QueueSettings.ClosedAction.REDIRECT, "+4954379099"));
+        queues.save(new QueueSettings(
+                q.id(),
+                q.tenantId(),
+                q.name(),
+                15,
+                10,
+                null,
+                null,
+                QueueSettings.ClosedAction.REDIRECT,
+                "+4954379099"));
         citizen.call("+4954379090");
         Response moved = citizen.awaitResponse(Response.MOVED_TEMPORARILY, 5);
         assertThat(moved).as("302 to the configured target").isNotNull();

@@ -31,24 +31,37 @@ class TelephonyApiTests {
     }
 
     MvcTestResult putState(String agent, String user, String body) {
-        return mvc.put().uri("/api/v1/agents/" + agentId(agent) + "/state").with(httpBasic(user, "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.put()
+                .uri("/api/v1/agents/" + agentId(agent) + "/state")
+                .with(httpBasic(user, "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     MvcTestResult post(String uri, String user, String body) {
-        return mvc.post().uri(uri).with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content(body).exchange();
+        return mvc.post()
+                .uri(uri)
+                .with(httpBasic(user, "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     @Test
     void givenAgent_thenQueuesAndAgentsAreLiveJson() {
-        MvcTestResult queues = mvc.get().uri("/api/v1/telephony/queues").with(httpBasic("agent1", "demo")).exchange();
+        MvcTestResult queues = mvc.get()
+                .uri("/api/v1/telephony/queues")
+                .with(httpBasic("agent1", "demo"))
+                .exchange();
         assertThat(queues).hasStatusOk();
         List<String> tenants = read(queues, "$[*].tenant");
         assertThat(tenants).containsExactlyInAnyOrder("artland", "oldenburg");
         assertThat(queues).bodyJson().extractingPath("$[0].waiting").isEqualTo(0);
 
-        MvcTestResult agents = mvc.get().uri("/api/v1/telephony/agents").with(httpBasic("supervisor", "demo"))
+        MvcTestResult agents = mvc.get()
+                .uri("/api/v1/telephony/agents")
+                .with(httpBasic("supervisor", "demo"))
                 .exchange();
         assertThat(agents).hasStatusOk();
         List<String> sipUsers = read(agents, "$[*].sipUser");
@@ -59,44 +72,63 @@ class TelephonyApiTests {
     @Test
     void givenTenantBoundUser_thenSwitchboardIsForbidden() {
         for (String user : List.of("artland-management", "artland-backoffice")) {
-            assertThat(mvc.get().uri("/api/v1/telephony/queues").with(httpBasic(user, "demo"))).hasStatus(403);
-            assertThat(mvc.get().uri("/api/v1/telephony/agents").with(httpBasic(user, "demo"))).hasStatus(403);
+            assertThat(mvc.get().uri("/api/v1/telephony/queues").with(httpBasic(user, "demo")))
+                    .hasStatus(403);
+            assertThat(mvc.get().uri("/api/v1/telephony/agents").with(httpBasic(user, "demo")))
+                    .hasStatus(403);
         }
     }
 
     @Test
     void givenAgent_thenOwnStateOnly() {
-        assertThat(putState("agent2", "agent2", "{\"state\": \"AVAILABLE\"}")).hasStatusOk().bodyJson()
-                .extractingPath("$.state").isEqualTo("AVAILABLE");
-        assertThat(putState("agent2", "agent2", "{\"state\": \"PAUSED\", \"reason\": \"Mittag\"}")).hasStatusOk()
-                .bodyJson().extractingPath("$.reason").isEqualTo("Mittag");
+        assertThat(putState("agent2", "agent2", "{\"state\": \"AVAILABLE\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.state")
+                .isEqualTo("AVAILABLE");
+        assertThat(putState("agent2", "agent2", "{\"state\": \"PAUSED\", \"reason\": \"Mittag\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.reason")
+                .isEqualTo("Mittag");
         assertThat(putState("agent1", "agent2", "{\"state\": \"PAUSED\"}")).hasStatus(403);
-        assertThat(putState("agent1", "supervisor", "{\"state\": \"AVAILABLE\"}")).hasStatusOk();
-        assertThat(putState("agent1", "supervisor", "{\"state\": \"LOGGED_OUT\"}")).hasStatusOk();
+        assertThat(putState("agent1", "supervisor", "{\"state\": \"AVAILABLE\"}"))
+                .hasStatusOk();
+        assertThat(putState("agent1", "supervisor", "{\"state\": \"LOGGED_OUT\"}"))
+                .hasStatusOk();
         assertThat(putState("agent2", "agent2", "{\"state\": \"LOGGED_OUT\"}")).hasStatusOk();
     }
 
     @Test
     void givenBadState_thenProblemNamesField() {
-        assertThat(putState("agent2", "agent2", "{\"state\": \"TALKING\"}")).hasStatus(400).bodyJson()
-                .extractingPath("$.errors[0].field").isEqualTo("state");
-        assertThat(putState("agent2", "agent2", "{\"state\": \"KAFFEE\"}")).hasStatus(400)
+        assertThat(putState("agent2", "agent2", "{\"state\": \"TALKING\"}"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("state");
+        assertThat(putState("agent2", "agent2", "{\"state\": \"KAFFEE\"}"))
+                .hasStatus(400)
                 .hasContentType("application/problem+json");
         assertThat(putState("agent2", "agent2", "{}")).hasStatus(400);
     }
 
     @Test
     void givenLoggedOutAgent_whenPausing_thenConflict() {
-        assertThat(putState("agent2", "supervisor", "{\"state\": \"LOGGED_OUT\"}")).hasStatusOk();
-        assertThat(putState("agent2", "agent2", "{\"state\": \"PAUSED\"}")).hasStatus(409)
+        assertThat(putState("agent2", "supervisor", "{\"state\": \"LOGGED_OUT\"}"))
+                .hasStatusOk();
+        assertThat(putState("agent2", "agent2", "{\"state\": \"PAUSED\"}"))
+                .hasStatus(409)
                 .hasContentType("application/problem+json");
     }
 
     @Test
     void givenUnknownAgent_thenNotFound() {
-        assertThat(mvc.put().uri("/api/v1/agents/00000000-0000-0000-0000-000000000001/state")
-                .with(httpBasic("supervisor", "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"state\": \"AVAILABLE\"}")).hasStatus(404);
+        assertThat(mvc.put()
+                        .uri("/api/v1/agents/00000000-0000-0000-0000-000000000001/state")
+                        .with(httpBasic("supervisor", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"state\": \"AVAILABLE\"}"))
+                .hasStatus(404);
     }
 
     @Test
@@ -104,7 +136,11 @@ class TelephonyApiTests {
         assertThat(post("/api/v1/telephony/agents", "supervisor", """
                 {"sipUser": "agent7", "password": "geheim", "displayName": "Gesa Grün",
                  "skills": [{"tenant": "artland", "topic": "Bauantrag", "level": 4}]}
-                """)).hasStatus(201).bodyJson().extractingPath("$.skills[0].level").isEqualTo(4);
+                """))
+                .hasStatus(201)
+                .bodyJson()
+                .extractingPath("$.skills[0].level")
+                .isEqualTo(4);
         assertThat(post("/api/v1/telephony/agents/bulk", "admin", """
                 {"agents": [
                   {"sipUser": "load1", "password": "pw-load", "displayName": "Last 1",
@@ -112,29 +148,53 @@ class TelephonyApiTests {
                   {"sipUser": "load2", "password": "pw-load", "displayName": "Last 2",
                    "skills": [{"tenant": "artland"}]}
                 ]}
-                """)).hasStatus(201).bodyJson().extractingPath("$.created").isEqualTo(2);
+                """))
+                .hasStatus(201)
+                .bodyJson()
+                .extractingPath("$.created")
+                .isEqualTo(2);
     }
 
     @Test
     void givenBadAgent_thenRejectedNamingField() {
         assertThat(post("/api/v1/telephony/agents", "admin", """
                 {"sipUser": "mit leerzeichen", "password": "geheim", "displayName": "X", "skills": []}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("sipUser");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("sipUser");
         assertThat(post("/api/v1/telephony/agents", "admin", """
                 {"sipUser": "agent1", "password": "geheim", "displayName": "Doppelt", "skills": []}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("sipUser");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("sipUser");
         assertThat(post("/api/v1/telephony/agents", "admin", """
                 {"sipUser": "agent9", "password": "geheim", "displayName": "X", "skills": [{"tenant": "nirgendwo"}]}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("skills[0].tenant");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("skills[0].tenant");
         assertThat(post("/api/v1/telephony/agents", "admin", """
                 {"sipUser": "agent9", "displayName": "Ohne Passwort", "skills": []}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("password");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("password");
         assertThat(post("/api/v1/telephony/agents/bulk", "admin", """
                 {"agents": [
                   {"sipUser": "dup", "password": "pw-load", "displayName": "A", "skills": []},
                   {"sipUser": "dup", "password": "pw-load", "displayName": "B", "skills": []}
                 ]}
-                """)).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("agents[1].sipUser");
+                """))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("agents[1].sipUser");
         assertThat(post("/api/v1/telephony/agents", "agent1", """
                 {"sipUser": "agent8", "password": "geheim", "displayName": "X", "skills": []}
                 """)).hasStatus(403);
@@ -142,27 +202,45 @@ class TelephonyApiTests {
 
     @Test
     void givenLineSettings_thenRedirectNeedsTarget() {
-        MvcTestResult missing = mvc.put().uri("/api/v1/tenants/artland/telephony").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        MvcTestResult missing = mvc.put()
+                .uri("/api/v1/tenants/artland/telephony")
+                .with(httpBasic("admin", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
                 {"name": "Samtgemeinde Artland", "ringTimeoutSeconds": 15, "wrapUpSeconds": 10,
                  "closedAction": "REDIRECT"}
-                """).exchange();
-        assertThat(missing).hasStatus(400).bodyJson().extractingPath("$.errors[0].field")
+                """)
+                .exchange();
+        assertThat(missing)
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
                 .isEqualTo("redirectTarget");
-        MvcTestResult ok = mvc.put().uri("/api/v1/tenants/artland/telephony").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        MvcTestResult ok = mvc.put()
+                .uri("/api/v1/tenants/artland/telephony")
+                .with(httpBasic("admin", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
                 {"name": "Samtgemeinde Artland", "ringTimeoutSeconds": 20, "wrapUpSeconds": 30,
                  "overflowTenant": "oldenburg", "overflowAfterSeconds": 45, "closedAction": "REJECT"}
-                """).exchange();
-        assertThat(ok).hasStatusOk().bodyJson().extractingPath("$.overflowTenant").isEqualTo("oldenburg");
+                """)
+                .exchange();
+        assertThat(ok)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.overflowTenant")
+                .isEqualTo("oldenburg");
         assertThat(mvc.get().uri("/api/v1/tenants/artland/telephony").with(httpBasic("agent1", "demo")))
                 .hasStatus(403);
     }
 
     @Test
     void givenAgent_thenStreamOpensAsServerSentEvents() {
-        MvcTestResult stream = mvc.get().uri("/api/v1/telephony/stream").with(httpBasic("agent1", "demo"))
-                .accept(MediaType.TEXT_EVENT_STREAM).asyncExchange();
+        MvcTestResult stream = mvc.get()
+                .uri("/api/v1/telephony/stream")
+                .with(httpBasic("agent1", "demo"))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .asyncExchange();
         assertThat(stream.getResponse().getContentType()).startsWith("text/event-stream");
         assertThat(body(stream)).contains("event:telephony").contains("\"queues\"");
     }

@@ -42,7 +42,6 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RecordRouteHeader;
-import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
@@ -135,8 +134,7 @@ public class TestPhone implements SipListener, AutoCloseable {
         }
         WWWAuthenticateHeader challenge = (WWWAuthenticateHeader) first.getHeader(WWWAuthenticateHeader.NAME);
         Request retry = registerRequest(expires);
-        retry.setHeader(headers.createCallIdHeader(((CallIdHeader) request.getHeader(CallIdHeader.NAME))
-                .getCallId()));
+        retry.setHeader(headers.createCallIdHeader(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId()));
         retry.addHeader(authorization(challenge, password, "sip:" + serverHost + ":" + serverPort));
         send(retry);
         return finalResponse(Request.REGISTER).getStatusCode();
@@ -149,9 +147,14 @@ public class TestPhone implements SipListener, AutoCloseable {
         SipURI registrar = addresses.createSipURI(null, serverHost);
         registrar.setPort(serverPort);
         registrar.setTransportParam(transport);
-        Request request = messages.createRequest(registrar, Request.REGISTER, provider.getNewCallId(),
+        Request request = messages.createRequest(
+                registrar,
+                Request.REGISTER,
+                provider.getNewCallId(),
                 headers.createCSeqHeader(cseq.getAndIncrement(), Request.REGISTER),
-                headers.createFromHeader(address, tag()), headers.createToHeader(address, null), List.of(via()),
+                headers.createFromHeader(address, tag()),
+                headers.createToHeader(address, null),
+                List.of(via()),
                 headers.createMaxForwardsHeader(70));
         ContactHeader contact = headers.createContactHeader(addresses.createAddress(contactUri()));
         contact.setExpires(expires);
@@ -159,8 +162,7 @@ public class TestPhone implements SipListener, AutoCloseable {
         return request;
     }
 
-    AuthorizationHeader authorization(WWWAuthenticateHeader challenge, String password, String uri)
-            throws Exception {
+    AuthorizationHeader authorization(WWWAuthenticateHeader challenge, String password, String uri) throws Exception {
         String realm = challenge.getRealm();
         String nonce = challenge.getNonce();
         String cnonce = UUID.randomUUID().toString().substring(0, 8);
@@ -192,10 +194,14 @@ public class TestPhone implements SipListener, AutoCloseable {
         localTag = tag();
         remoteTag = null;
         caller = true;
-        Request request = messages.createRequest(target, Request.INVITE, provider.getNewCallId(),
+        Request request = messages.createRequest(
+                target,
+                Request.INVITE,
+                provider.getNewCallId(),
                 headers.createCSeqHeader(cseq.getAndIncrement(), Request.INVITE),
                 headers.createFromHeader(addresses.createAddress(from), localTag),
-                headers.createToHeader(addresses.createAddress(target), null), List.of(via()),
+                headers.createToHeader(addresses.createAddress(target), null),
+                List.of(via()),
                 headers.createMaxForwardsHeader(70));
         request.addHeader(headers.createContactHeader(addresses.createAddress(contactUri())));
         request.setContent(SDP, headers.createContentTypeHeader("application", "sdp"));
@@ -239,7 +245,8 @@ public class TestPhone implements SipListener, AutoCloseable {
     /** After a 2xx to our INVITE: remember the dialog (RFC 3261 §12.1.2) and ACK it. */
     public void ack(Response ok) throws Exception {
         remoteTag = ((ToHeader) ok.getHeader(ToHeader.NAME)).getTag();
-        remoteTarget = ((ContactHeader) ok.getHeader(ContactHeader.NAME)).getAddress().getURI();
+        remoteTarget =
+                ((ContactHeader) ok.getHeader(ContactHeader.NAME)).getAddress().getURI();
         List<Address> routes = new ArrayList<>();
         for (ListIterator<?> it = ok.getHeaders(RecordRouteHeader.NAME); it.hasNext(); ) {
             routes.add(((RecordRouteHeader) it.next()).getAddress());
@@ -252,7 +259,8 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     public void bye() throws Exception {
-        provider.getNewClientTransaction(inDialog(Request.BYE, cseq.getAndIncrement())).sendRequest();
+        provider.getNewClientTransaction(inDialog(Request.BYE, cseq.getAndIncrement()))
+                .sendRequest();
     }
 
     /** Blind transfer of the current call to {@code target} (RFC 3515). */
@@ -264,14 +272,21 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     private Request inDialog(String method, long number) throws Exception {
-        Address local = caller ? ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress()
+        Address local = caller
+                ? ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress()
                 : ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress();
-        Address remote = caller ? ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress()
+        Address remote = caller
+                ? ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress()
                 : ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress();
-        Request request = messages.createRequest(remoteTarget, method,
-                (CallIdHeader) invite.getHeader(CallIdHeader.NAME), headers.createCSeqHeader(number, method),
-                headers.createFromHeader(local, localTag), headers.createToHeader(remote, remoteTag),
-                List.of(via()), headers.createMaxForwardsHeader(70));
+        Request request = messages.createRequest(
+                remoteTarget,
+                method,
+                (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+                headers.createCSeqHeader(number, method),
+                headers.createFromHeader(local, localTag),
+                headers.createToHeader(remote, remoteTag),
+                List.of(via()),
+                headers.createMaxForwardsHeader(70));
         for (Address route : routeSet) {
             request.addLast(headers.createRouteHeader(route));
         }
@@ -296,12 +311,12 @@ public class TestPhone implements SipListener, AutoCloseable {
         try {
             switch (request.getMethod()) {
                 case Request.INVITE -> ringing(event);
-                case Request.ACK -> { }
+                case Request.ACK -> {}
                 case Request.CANCEL -> {
                     respond(event, Response.OK);
                     if (incoming != null) {
-                        Response terminated = messages.createResponse(Response.REQUEST_TERMINATED,
-                                incoming.getRequest());
+                        Response terminated =
+                                messages.createResponse(Response.REQUEST_TERMINATED, incoming.getRequest());
                         ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag(localTag);
                         incoming.sendResponse(terminated);
                     }
@@ -318,14 +333,17 @@ public class TestPhone implements SipListener, AutoCloseable {
 
     private void ringing(RequestEvent event) throws Exception {
         Request request = event.getRequest();
-        ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+        ServerTransaction transaction = event.getServerTransaction() != null
+                ? event.getServerTransaction()
                 : provider.getNewServerTransaction(request);
         invite = request;
         incoming = transaction;
         caller = false;
         localTag = tag();
         remoteTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
-        remoteTarget = ((ContactHeader) request.getHeader(ContactHeader.NAME)).getAddress().getURI();
+        remoteTarget = ((ContactHeader) request.getHeader(ContactHeader.NAME))
+                .getAddress()
+                .getURI();
         List<Address> routes = new ArrayList<>();
         for (ListIterator<?> it = request.getHeaders(RecordRouteHeader.NAME); it.hasNext(); ) {
             routes.add(((RecordRouteHeader) it.next()).getAddress());
@@ -340,7 +358,8 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     private void respond(RequestEvent event, int status) throws Exception {
-        ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+        ServerTransaction transaction = event.getServerTransaction() != null
+                ? event.getServerTransaction()
                 : provider.getNewServerTransaction(event.getRequest());
         Response response = messages.createResponse(status, event.getRequest());
         if (((ToHeader) response.getHeader(ToHeader.NAME)).getTag() == null) {
@@ -355,20 +374,16 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     @Override
-    public void processTimeout(TimeoutEvent event) {
-    }
+    public void processTimeout(TimeoutEvent event) {}
 
     @Override
-    public void processIOException(IOExceptionEvent event) {
-    }
+    public void processIOException(IOExceptionEvent event) {}
 
     @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-    }
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {}
 
     @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-    }
+    public void processDialogTerminated(DialogTerminatedEvent event) {}
 
     // --- helpers -------------------------------------------------------------------------------------------
 
@@ -380,8 +395,11 @@ public class TestPhone implements SipListener, AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             Response response = responses.poll(100, TimeUnit.MILLISECONDS);
-            if (response != null && response.getStatusCode() >= 200
-                    && ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod().equals(method)) {
+            if (response != null
+                    && response.getStatusCode() >= 200
+                    && ((CSeqHeader) response.getHeader(CSeqHeader.NAME))
+                            .getMethod()
+                            .equals(method)) {
                 return response;
             }
         }
@@ -406,8 +424,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     static String md5(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -8,8 +8,7 @@ import java.net.InetAddress;
 /** Free ports on 127.0.0.1 for test phones. */
 final class TestPorts {
 
-    private TestPorts() {
-    }
+    private TestPorts() {}
 
     static int freeUdpPort() {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {

@@ -33,8 +33,12 @@ class TenantApiTests {
     }
 
     MvcTestResult post(String uri, String body) {
-        return mvc.post().uri(uri).with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content(body).exchange();
+        return mvc.post()
+                .uri(uri)
+                .with(httpBasic("admin", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     @Nested
@@ -45,120 +49,180 @@ class TenantApiTests {
             MvcTestResult created = post("/api/v1/tenants", tenant("bippen", "03459011", "+4954359990"));
             assertThat(created).hasStatus(201).headers().hasValue("Location", "/api/v1/tenants/bippen");
             assertThat(mvc.get().uri("/api/v1/tenants/bippen").with(httpBasic("admin", "demo")))
-                    .hasStatusOk().bodyJson().extractingPath("$.openingHours.weekly.MONDAY[0].opens")
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.openingHours.weekly.MONDAY[0].opens")
                     .isEqualTo("08:00");
         }
 
         @Test
         void givenBadAgs_thenProblemNamesTheField() {
             assertThat(post("/api/v1/tenants", tenant("x1", "1234567", "+4954359991")))
-                    .hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("ags");
+                    .hasStatus(400)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("ags");
         }
 
         @Test
         void givenAgsOfAnotherState_thenRejected() {
             // 09… is Bavaria, the tenant says Lower Saxony
             assertThat(post("/api/v1/tenants", tenant("x2", "09162000", "+4954359992")))
-                    .hasStatus(400).bodyJson().extractingPath("$.errors[0].message")
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
                     .isEqualTo("Der AGS passt nicht zum gewählten Bundesland.");
         }
 
         @Test
         void givenPhoneNotInE164_thenProblemNamesTheNumber() {
             assertThat(post("/api/v1/tenants", tenant("x3", "03459011", "05435 9990")))
-                    .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("phoneNumbers[0]");
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("phoneNumbers[0]");
         }
 
         @Test
         void givenNumberOfAnotherTenant_thenRejectedWithItsName() {
             MvcTestResult result = post("/api/v1/tenants", tenant("x4", "03459011", "+4954311820"));
-            assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].field")
+            assertThat(result)
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
                     .isEqualTo("phoneNumbers[0]");
-            assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString()
+            assertThat(result)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .asString()
                     .contains("Samtgemeinde Artland");
         }
 
         @Test
         void givenTakenSlug_thenRejected() {
             assertThat(post("/api/v1/tenants", tenant("artland", "03459011", "+4954359993")))
-                    .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("slug");
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("slug");
         }
 
         @Test
         void givenSlugOfAPageOfItsOwn_thenRejected() {
             MvcTestResult result = post("/api/v1/tenants", tenant("synonyms", "03459011", "+4954359995"));
-            assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("slug");
-            assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString()
+            assertThat(result)
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("slug");
+            assertThat(result)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .asString()
                     .startsWith("Dieser Kurzname ist reserviert");
         }
 
         @Test
         void givenOverlappingHours_thenRejected() {
-            String body = tenant("x5", "03459011", "+4954359994").replace(
-                    "[{\"opens\": \"08:00\", \"closes\": \"12:00\"}]",
-                    "[{\"opens\": \"08:00\", \"closes\": \"12:00\"}, {\"opens\": \"11:00\", \"closes\": \"13:00\"}]");
-            assertThat(post("/api/v1/tenants", body)).hasStatus(400).bodyJson()
-                    .extractingPath("$.errors[0].field").isEqualTo("openingHours.weekly");
+            String body = tenant("x5", "03459011", "+4954359994")
+                    .replace(
+                            "[{\"opens\": \"08:00\", \"closes\": \"12:00\"}]",
+                            "[{\"opens\": \"08:00\", \"closes\": \"12:00\"}, {\"opens\": \"11:00\", \"closes\": \"13:00\"}]");
+            assertThat(post("/api/v1/tenants", body))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("openingHours.weekly");
         }
 
         @Test
         void givenClosingBeforeOpening_thenRejected() {
-            String body = tenant("x6", "03459011", "+4954359995").replace("\"closes\": \"12:00\"",
-                    "\"closes\": \"07:00\"");
-            assertThat(post("/api/v1/tenants", body)).hasStatus(400).bodyJson()
-                    .extractingPath("$.errors[0].field").isEqualTo("openingHours.weekly[MONDAY][0].closes");
+            String body =
+                    tenant("x6", "03459011", "+4954359995").replace("\"closes\": \"12:00\"", "\"closes\": \"07:00\"");
+            assertThat(post("/api/v1/tenants", body))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("openingHours.weekly[MONDAY][0].closes");
         }
 
         @Test
         void givenClosing2400_thenOpenUntilMidnightAndWrittenBackAs2400() {
-            String body = tenant("x24", "03459011", "+4954359981").replace(
-                    "{\"opens\": \"08:00\", \"closes\": \"12:00\"}", "{\"opens\": \"00:00\", \"closes\": \"24:00\"}");
+            String body = tenant("x24", "03459011", "+4954359981")
+                    .replace(
+                            "{\"opens\": \"08:00\", \"closes\": \"12:00\"}",
+                            "{\"opens\": \"00:00\", \"closes\": \"24:00\"}");
             assertThat(post("/api/v1/tenants", body)).hasStatus(201);
             assertThat(mvc.get().uri("/api/v1/tenants/x24").with(httpBasic("admin", "demo")))
-                    .hasStatusOk().bodyJson().extractingPath("$.openingHours.weekly.MONDAY[0].closes")
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.openingHours.weekly.MONDAY[0].closes")
                     .isEqualTo("24:00");
-            assertThat(mvc.get().uri("/api/v1/tenants/x24/opening-status?at=2026-11-23T22:59:30Z") // 23:59:30 Berlin
-                    .with(httpBasic("admin", "demo"))).hasStatusOk().bodyJson().extractingPath("$.open")
+            assertThat(mvc.get()
+                            .uri("/api/v1/tenants/x24/opening-status?at=2026-11-23T22:59:30Z") // 23:59:30 Berlin
+                            .with(httpBasic("admin", "demo")))
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.open")
                     .isEqualTo(true);
         }
 
         @Test
         void givenClosingTimeNotAClockTime_thenProblemNamesTheField() {
-            String body = tenant("x25", "03459011", "+4954359982").replace("\"closes\": \"12:00\"",
-                    "\"closes\": \"24:30\"");
-            assertThat(post("/api/v1/tenants", body)).hasStatus(400).bodyJson()
-                    .extractingPath("$.errors[0].field").isEqualTo("openingHours.weekly.MONDAY[0].closes");
+            String body =
+                    tenant("x25", "03459011", "+4954359982").replace("\"closes\": \"12:00\"", "\"closes\": \"24:30\"");
+            assertThat(post("/api/v1/tenants", body))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("openingHours.weekly.MONDAY[0].closes");
         }
 
         @Test
         void givenUnknownType_thenProblemNamesTheField() {
             String body = tenant("x7", "03459011", "+4954359996").replace("\"MUNICIPALITY\"", "\"DORF\"");
-            assertThat(post("/api/v1/tenants", body)).hasStatus(400).bodyJson()
-                    .extractingPath("$.errors[0].field").isEqualTo("type");
+            assertThat(post("/api/v1/tenants", body))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("type");
         }
 
         @Test
         void givenBrokenJson_thenProblem() {
-            assertThat(post("/api/v1/tenants", "{\"slug\": ")).hasStatus(400)
-                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson()
-                    .extractingPath("$.title").isEqualTo("Ungültige Anfrage");
+            assertThat(post("/api/v1/tenants", "{\"slug\": "))
+                    .hasStatus(400)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson()
+                    .extractingPath("$.title")
+                    .isEqualTo("Ungültige Anfrage");
         }
 
         @Test
         void givenEnglishClient_thenMessagesInEnglish() {
-            assertThat(mvc.post().uri("/api/v1/tenants").with(httpBasic("admin", "demo"))
-                    .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
-                    .content(tenant("x8", "1234567", "+4954359997")))
-                    .hasStatus(400).bodyJson().extractingPath("$.errors[0].message").asString()
+            assertThat(mvc.post()
+                            .uri("/api/v1/tenants")
+                            .with(httpBasic("admin", "demo"))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(tenant("x8", "1234567", "+4954359997")))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .asString()
                     .startsWith("The AGS has 8 digits");
         }
 
         @Test
         void givenAgent_thenForbidden() {
-            assertThat(mvc.post().uri("/api/v1/tenants").with(httpBasic("agent1", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content(tenant("x9", "03459011", "+4954359998")))
-                    .hasStatus(403).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(mvc.post()
+                            .uri("/api/v1/tenants")
+                            .with(httpBasic("agent1", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(tenant("x9", "03459011", "+4954359998")))
+                    .hasStatus(403)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
@@ -168,20 +232,33 @@ class TenantApiTests {
         @Test
         void givenTenantWithAgreement_thenDeleteIsRefusedAndNothingIsLost() {
             assertThat(mvc.delete().uri("/api/v1/tenants/artland").with(httpBasic("admin", "demo")))
-                    .hasStatus(409).bodyJson().extractingPath("$.detail").asString().contains("Vereinbarung");
+                    .hasStatus(409)
+                    .bodyJson()
+                    .extractingPath("$.detail")
+                    .asString()
+                    .contains("Vereinbarung");
             assertThat(mvc.get().uri("/api/v1/tenants/artland/departments").with(httpBasic("admin", "demo")))
-                    .hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(3);
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.length()")
+                    .isEqualTo(3);
         }
 
         @Test
         void givenInvalidUpdate_thenStoredTenantUnchanged() {
-            String before = body(mvc.get().uri("/api/v1/tenants/oldenburg").with(httpBasic("admin", "demo"))
+            String before = body(mvc.get()
+                    .uri("/api/v1/tenants/oldenburg")
+                    .with(httpBasic("admin", "demo"))
                     .exchange());
-            assertThat(mvc.put().uri("/api/v1/tenants/oldenburg").with(httpBasic("admin", "demo"))
-                    .contentType(MediaType.APPLICATION_JSON).content(tenant("oldenburg", "0340300X", "+494412350")))
+            assertThat(mvc.put()
+                            .uri("/api/v1/tenants/oldenburg")
+                            .with(httpBasic("admin", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(tenant("oldenburg", "0340300X", "+494412350")))
                     .hasStatus(400);
             assertThat(mvc.get().uri("/api/v1/tenants/oldenburg").with(httpBasic("admin", "demo")))
-                    .hasStatusOk().hasBodyTextEqualTo(before);
+                    .hasStatusOk()
+                    .hasBodyTextEqualTo(before);
         }
 
         @Test
@@ -191,21 +268,30 @@ class TenantApiTests {
                      "topics": ["Hundesteuer", "Grundsteuer"]}""");
             assertThat(created).hasStatus(201);
             String id = read(created, "$.id");
-            assertThat(mvc.delete().uri("/api/v1/tenants/oldenburg/departments/" + id)
-                    .with(httpBasic("admin", "demo"))).hasStatus(204);
+            assertThat(mvc.delete()
+                            .uri("/api/v1/tenants/oldenburg/departments/" + id)
+                            .with(httpBasic("admin", "demo")))
+                    .hasStatus(204);
         }
 
         @Test
         void givenDuplicateDepartmentName_thenRejected() {
             assertThat(post("/api/v1/tenants/artland/departments", "{\"name\": \"bauamt\"}"))
-                    .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("name");
         }
 
         @Test
         void givenBadPhoneExtension_thenRejected() {
-            assertThat(post("/api/v1/tenants/artland/departments",
-                    "{\"name\": \"Kasse\", \"phoneExtension\": \"12a\"}"))
-                    .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("phoneExtension");
+            assertThat(post(
+                            "/api/v1/tenants/artland/departments",
+                            "{\"name\": \"Kasse\", \"phoneExtension\": \"12a\"}"))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("phoneExtension");
         }
     }
 
@@ -214,16 +300,24 @@ class TenantApiTests {
 
         @Test
         void givenChristmasDay_thenClosedForPublicHoliday() {
-            assertThat(mvc.get().uri("/api/v1/tenants/artland/opening-status?at=2026-12-25T09:00:00Z")
-                    .with(httpBasic("agent1", "demo"))).hasStatusOk().bodyJson()
-                    .extractingPath("$.reason").isEqualTo("PUBLIC_HOLIDAY");
+            assertThat(mvc.get()
+                            .uri("/api/v1/tenants/artland/opening-status?at=2026-12-25T09:00:00Z")
+                            .with(httpBasic("agent1", "demo")))
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.reason")
+                    .isEqualTo("PUBLIC_HOLIDAY");
         }
 
         @Test
         void givenBadInstant_thenProblemNamesTheParameter() {
-            assertThat(mvc.get().uri("/api/v1/tenants/artland/opening-status?at=gestern")
-                    .with(httpBasic("agent1", "demo"))).hasStatus(400).bodyJson()
-                    .extractingPath("$.errors[0].field").isEqualTo("at");
+            assertThat(mvc.get()
+                            .uri("/api/v1/tenants/artland/opening-status?at=gestern")
+                            .with(httpBasic("agent1", "demo")))
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("at");
         }
     }
 }

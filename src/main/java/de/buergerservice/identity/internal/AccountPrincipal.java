@@ -33,8 +33,15 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final Set<UUID> tenantIds;
     private final Set<UUID> departmentIds;
 
-    public AccountPrincipal(UUID id, String username, String displayName, String passwordHash, boolean enabled,
-            Set<Role> roles, Set<UUID> tenantIds, Set<UUID> departmentIds) {
+    public AccountPrincipal(
+            UUID id,
+            String username,
+            String displayName,
+            String passwordHash,
+            boolean enabled,
+            Set<Role> roles,
+            Set<UUID> tenantIds,
+            Set<UUID> departmentIds) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -47,8 +54,15 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     static AccountPrincipal of(UserAccount account) {
         var info = account.toInfo();
-        return new AccountPrincipal(info.id(), info.username(), info.displayName(), account.getPasswordHash(),
-                info.enabled(), info.roles(), info.tenantIds(), info.departmentIds());
+        return new AccountPrincipal(
+                info.id(),
+                info.username(),
+                info.displayName(),
+                account.getPasswordHash(),
+                info.enabled(),
+                info.roles(),
+                info.tenantIds(),
+                info.departmentIds());
     }
 
     public UUID id() {
@@ -85,7 +99,8 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        List<SimpleGrantedAuthority> authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority()))
+        List<SimpleGrantedAuthority> authorities = roles.stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
                 .toList();
         return authorities;
     }

@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +34,10 @@ class AdministratorBootstrap implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    AdministratorBootstrap(UserAccountRepository accounts, UserService users, Validator validator,
+    AdministratorBootstrap(
+            UserAccountRepository accounts,
+            UserService users,
+            Validator validator,
             @Value("${buergerservice.admin.user:}") String username,
             @Value("${buergerservice.admin.password:}") String password) {
         this.accounts = accounts;
@@ -53,12 +55,13 @@ class AdministratorBootstrap implements ApplicationRunner {
         if (username.isBlank() || password.isBlank()) {
             throw new AdministratorMissingException(null);
         }
-        UserData admin = new UserData(username, "Administrator", null, password, true, Set.of(Role.ADMIN),
-                Set.of(), Set.of());
+        UserData admin =
+                new UserData(username, "Administrator", null, password, true, Set.of(Role.ADMIN), Set.of(), Set.of());
         Set<ConstraintViolation<UserData>> violations = validator.validate(admin);
         if (!violations.isEmpty()) {
             throw new AdministratorMissingException(violations.stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).collect(Collectors.joining("; ")));
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
         }
         SystemActor.run(() -> users.create(admin));
         log.info("Created the first administrator '{}' from BUERGERSERVICE_ADMIN_USER", admin.username());
@@ -70,8 +73,10 @@ class AdministratorBootstrap implements ApplicationRunner {
         private final String invalidInput;
 
         AdministratorMissingException(String invalidInput) {
-            super(invalidInput == null ? "No administrator account exists and none is configured"
-                    : "The configured first administrator is invalid: " + invalidInput);
+            super(
+                    invalidInput == null
+                            ? "No administrator account exists and none is configured"
+                            : "The configured first administrator is invalid: " + invalidInput);
             this.invalidInput = invalidInput;
         }
 

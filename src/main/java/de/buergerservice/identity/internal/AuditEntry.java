@@ -42,10 +42,15 @@ public class AuditEntry {
     @Column(nullable = false, updatable = false, columnDefinition = "text")
     private String changes;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(Instant occurredAt, String actor, String entityType, UUID entityId, UUID tenantId, Action action,
+    AuditEntry(
+            Instant occurredAt,
+            String actor,
+            String entityType,
+            UUID entityId,
+            UUID tenantId,
+            Action action,
             String changes) {
         this.occurredAt = occurredAt;
         this.actor = actor;

@@ -10,10 +10,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import de.buergerservice.shared.audit.AuditedChange;
 import de.buergerservice.shared.security.TenantScope;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit log: every {@link AuditedChange} becomes an entry with the acting user, written in the transaction
@@ -37,15 +37,25 @@ public class AuditLog {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditedChange change) {
-        entries.save(new AuditEntry(clock.instant(), scope.currentUsername(), change.entityType(),
-                change.entityId(), change.tenantId(), change.action(), json.writeValueAsString(change.changes())));
+        entries.save(new AuditEntry(
+                clock.instant(),
+                scope.currentUsername(),
+                change.entityType(),
+                change.entityId(),
+                change.tenantId(),
+                change.action(),
+                json.writeValueAsString(change.changes())));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Page<AuditEntryView> search(String entityType, UUID entityId, String actor, int page, int size) {
-        return entries.search(blankToNull(entityType), entityId, blankToNull(actor),
-                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200))).map(AuditEntry::toView);
+        return entries.search(
+                        blankToNull(entityType),
+                        entityId,
+                        blankToNull(actor),
+                        PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)))
+                .map(AuditEntry::toView);
     }
 
     private static String blankToNull(String value) {

@@ -53,7 +53,8 @@ class ClaimsMapping {
     }
 
     static List<GrantedAuthority> authorities(ClaimsPrincipal principal) {
-        return principal.roles().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority()))
+        return principal.roles().stream()
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority()))
                 .toList();
     }
 

@@ -51,7 +51,14 @@ class IdentityDemoData implements ApplicationRunner {
     private void create(String username, String displayName, Role role, String... tenants) {
         // "demo" is shorter than the policy for entered passwords, which is checked where people type them
         // (REST API, forms, first-administrator bootstrap), not by the service.
-        users.create(new UserData(username, displayName, username + "@oldenburg.example", PASSWORD, true,
-                Set.of(role), Set.of(tenants), Set.of()));
+        users.create(new UserData(
+                username,
+                displayName,
+                username + "@oldenburg.example",
+                PASSWORD,
+                true,
+                Set.of(role),
+                Set.of(tenants),
+                Set.of()));
     }
 }

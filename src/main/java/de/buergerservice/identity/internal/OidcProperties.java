@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dots, e.g. Keycloak's {@code realm_access.roles}. Tenants are listed by slug.
  */
 @ConfigurationProperties("buergerservice.security.oidc")
-record OidcProperties(@DefaultValue("preferred_username") String usernameClaim,
-        @DefaultValue("roles") String rolesClaim, @DefaultValue("tenants") String tenantsClaim) {
-}
+record OidcProperties(
+        @DefaultValue("preferred_username") String usernameClaim,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("tenants") String tenantsClaim) {}

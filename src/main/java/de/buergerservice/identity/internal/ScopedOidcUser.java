@@ -20,7 +20,10 @@ class ScopedOidcUser extends DefaultOidcUser implements ScopedPrincipal {
 
     private final ClaimsPrincipal claims;
 
-    ScopedOidcUser(Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken, OidcUserInfo userInfo,
+    ScopedOidcUser(
+            Collection<? extends GrantedAuthority> authorities,
+            OidcIdToken idToken,
+            OidcUserInfo userInfo,
             ClaimsPrincipal claims) {
         super(authorities, idToken, userInfo);
         this.claims = claims;

@@ -50,8 +50,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponder problems, TenantDirectory tenants,
-            TenantScope scope, ObjectProvider<JwtDecoder> jwtDecoder, ClaimsMapping claims) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ProblemResponder problems,
+            TenantDirectory tenants,
+            TenantScope scope,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ClaimsMapping claims)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Buergerservice\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problemDetail.status.401");
@@ -59,24 +65,26 @@ class SecurityConfiguration {
         AccessDeniedHandler forbidden = (request, response, e) ->
                 problems.write(request, response, HttpStatus.FORBIDDEN, "problemDetail.status.403");
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers("/actuator/**")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // A request that carries its own credentials cannot be forged by another site's page.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(new TenantPathFilter(tenants, scope, problems), AuthorizationFilter.class);
         if (jwtDecoder.getIfAvailable() != null) {
-            http.oauth2ResourceServer(resource -> resource
-                    .authenticationEntryPoint(unauthorized)
+            http.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(unauthorized)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
                         ClaimsPrincipal principal = claims.principal(token.getClaims(), token.getSubject());
-                        return UsernamePasswordAuthenticationToken.authenticated(principal, token,
-                                ClaimsMapping.authorities(principal));
+                        return UsernamePasswordAuthenticationToken.authenticated(
+                                principal, token, ClaimsMapping.authorities(principal));
                     })));
         }
         return http.build();
@@ -84,21 +92,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
-            ClaimsMapping claims) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error")
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients, ClaimsMapping claims)
+            throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions
-                                .policy("camera=(), microphone=(), geolocation=(), payment=()")));
+                        .permissionsPolicyHeader(permissions ->
+                                permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(claims))));
@@ -111,8 +120,8 @@ class SecurityConfiguration {
         return request -> {
             OidcUser user = standard.loadUser(request);
             ClaimsPrincipal principal = claims.principal(user.getClaims(), user.getSubject());
-            return new ScopedOidcUser(ClaimsMapping.authorities(principal), user.getIdToken(), user.getUserInfo(),
-                    principal);
+            return new ScopedOidcUser(
+                    ClaimsMapping.authorities(principal), user.getIdToken(), user.getUserInfo(), principal);
         };
     }
 }

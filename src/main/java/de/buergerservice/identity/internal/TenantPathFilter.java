@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -43,7 +42,8 @@ class TenantPathFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher path = TENANT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = TENANT_PATH.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (path.matches() && isSignedIn() && !visible(path.group(1))) {
             problems.write(request, response, HttpStatus.NOT_FOUND, "problemDetail.notFound.tenant");
             return;
@@ -52,7 +52,10 @@ class TenantPathFilter extends OncePerRequestFilter {
     }
 
     private boolean visible(String slug) {
-        return tenants.findBySlug(slug).map(TenantInfo::id).filter(scope::permits).isPresent();
+        return tenants.findBySlug(slug)
+                .map(TenantInfo::id)
+                .filter(scope::permits)
+                .isPresent();
     }
 
     /** Anonymous requests are left to the authorization filter, which answers 401. */

@@ -59,15 +59,19 @@ public class UserAccount extends PersistentEntity {
     @Column(name = "department_id", nullable = false)
     private Set<UUID> departmentIds = new HashSet<>();
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String username, String passwordHash, Instant now) {
         this.username = username;
         changePassword(passwordHash, now);
     }
 
-    void apply(String displayName, String email, boolean enabled, Set<Role> roles, Set<UUID> tenantIds,
+    void apply(
+            String displayName,
+            String email,
+            boolean enabled,
+            Set<Role> roles,
+            Set<UUID> tenantIds,
             Set<UUID> departmentIds) {
         this.displayName = displayName.strip();
         this.email = email == null || email.isBlank() ? null : email.strip();
@@ -106,7 +110,14 @@ public class UserAccount extends PersistentEntity {
     }
 
     UserInfo toInfo() {
-        return new UserInfo(getId(), username, displayName, email, Set.copyOf(roles), Set.copyOf(tenantIds),
-                Set.copyOf(departmentIds), enabled);
+        return new UserInfo(
+                getId(),
+                username,
+                displayName,
+                email,
+                Set.copyOf(roles),
+                Set.copyOf(tenantIds),
+                Set.copyOf(departmentIds),
+                enabled);
     }
 }

@@ -18,10 +18,15 @@ import de.buergerservice.shared.security.Role;
  * editing (keeps the old one); new users need one.
  */
 public record UserData(
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,99}", message = "{validation.username}") String username,
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,99}", message = "{validation.username}")
+        String username,
+
         @NotBlank @Size(max = 200) String displayName,
         @Email @Size(max = 320) String email,
-        @Size(min = 8, max = 200, message = "{validation.password.length}") String password,
+
+        @Size(min = 8, max = 200, message = "{validation.password.length}")
+        String password,
+
         boolean enabled,
         @NotEmpty Set<@NotNull Role> roles,
         @NotNull Set<@NotBlank String> tenants,

@@ -33,6 +33,8 @@ class UserDirectoryService implements UserDirectory {
 
     @Override
     public List<UserInfo> withRole(Role role) {
-        return accounts.findEnabledWithRole(role).stream().map(UserAccount::toInfo).toList();
+        return accounts.findEnabledWithRole(role).stream()
+                .map(UserAccount::toInfo)
+                .toList();
     }
 }

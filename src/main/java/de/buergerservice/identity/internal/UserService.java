@@ -40,8 +40,12 @@ public class UserService {
     private final ChangeRecorder changes;
     private final Clock clock;
 
-    UserService(UserAccountRepository accounts, TenantDirectory tenants, PasswordEncoder passwords,
-            ChangeRecorder changes, Clock clock) {
+    UserService(
+            UserAccountRepository accounts,
+            TenantDirectory tenants,
+            PasswordEncoder passwords,
+            ChangeRecorder changes,
+            Clock clock) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.passwords = passwords;
@@ -112,15 +116,17 @@ public class UserService {
     private void apply(UserAccount account, UserData data) {
         Set<UUID> tenantIds = new HashSet<>();
         for (String slug : data.tenants()) {
-            tenantIds.add(tenants.findBySlug(slug).map(TenantInfo::id).orElseThrow(
-                    () -> new InvalidFieldException("tenants", "validation.tenant.unknown", slug)));
+            tenantIds.add(tenants.findBySlug(slug)
+                    .map(TenantInfo::id)
+                    .orElseThrow(() -> new InvalidFieldException("tenants", "validation.tenant.unknown", slug)));
         }
         for (UUID departmentId : data.departmentIds()) {
-            tenants.findDepartment(departmentId).map(DepartmentInfo::tenantId).filter(tenantIds::contains)
+            tenants.findDepartment(departmentId)
+                    .map(DepartmentInfo::tenantId)
+                    .filter(tenantIds::contains)
                     .orElseThrow(() -> new InvalidFieldException("departmentIds", "validation.user.department"));
         }
-        account.apply(data.displayName(), data.email(), data.enabled(), data.roles(), tenantIds,
-                data.departmentIds());
+        account.apply(data.displayName(), data.email(), data.enabled(), data.roles(), tenantIds, data.departmentIds());
     }
 
     private void requireAnotherAdministrator(UserAccount account) {
@@ -138,8 +144,16 @@ public class UserService {
         var info = account.toInfo();
         Set<String> slugs = new TreeSet<>();
         info.tenantIds().forEach(id -> tenants.findById(id).ifPresent(t -> slugs.add(t.slug())));
-        return new UserView(info.id(), info.username(), info.displayName(), info.email(), info.enabled(),
-                info.roles(), slugs, info.departmentIds(), account.getPasswordChangedAt());
+        return new UserView(
+                info.id(),
+                info.username(),
+                info.displayName(),
+                info.email(),
+                info.enabled(),
+                info.roles(),
+                slugs,
+                info.departmentIds(),
+                account.getPasswordChangedAt());
     }
 
     static String normalize(String username) {

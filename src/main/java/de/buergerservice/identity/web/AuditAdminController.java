@@ -20,8 +20,12 @@ class AuditAdminController {
     }
 
     @GetMapping("/admin/audit")
-    String list(@RequestParam(required = false) String entityType, @RequestParam(required = false) UUID entityId,
-            @RequestParam(required = false) String actor, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) UUID entityId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("entries", auditLog.search(entityType, entityId, actor, page, 50));
         model.addAttribute("entityType", entityType);
         model.addAttribute("entityId", entityId);

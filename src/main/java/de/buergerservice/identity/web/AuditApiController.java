@@ -21,9 +21,12 @@ class AuditApiController {
     }
 
     @GetMapping("/api/v1/audit")
-    PagedModel<AuditEntryView> search(@RequestParam(required = false) String entityType,
-            @RequestParam(required = false) UUID entityId, @RequestParam(required = false) String actor,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    PagedModel<AuditEntryView> search(
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) UUID entityId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return new PagedModel<>(auditLog.search(entityType, entityId, actor, page, size));
     }
 }

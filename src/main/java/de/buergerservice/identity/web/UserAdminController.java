@@ -43,14 +43,16 @@ class UserAdminController {
     }
 
     /** Tenants to choose from, with their departments (grouped in the form). */
-    record TenantChoice(TenantInfo tenant, List<DepartmentInfo> departments) {
-    }
+    record TenantChoice(TenantInfo tenant, List<DepartmentInfo> departments) {}
 
     @ModelAttribute
     void choices(Model model) {
         model.addAttribute("roles", Role.values());
-        model.addAttribute("tenantChoices", tenants.findAll().stream()
-                .map(t -> new TenantChoice(t, tenants.departmentsOf(t.id()))).toList());
+        model.addAttribute(
+                "tenantChoices",
+                tenants.findAll().stream()
+                        .map(t -> new TenantChoice(t, tenants.departmentsOf(t.id())))
+                        .toList());
     }
 
     @GetMapping
@@ -78,7 +80,11 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute("form") UserForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         model.addAttribute("userId", id);
         return save(id, form, errors, redirect);

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -36,13 +35,14 @@ class UserApiController {
     }
 
     /** Who am I, with which roles, for which tenants. */
-    record Me(String username, Set<String> roles, boolean restrictedToTenants, Set<UUID> tenantIds) {
-    }
+    record Me(String username, Set<String> roles, boolean restrictedToTenants, Set<UUID> tenantIds) {}
 
     @GetMapping("/api/v1/me")
     Me me(Authentication authentication) {
-        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
                 .collect(Collectors.toCollection(TreeSet::new));
         if (authentication.getPrincipal() instanceof ScopedPrincipal principal) {
             return new Me(principal.username(), roles, principal.restrictedToTenants(), principal.tenantIds());
@@ -58,7 +58,8 @@ class UserApiController {
     @PostMapping("/api/v1/users")
     ResponseEntity<UserView> create(@Valid @RequestBody UserData data) {
         UserView created = users.create(data);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/api/v1/users/{userId}")

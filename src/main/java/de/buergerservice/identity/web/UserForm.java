@@ -35,9 +35,14 @@ public class UserForm {
     }
 
     UserData toData() {
-        return new UserData(username == null ? null : username.strip().toLowerCase(Locale.ROOT),
-                displayName, email == null || email.isBlank() ? null : email.strip(), password, enabled,
-                roles == null ? Set.of() : roles, tenants == null ? Set.of() : tenants,
+        return new UserData(
+                username == null ? null : username.strip().toLowerCase(Locale.ROOT),
+                displayName,
+                email == null || email.isBlank() ? null : email.strip(),
+                password,
+                enabled,
+                roles == null ? Set.of() : roles,
+                tenants == null ? Set.of() : tenants,
                 departmentIds == null ? Set.of() : departmentIds);
     }
 

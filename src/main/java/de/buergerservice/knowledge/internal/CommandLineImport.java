@@ -11,8 +11,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import de.buergerservice.knowledge.internal.KnowledgeImports.Format;
@@ -36,8 +36,8 @@ class CommandLineImport implements ApplicationRunner {
     private final KnowledgeProperties properties;
     private final ConfigurableApplicationContext context;
 
-    CommandLineImport(KnowledgeImports imports, KnowledgeProperties properties,
-            ConfigurableApplicationContext context) {
+    CommandLineImport(
+            KnowledgeImports imports, KnowledgeProperties properties, ConfigurableApplicationContext context) {
         this.imports = imports;
         this.properties = properties;
         this.context = context;
@@ -46,9 +46,10 @@ class CommandLineImport implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Path file = Path.of(properties.importFile());
-        Format format = properties.importFormat() == null || properties.importFormat().isBlank()
-                ? file.toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.CSV : Format.DLDB
-                : Format.parse(properties.importFormat());
+        Format format =
+                properties.importFormat() == null || properties.importFormat().isBlank()
+                        ? file.toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.CSV : Format.DLDB
+                        : Format.parse(properties.importFormat());
         // operators of a German municipality read the report in German, whatever the server's locale
         org.springframework.context.i18n.LocaleContextHolder.setLocale(Locale.GERMAN);
         ImportReport[] report = new ImportReport[1];
@@ -59,13 +60,27 @@ class CommandLineImport implements ApplicationRunner {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }
         });
-        report[0].failures().forEach(problem -> LOG.error("Record {} ({} „{}“) field {}: {}", problem.record(),
-                problem.externalId(), problem.title(), problem.field(), problem.message()));
-        report[0].warnings().forEach(problem -> LOG.warn("Record {} ({} „{}“) field {}: {}", problem.record(),
-                problem.externalId(), problem.title(), problem.field(), problem.message()));
+        report[0]
+                .failures()
+                .forEach(problem -> LOG.error(
+                        "Record {} ({} „{}“) field {}: {}",
+                        problem.record(),
+                        problem.externalId(),
+                        problem.title(),
+                        problem.field(),
+                        problem.message()));
+        report[0]
+                .warnings()
+                .forEach(problem -> LOG.warn(
+                        "Record {} ({} „{}“) field {}: {}",
+                        problem.record(),
+                        problem.externalId(),
+                        problem.title(),
+                        problem.field(),
+                        problem.message()));
         if (report[0].status() == ImportReport.Status.REJECTED) {
-            throw new IllegalStateException("Import of " + file + " rejected: " + report[0].failures().size()
-                    + " problem(s), nothing written");
+            throw new IllegalStateException(
+                    "Import of " + file + " rejected: " + report[0].failures().size() + " problem(s), nothing written");
         }
         if (properties.importExit()) {
             System.exit(SpringApplication.exit(context));

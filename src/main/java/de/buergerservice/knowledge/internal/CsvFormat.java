@@ -29,24 +29,48 @@ final class CsvFormat {
 
     static final String SOURCE = "csv";
 
-    static final Map<String, String> FIELD_NAMES = Map.of("title", "title", "synonyms", "synonyms", "body", "text",
-            "leikaKey", "leika", "summary", "summary", "fees", "fees", "topics", "topics");
+    static final Map<String, String> FIELD_NAMES = Map.of(
+            "title",
+            "title",
+            "synonyms",
+            "synonyms",
+            "body",
+            "text",
+            "leikaKey",
+            "leika",
+            "summary",
+            "summary",
+            "fees",
+            "fees",
+            "topics",
+            "topics");
 
-    private CsvFormat() {
-    }
+    private CsvFormat() {}
 
     static List<ImportRecord> read(InputStream in) throws IOException {
         byte[] bytes = in.readAllBytes();
         String text = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "");
         String header = text.lines().findFirst().orElse("");
-        char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count()
-                ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        char delimiter = header.chars().filter(c -> c == ';').count()
+                        > header.chars().filter(c -> c == ',').count()
+                ? ';'
+                : ',';
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
         List<ImportRecord> records = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(text.getBytes(
-                StandardCharsets.UTF_8)), StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
-            List<String> columns = parser.getHeaderNames().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        try (Reader reader = new InputStreamReader(
+                        new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8);
+                CSVParser parser = format.parse(reader)) {
+            List<String> columns = parser.getHeaderNames().stream()
+                    .map(c -> c.toLowerCase(Locale.ROOT))
+                    .toList();
             if (!columns.contains("title")) {
                 return List.of(DldbFormat.fileProblem("title", "knowledge.import.csvHeader"));
             }
@@ -70,18 +94,36 @@ final class CsvFormat {
         }
         String body = cell(row, columns, headers, "text");
         String html = body == null ? null : body.contains("<") ? HtmlText.sanitize(body) : paragraphs(body);
-        ServiceContent content = new ServiceContent(title, split(cell(row, columns, headers, "synonyms")),
-                cell(row, columns, headers, "leika"), cell(row, columns, headers, "summary"), html, List.of(),
-                cell(row, columns, headers, "fees"), null, null, null, null, List.of(), List.of(),
+        ServiceContent content = new ServiceContent(
+                title,
+                split(cell(row, columns, headers, "synonyms")),
+                cell(row, columns, headers, "leika"),
+                cell(row, columns, headers, "summary"),
+                html,
+                List.of(),
+                cell(row, columns, headers, "fees"),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
                 split(cell(row, columns, headers, "topics")));
-        return new ImportRecord(position, externalId, content, cell(row, columns, headers, "department"), failures,
-                List.of(), FIELD_NAMES);
+        return new ImportRecord(
+                position,
+                externalId,
+                content,
+                cell(row, columns, headers, "department"),
+                failures,
+                List.of(),
+                FIELD_NAMES);
     }
 
     private static String paragraphs(String text) {
         StringBuilder html = new StringBuilder();
         for (String paragraph : text.split("\\R\\s*\\R")) {
-            html.append("<p>").append(HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br />"))
+            html.append("<p>")
+                    .append(HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br />"))
                     .append("</p>");
         }
         return HtmlText.sanitize(html.toString());

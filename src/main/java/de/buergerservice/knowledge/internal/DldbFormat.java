@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import de.buergerservice.knowledge.ServiceLink;
-import de.buergerservice.knowledge.internal.ImportReport.Problem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+
+import de.buergerservice.knowledge.ServiceLink;
+import de.buergerservice.knowledge.internal.ImportReport.Problem;
 
 /**
  * Reads the JSON export of the Dienstleistungsdatenbank (DLDB) that Berlin's and Munich's appointment systems use:
@@ -24,17 +25,21 @@ public final class DldbFormat {
     static final String SOURCE = "dldb";
 
     /** The file's field for each content field, as problem reports name them. */
-    static final Map<String, String> FIELD_NAMES = Map.ofEntries(Map.entry("title", "name"),
-            Map.entry("synonyms", "meta.keywords"), Map.entry("leikaKey", "leika"),
-            Map.entry("summary", "description"), Map.entry("body", "description"), Map.entry("fees", "fees"),
-            Map.entry("forms", "forms"), Map.entry("links", "links"),
+    static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("title", "name"),
+            Map.entry("synonyms", "meta.keywords"),
+            Map.entry("leikaKey", "leika"),
+            Map.entry("summary", "description"),
+            Map.entry("body", "description"),
+            Map.entry("fees", "fees"),
+            Map.entry("forms", "forms"),
+            Map.entry("links", "links"),
             Map.entry("onlineServiceUrl", "appointment.link"));
 
     private static final Pattern LEIKA = Pattern.compile(Rules.LEIKA);
     private static final int SUMMARY_LENGTH = 300;
 
-    private DldbFormat() {
-    }
+    private DldbFormat() {}
 
     /** The records of the file; a file that is no DLDB export at all yields one failure for record 0. */
     static List<ImportRecord> read(InputStream in) throws IOException {
@@ -74,9 +79,21 @@ public final class DldbFormat {
         JsonNode appointment = node.get("appointment");
         String booking = appointment == null ? null : text(appointment, "link");
         String fees = text(node, "fees") == null ? null : HtmlText.plain(text(node, "fees"));
-        ServiceContent content = new ServiceContent(name, keywords(node.get("meta"), name), leika, summary(body),
-                body, List.of(), Rules.text(fees), null, null, null,
-                booking == null || id == null ? null : booking.replace("{serviceId}", id), forms, links, List.of());
+        ServiceContent content = new ServiceContent(
+                name,
+                keywords(node.get("meta"), name),
+                leika,
+                summary(body),
+                body,
+                List.of(),
+                Rules.text(fees),
+                null,
+                null,
+                null,
+                booking == null || id == null ? null : booking.replace("{serviceId}", id),
+                forms,
+                links,
+                List.of());
         return new ImportRecord(position, id, content, null, failures, warnings, FIELD_NAMES);
     }
 
@@ -84,8 +101,8 @@ public final class DldbFormat {
      * A few DLDB records name several LeiKa keys ("99036008007003, 99036008007004"); the content model has one,
      * so the first is kept and the report says so.
      */
-    private static String leika(int position, String id, String name, String value, List<Problem> failures,
-            List<Problem> warnings) {
+    private static String leika(
+            int position, String id, String name, String value, List<Problem> failures, List<Problem> warnings) {
         if (value == null) {
             return null;
         }
@@ -117,8 +134,8 @@ public final class DldbFormat {
         return List.copyOf(synonyms);
     }
 
-    private static List<ServiceLink> links(int position, String id, String name, JsonNode array, String field,
-            List<Problem> failures) {
+    private static List<ServiceLink> links(
+            int position, String id, String name, JsonNode array, String field, List<Problem> failures) {
         List<ServiceLink> links = new ArrayList<>();
         if (array == null || array.isNull()) {
             return links;
@@ -166,7 +183,7 @@ public final class DldbFormat {
     }
 
     static ImportRecord fileProblem(String field, String code, Object... ignored) {
-        return new ImportRecord(0, null, null, null, List.of(new Problem(0, null, null, field, code)), List.of(),
-                Map.of());
+        return new ImportRecord(
+                0, null, null, null, List.of(new Problem(0, null, null, field, code)), List.of(), Map.of());
     }
 }

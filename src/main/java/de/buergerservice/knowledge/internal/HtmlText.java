@@ -16,17 +16,18 @@ import org.owasp.html.Sanitizers;
  */
 public final class HtmlText {
 
-    private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
-            .and(Sanitizers.TABLES).and(Sanitizers.LINKS)
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES)
+            .and(Sanitizers.LINKS)
             .and(new HtmlPolicyBuilder().allowElements("br", "hr").toFactory());
 
-    private static final Pattern BLOCK_END = Pattern.compile(
-            "(?i)<br\\s*/?>|</?(p|div|li|ul|ol|h[1-6]|tr|table|blockquote|hr)\\b[^>]*>");
+    private static final Pattern BLOCK_END =
+            Pattern.compile("(?i)<br\\s*/?>|</?(p|div|li|ul|ol|h[1-6]|tr|table|blockquote|hr)\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#\\d+|amp|lt|gt|quot|apos|nbsp);");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** The allowed subset of {@code html}; {@code null} stays {@code null}. */
     public static String sanitize(String html) {
@@ -43,8 +44,11 @@ public final class HtmlText {
         }
         String text = BLOCK_END.matcher(html).replaceAll("\n");
         text = decode(TAG.matcher(text).replaceAll(""));
-        return Arrays.stream(text.replace("\u200b", "").split("\n")).map(String::strip)
-                .filter(line -> !line.isEmpty()).reduce((a, b) -> a + "\n" + b).orElse("");
+        return Arrays.stream(text.replace("\u200b", "").split("\n"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
     }
 
     /** Plain text lines, for diffs. */
@@ -58,16 +62,20 @@ public final class HtmlText {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String entity = m.group(1);
-            String replacement = switch (entity) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "nbsp" -> " ";
-                default -> new String(Character.toChars(entity.startsWith("#x")
-                        ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1))));
-            };
+            String replacement =
+                    switch (entity) {
+                        case "amp" -> "&";
+                        case "lt" -> "<";
+                        case "gt" -> ">";
+                        case "quot" -> "\"";
+                        case "apos" -> "'";
+                        case "nbsp" -> " ";
+                        default ->
+                            new String(Character.toChars(
+                                    entity.startsWith("#x")
+                                            ? Integer.parseInt(entity.substring(2), 16)
+                                            : Integer.parseInt(entity.substring(1))));
+                    };
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

@@ -18,10 +18,14 @@ public class ImportJobs {
     static final int KEPT = 50;
 
     /** The state of one import, as the API shows it. */
-    public record ImportJob(UUID id, UUID tenantId, String format, Status status, int processed, int total,
-            ImportReport report) {
+    public record ImportJob(
+            UUID id, UUID tenantId, String format, Status status, int processed, int total, ImportReport report) {
 
-        public enum Status { RUNNING, DONE, FAILED }
+        public enum Status {
+            RUNNING,
+            DONE,
+            FAILED
+        }
     }
 
     private final Map<UUID, ImportJob> jobs = new LinkedHashMap<>();
@@ -36,18 +40,36 @@ public class ImportJobs {
     }
 
     synchronized void progress(UUID id, int processed, int total) {
-        jobs.computeIfPresent(id, (key, job) -> new ImportJob(job.id(), job.tenantId(), job.format(), job.status(),
-                processed, total, null));
+        jobs.computeIfPresent(
+                id,
+                (key, job) ->
+                        new ImportJob(job.id(), job.tenantId(), job.format(), job.status(), processed, total, null));
     }
 
     synchronized ImportJob finish(UUID id, ImportReport report) {
-        return jobs.computeIfPresent(id, (key, job) -> new ImportJob(job.id(), job.tenantId(), job.format(),
-                ImportJob.Status.DONE, report.total(), report.total(), report));
+        return jobs.computeIfPresent(
+                id,
+                (key, job) -> new ImportJob(
+                        job.id(),
+                        job.tenantId(),
+                        job.format(),
+                        ImportJob.Status.DONE,
+                        report.total(),
+                        report.total(),
+                        report));
     }
 
     synchronized void fail(UUID id) {
-        jobs.computeIfPresent(id, (key, job) -> new ImportJob(job.id(), job.tenantId(), job.format(),
-                ImportJob.Status.FAILED, job.processed(), job.total(), null));
+        jobs.computeIfPresent(
+                id,
+                (key, job) -> new ImportJob(
+                        job.id(),
+                        job.tenantId(),
+                        job.format(),
+                        ImportJob.Status.FAILED,
+                        job.processed(),
+                        job.total(),
+                        null));
     }
 
     synchronized Optional<ImportJob> find(UUID id, UUID tenantId) {

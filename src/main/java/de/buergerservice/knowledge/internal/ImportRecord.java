@@ -11,8 +11,14 @@ import de.buergerservice.knowledge.internal.ImportReport.Problem;
  *        problems found by the shared validation rules
  * @param department the department named in the file (CSV), {@code null} if none
  */
-record ImportRecord(int position, String externalId, ServiceContent content, String department,
-        List<Problem> failures, List<Problem> warnings, java.util.Map<String, String> fieldNames) {
+record ImportRecord(
+        int position,
+        String externalId,
+        ServiceContent content,
+        String department,
+        List<Problem> failures,
+        List<Problem> warnings,
+        java.util.Map<String, String> fieldNames) {
 
     String title() {
         return content == null ? null : content.title();

@@ -10,10 +10,23 @@ import java.util.UUID;
  * @param target {@code catalogue} or the slug of the tenant the records went to
  * @param warnings what was accepted with an adjustment (e.g. several LeiKa keys, the first one taken)
  */
-public record ImportReport(UUID id, String format, String target, Status status, int total, int created,
-        int updated, int unchanged, List<Problem> failures, List<Problem> warnings, long durationMillis) {
+public record ImportReport(
+        UUID id,
+        String format,
+        String target,
+        Status status,
+        int total,
+        int created,
+        int updated,
+        int unchanged,
+        List<Problem> failures,
+        List<Problem> warnings,
+        long durationMillis) {
 
-    public enum Status { APPLIED, REJECTED }
+    public enum Status {
+        APPLIED,
+        REJECTED
+    }
 
     /**
      * What is wrong with one record.
@@ -21,6 +34,5 @@ public record ImportReport(UUID id, String format, String target, Status status,
      * @param record position of the record in the file, from 1 (0: the file as a whole)
      * @param field the field as named in the file, e.g. {@code leika} or {@code forms[2].link}
      */
-    public record Problem(int record, String externalId, String title, String field, String message) {
-    }
+    public record Problem(int record, String externalId, String title, String field, String message) {}
 }

@@ -1,7 +1,7 @@
 package de.buergerservice.knowledge.internal;
 
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +44,12 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     private final MergedViews views;
     private final TenantDirectory tenants;
 
-    KnowledgeCatalogService(ServiceEntryRepository entries, ServiceOverrideRepository overrides,
-            ServiceVersionRepository versions, MergedViews views, TenantDirectory tenants) {
+    KnowledgeCatalogService(
+            ServiceEntryRepository entries,
+            ServiceOverrideRepository overrides,
+            ServiceVersionRepository versions,
+            MergedViews views,
+            TenantDirectory tenants) {
         this.entries = entries;
         this.overrides = overrides;
         this.versions = versions;
@@ -57,8 +61,13 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     public Optional<ServiceView> find(UUID tenantId, UUID serviceId, Audience audience) {
         return entries.findVisible(serviceId, tenantId)
                 .filter(entry -> visibleTo(entry, audience))
-                .map(entry -> views.of(entry, overrides.findByTenantIdAndServiceId(tenantId, serviceId)
-                        .orElse(null), tenantId, audience));
+                .map(entry -> views.of(
+                        entry,
+                        overrides
+                                .findByTenantIdAndServiceId(tenantId, serviceId)
+                                .orElse(null),
+                        tenantId,
+                        audience));
     }
 
     @Override
@@ -85,14 +94,19 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
         List<UUID> tenantIds = tenants.findAll().stream().map(TenantInfo::id).toList();
         Map<UUID, Map<UUID, ServiceOverride>> local = new HashMap<>();
         tenantIds.forEach(id -> local.put(id, overridesOf(id)));
-        Stream<IndexedService> catalogue = Stream.iterate(entries.cataloguePage(page), batch -> !batch.isEmpty(),
-                        batch -> batch.size() < page.max() ? List.of()
-                                : entries.cataloguePageAfter(batch.get(batch.size() - 1).getId(), page))
+        Stream<IndexedService> catalogue = Stream.iterate(
+                        entries.cataloguePage(page),
+                        batch -> !batch.isEmpty(),
+                        batch -> batch.size() < page.max()
+                                ? List.of()
+                                : entries.cataloguePageAfter(
+                                        batch.get(batch.size() - 1).getId(), page))
                 .flatMap(List::stream)
                 .flatMap(entry -> {
                     ServiceContent content = entry.searchedContent();
-                    return tenantIds.stream().map(tenantId -> views.indexed(entry, content,
-                            local.get(tenantId).get(entry.getId()), tenantId));
+                    return tenantIds.stream()
+                            .map(tenantId -> views.indexed(
+                                    entry, content, local.get(tenantId).get(entry.getId()), tenantId));
                 });
         Stream<IndexedService> own = tenantIds.stream()
                 .flatMap(tenantId -> entries.findByTenantIdOrderByTitle(tenantId).stream()
@@ -105,8 +119,13 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     public Optional<IndexedService> find(UUID tenantId, UUID serviceId) {
         return entries.findVisible(serviceId, tenantId)
                 .filter(entry -> entry.getState() != ServiceState.ARCHIVED)
-                .map(entry -> views.indexed(entry, entry.searchedContent(),
-                        overrides.findByTenantIdAndServiceId(tenantId, serviceId).orElse(null), tenantId));
+                .map(entry -> views.indexed(
+                        entry,
+                        entry.searchedContent(),
+                        overrides
+                                .findByTenantIdAndServiceId(tenantId, serviceId)
+                                .orElse(null),
+                        tenantId));
     }
 
     /** A deleted municipality's own entries, overrides and their versions go with it; the catalogue stays. */

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -54,7 +53,8 @@ public class KnowledgeImports {
 
     /** The file formats understood. */
     public enum Format {
-        DLDB, CSV;
+        DLDB,
+        CSV;
 
         public static Format parse(String value) {
             for (Format format : values()) {
@@ -82,9 +82,17 @@ public class KnowledgeImports {
         return thread;
     });
 
-    KnowledgeImports(ServiceEntryRepository entries, Revisions revisions, KnowledgeService knowledge,
-            ImportJobs jobs, Validator validator, TenantScope scope, MessageSource messages,
-            TransactionTemplate transaction, de.buergerservice.tenancy.TenantDirectory tenants, Clock clock) {
+    KnowledgeImports(
+            ServiceEntryRepository entries,
+            Revisions revisions,
+            KnowledgeService knowledge,
+            ImportJobs jobs,
+            Validator validator,
+            TenantScope scope,
+            MessageSource messages,
+            TransactionTemplate transaction,
+            de.buergerservice.tenancy.TenantDirectory tenants,
+            Clock clock) {
         this.entries = entries;
         this.revisions = revisions;
         this.knowledge = knowledge;
@@ -133,13 +141,14 @@ public class KnowledgeImports {
     /** The command-line import: into the catalogue ({@code slug == null}) or a tenant, as the system. */
     public ImportReport importFile(java.nio.file.Path path, String slug, Format format) throws IOException {
         byte[] file = java.nio.file.Files.readAllBytes(path);
-        TenantInfo tenant = slug == null || slug.isBlank() ? null
+        TenantInfo tenant = slug == null || slug.isBlank()
+                ? null
                 : tenants.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("No tenant " + slug));
         if (tenant == null && format == Format.CSV) {
             throw new IllegalArgumentException("A CSV catalogue is imported for a tenant: name it");
         }
-        ImportJob job = jobs.start(tenant == null ? new UUID(0, 0) : tenant.id(),
-                format.name().toLowerCase(Locale.ROOT));
+        ImportJob job = jobs.start(
+                tenant == null ? new UUID(0, 0) : tenant.id(), format.name().toLowerCase(Locale.ROOT));
         return run(job, tenant, tenant == null, format, file);
     }
 
@@ -164,17 +173,45 @@ public class KnowledgeImports {
             String source = format == Format.DLDB ? DldbFormat.SOURCE : CsvFormat.SOURCE;
             ImportReport report;
             if (!failures.isEmpty()) {
-                report = new ImportReport(job.id(), source, target, Status.REJECTED,
-                        records.size(), 0, 0, 0, failures, warnings, millisSince(started));
+                report = new ImportReport(
+                        job.id(),
+                        source,
+                        target,
+                        Status.REJECTED,
+                        records.size(),
+                        0,
+                        0,
+                        0,
+                        failures,
+                        warnings,
+                        millisSince(started));
             } else {
-                int[] counts = transaction.execute(status -> apply(job, records, catalogue ? null : tenant.id(),
-                        source, departments));
-                report = new ImportReport(job.id(), source, target, Status.APPLIED, records.size(), counts[0],
-                        counts[1], counts[2], List.of(), warnings, millisSince(started));
+                int[] counts = transaction.execute(
+                        status -> apply(job, records, catalogue ? null : tenant.id(), source, departments));
+                report = new ImportReport(
+                        job.id(),
+                        source,
+                        target,
+                        Status.APPLIED,
+                        records.size(),
+                        counts[0],
+                        counts[1],
+                        counts[2],
+                        List.of(),
+                        warnings,
+                        millisSince(started));
             }
-            LOG.info("Import {} of {} records into {}: {} ({} created, {} updated, {} unchanged, {} failed) in {} ms",
-                    source, report.total(), target, report.status(), report.created(), report.updated(),
-                    report.unchanged(), report.failures().size(), report.durationMillis());
+            LOG.info(
+                    "Import {} of {} records into {}: {} ({} created, {} updated, {} unchanged, {} failed) in {} ms",
+                    source,
+                    report.total(),
+                    target,
+                    report.status(),
+                    report.created(),
+                    report.updated(),
+                    report.unchanged(),
+                    report.failures().size(),
+                    report.durationMillis());
             return jobs.finish(job.id(), report).report();
         } catch (RuntimeException e) {
             jobs.fail(job.id());
@@ -191,8 +228,8 @@ public class KnowledgeImports {
     }
 
     /** Applies the shared input rules to every record, collecting every problem (not only the first). */
-    private void check(List<ImportRecord> records, Map<String, UUID> departments, List<Problem> failures,
-            List<Problem> warnings) {
+    private void check(
+            List<ImportRecord> records, Map<String, UUID> departments, List<Problem> failures, List<Problem> warnings) {
         Set<String> seen = new HashSet<>();
         for (ImportRecord record : records) {
             record.failures().forEach(p -> failures.add(resolve(p)));
@@ -213,15 +250,15 @@ public class KnowledgeImports {
                 String top = path.replaceAll("[\\[.].*", "");
                 String field = record.fieldNames().getOrDefault(top, top) + path.substring(top.length());
                 if (reported.add(field.replaceAll("\\[.*", ""))) {
-                    failures.add(new Problem(record.position(), record.externalId(), record.title(), field,
-                            violation.getMessage()));
+                    failures.add(new Problem(
+                            record.position(), record.externalId(), record.title(), field, violation.getMessage()));
                 }
             }
         }
     }
 
-    private int[] apply(ImportJob job, List<ImportRecord> records, UUID tenantId, String source,
-            Map<String, UUID> departments) {
+    private int[] apply(
+            ImportJob job, List<ImportRecord> records, UUID tenantId, String source, Map<String, UUID> departments) {
         Map<String, ServiceEntry> existing = new HashMap<>();
         (tenantId == null ? entries.catalogueFrom(source) : entries.tenantFrom(source, tenantId))
                 .forEach(entry -> existing.put(entry.getExternalId(), entry));
@@ -240,8 +277,12 @@ public class KnowledgeImports {
                 entries.save(entry);
                 revisions.entrySaved(entry, note);
                 created++;
-            } else if (entry.apply(record.content(), entry.getReviewDate(),
-                    department != null ? department : entry.getDepartmentId(), entry.getInternalNotes(), editor)) {
+            } else if (entry.apply(
+                    record.content(),
+                    entry.getReviewDate(),
+                    department != null ? department : entry.getDepartmentId(),
+                    entry.getInternalNotes(),
+                    editor)) {
                 revisions.entrySaved(entry, note);
                 updated++;
             } else {
@@ -256,9 +297,26 @@ public class KnowledgeImports {
 
     private static ServiceData asData(ImportRecord record) {
         ServiceContent c = record.content();
-        return new ServiceData(c.title(), c.synonyms(), c.leikaKey(), c.summary(), c.body(), c.requiredDocuments(),
-                c.fees(), c.deadlines(), c.processingTime(), c.legalBasis(), c.onlineServiceUrl(), c.forms(),
-                c.links(), c.topics(), null, null, null, null, null);
+        return new ServiceData(
+                c.title(),
+                c.synonyms(),
+                c.leikaKey(),
+                c.summary(),
+                c.body(),
+                c.requiredDocuments(),
+                c.fees(),
+                c.deadlines(),
+                c.processingTime(),
+                c.legalBasis(),
+                c.onlineServiceUrl(),
+                c.forms(),
+                c.links(),
+                c.topics(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private Map<String, UUID> departments(UUID tenantId) {
@@ -279,8 +337,8 @@ public class KnowledgeImports {
     }
 
     private Problem resolve(Problem problem) {
-        return new Problem(problem.record(), problem.externalId(), problem.title(), problem.field(),
-                text(problem.message()));
+        return new Problem(
+                problem.record(), problem.externalId(), problem.title(), problem.field(), text(problem.message()));
     }
 
     private String text(String code, Object... args) {

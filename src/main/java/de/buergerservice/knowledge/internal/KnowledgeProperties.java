@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param importExit whether the application ends after the start-up import (command-line use)
  */
 @ConfigurationProperties("buergerservice.knowledge")
-public record KnowledgeProperties(@DefaultValue("true") boolean fourEyes, @Name("import") String importFile,
-        String importTenant, String importFormat, boolean importExit) {
-}
+public record KnowledgeProperties(
+        @DefaultValue("true") boolean fourEyes,
+        @Name("import") String importFile,
+        String importTenant,
+        String importFormat,
+        boolean importExit) {}

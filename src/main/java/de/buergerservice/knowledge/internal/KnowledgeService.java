@@ -12,15 +12,14 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.ServiceState;
@@ -66,10 +65,18 @@ public class KnowledgeService {
     private final ObjectProvider<UnansweredSearches> unanswered;
     private final Clock clock;
 
-    KnowledgeService(ServiceEntryRepository entries, ServiceOverrideRepository overrides,
-            ServiceVersionRepository versions, MergedViews views, Revisions revisions, TenantDirectory tenants,
-            TenantScope scope, KnowledgeProperties properties, MessageSource messages,
-            ObjectProvider<UnansweredSearches> unanswered, Clock clock) {
+    KnowledgeService(
+            ServiceEntryRepository entries,
+            ServiceOverrideRepository overrides,
+            ServiceVersionRepository versions,
+            MergedViews views,
+            Revisions revisions,
+            TenantDirectory tenants,
+            TenantScope scope,
+            KnowledgeProperties properties,
+            MessageSource messages,
+            ObjectProvider<UnansweredSearches> unanswered,
+            Clock clock) {
         this.entries = entries;
         this.overrides = overrides;
         this.versions = versions;
@@ -90,8 +97,9 @@ public class KnowledgeService {
         String needle = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.GERMAN);
         return all(tenantId).stream()
                 .filter(view -> state == null || view.state() == state)
-                .filter(view -> topic == null || topic.isBlank() || view.topics().stream()
-                        .anyMatch(t -> t.equals(topic) || t.startsWith(topic + "/")))
+                .filter(view -> topic == null
+                        || topic.isBlank()
+                        || view.topics().stream().anyMatch(t -> t.equals(topic) || t.startsWith(topic + "/")))
                 .filter(view -> needle == null || matches(view, needle))
                 .toList();
     }
@@ -100,7 +108,10 @@ public class KnowledgeService {
     public ServiceView get(String slug, UUID serviceId) {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = find(serviceId, tenantId);
-        return views.of(entry, overrides.findByTenantIdAndServiceId(tenantId, serviceId).orElse(null), tenantId,
+        return views.of(
+                entry,
+                overrides.findByTenantIdAndServiceId(tenantId, serviceId).orElse(null),
+                tenantId,
                 Audience.STAFF);
     }
 
@@ -110,10 +121,14 @@ public class KnowledgeService {
         checkReviewDate(data.reviewDate(), null);
         checkDepartment(tenantId, data.departmentId());
         boolean catalogue = data.inCatalogue();
-        ServiceEntry entry = new ServiceEntry(catalogue ? null : tenantId, null, null, ServiceState.DRAFT,
+        ServiceEntry entry =
+                new ServiceEntry(catalogue ? null : tenantId, null, null, ServiceState.DRAFT, scope.currentUsername());
+        entry.apply(
+                data.content(),
+                data.reviewDate(),
+                catalogue ? null : data.departmentId(),
+                catalogue ? null : Rules.text(data.internalNotes()),
                 scope.currentUsername());
-        entry.apply(data.content(), data.reviewDate(), catalogue ? null : data.departmentId(),
-                catalogue ? null : Rules.text(data.internalNotes()), scope.currentUsername());
         entries.saveAndFlush(entry);
         revisions.entrySaved(entry, null);
         if (catalogue) {
@@ -142,8 +157,8 @@ public class KnowledgeService {
         // only a PUBLISHED entry starts a working copy; editing an existing one (DRAFT or IN_REVIEW, still public)
         // keeps the published content it already holds
         boolean changed = properties.fourEyes() && entry.getState() == ServiceState.PUBLISHED
-                ? entry.applyAsWorkingCopy(data.content(), data.reviewDate(), departmentId, entryNotes,
-                        scope.currentUsername())
+                ? entry.applyAsWorkingCopy(
+                        data.content(), data.reviewDate(), departmentId, entryNotes, scope.currentUsername())
                 : entry.apply(data.content(), data.reviewDate(), departmentId, entryNotes, scope.currentUsername());
         if (changed) {
             entries.saveAndFlush(entry);
@@ -159,7 +174,9 @@ public class KnowledgeService {
     public OverrideView override(String slug, UUID serviceId) {
         UUID tenantId = tenant(slug).id();
         catalogueEntry(serviceId, tenantId);
-        return overrides.findByTenantIdAndServiceId(tenantId, serviceId).map(OverrideView::of)
+        return overrides
+                .findByTenantIdAndServiceId(tenantId, serviceId)
+                .map(OverrideView::of)
                 .orElseThrow(() -> new ResourceNotFoundException("knowledgeOverride"));
     }
 
@@ -168,9 +185,10 @@ public class KnowledgeService {
     public Layers layers(String slug, UUID serviceId) {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = catalogueEntry(serviceId, tenantId);
-        return overrides.findByTenantIdAndServiceId(tenantId, serviceId)
-                .map(o -> new Layers(entry.content().complete(), o.content(), o.getDepartmentId(),
-                        o.getInternalNotes(), true))
+        return overrides
+                .findByTenantIdAndServiceId(tenantId, serviceId)
+                .map(o -> new Layers(
+                        entry.content().complete(), o.content(), o.getDepartmentId(), o.getInternalNotes(), true))
                 .orElseGet(() -> new Layers(entry.content().complete(), ServiceContent.EMPTY, null, null, false));
     }
 
@@ -184,7 +202,8 @@ public class KnowledgeService {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = catalogueEntry(serviceId, tenantId);
         checkDepartment(tenantId, data.departmentId());
-        ServiceOverride override = overrides.findByTenantIdAndServiceId(tenantId, serviceId)
+        ServiceOverride override = overrides
+                .findByTenantIdAndServiceId(tenantId, serviceId)
                 .orElseGet(() -> new ServiceOverride(tenantId, serviceId));
         saveOverride(entry, override, data.content(), data.departmentId(), Rules.text(data.internalNotes()), null);
         return get(slug, serviceId);
@@ -198,7 +217,8 @@ public class KnowledgeService {
     public ServiceView removeOverride(String slug, UUID serviceId) {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = catalogueEntry(serviceId, tenantId);
-        ServiceOverride override = overrides.findByTenantIdAndServiceId(tenantId, serviceId)
+        ServiceOverride override = overrides
+                .findByTenantIdAndServiceId(tenantId, serviceId)
                 .orElseThrow(() -> new ResourceNotFoundException("knowledgeOverride"));
         if (reviewed(entry)) {
             saveOverride(entry, override, ServiceContent.EMPTY, null, null, text("knowledge.version.overrideRemoved"));
@@ -213,7 +233,8 @@ public class KnowledgeService {
     public ServiceView approveOverride(String slug, UUID serviceId) {
         UUID tenantId = tenant(slug).id();
         ServiceEntry entry = catalogueEntry(serviceId, tenantId);
-        ServiceOverride override = overrides.findByTenantIdAndServiceId(tenantId, serviceId)
+        ServiceOverride override = overrides
+                .findByTenantIdAndServiceId(tenantId, serviceId)
                 .filter(ServiceOverride::isPending)
                 .orElseThrow(() -> new ConflictException("knowledgeNothingToApprove"));
         if (properties.fourEyes() && override.getLastEditor().equals(scope.currentUsername())) {
@@ -224,7 +245,12 @@ public class KnowledgeService {
             delete(entry, override);
         } else {
             overrides.saveAndFlush(override);
-            revisions.overrideSaved(serviceId, tenantId, override, override.getRevision(), entry.getState(),
+            revisions.overrideSaved(
+                    serviceId,
+                    tenantId,
+                    override,
+                    override.getRevision(),
+                    entry.getState(),
                     text("knowledge.version.overrideApproved"));
         }
         return get(slug, serviceId);
@@ -235,23 +261,34 @@ public class KnowledgeService {
         return properties.fourEyes() && entry.isPublic();
     }
 
-    private void saveOverride(ServiceEntry entry, ServiceOverride override, ServiceContent fields,
-            UUID departmentId, String notes, String comment) {
+    private void saveOverride(
+            ServiceEntry entry,
+            ServiceOverride override,
+            ServiceContent fields,
+            UUID departmentId,
+            String notes,
+            String comment) {
         String editor = scope.currentUsername();
-        boolean changed = reviewed(entry) ? override.applyAsWorkingCopy(fields, departmentId, notes, editor)
+        boolean changed = reviewed(entry)
+                ? override.applyAsWorkingCopy(fields, departmentId, notes, editor)
                 : override.apply(fields, departmentId, notes, editor);
         if (changed) {
             overrides.saveAndFlush(override);
-            revisions.overrideSaved(entry.getId(), override.getTenantId(), override, override.getRevision(),
-                    entry.getState(), comment);
+            revisions.overrideSaved(
+                    entry.getId(), override.getTenantId(), override, override.getRevision(), entry.getState(), comment);
         }
     }
 
     private void delete(ServiceEntry entry, ServiceOverride override) {
         overrides.delete(override);
         overrides.flush();
-        revisions.overrideSaved(entry.getId(), override.getTenantId(), null, override.getRevision() + 1,
-                entry.getState(), text("knowledge.version.overrideRemoved"));
+        revisions.overrideSaved(
+                entry.getId(),
+                override.getTenantId(),
+                null,
+                override.getRevision() + 1,
+                entry.getState(),
+                text("knowledge.version.overrideRemoved"));
     }
 
     /**
@@ -264,10 +301,11 @@ public class KnowledgeService {
         ServiceEntry entry = find(serviceId, tenantId);
         ServiceState from = entry.getState();
         if (!Workflow.allowed(from, target, properties.fourEyes())) {
-            throw new ConflictException("knowledgeTransition", text("knowledge.state." + from),
-                    text("knowledge.state." + target));
+            throw new ConflictException(
+                    "knowledgeTransition", text("knowledge.state." + from), text("knowledge.state." + target));
         }
-        if (target == ServiceState.PUBLISHED && properties.fourEyes()
+        if (target == ServiceState.PUBLISHED
+                && properties.fourEyes()
                 && entry.getLastEditor().equals(scope.currentUsername())) {
             throw new ConflictException("knowledgeFourEyes");
         }
@@ -281,7 +319,9 @@ public class KnowledgeService {
     public List<VersionInfo> history(String slug, UUID serviceId) {
         UUID tenantId = tenant(slug).id();
         find(serviceId, tenantId);
-        return versions.history(serviceId, tenantId).stream().map(VersionInfo::of).toList();
+        return versions.history(serviceId, tenantId).stream()
+                .map(VersionInfo::of)
+                .toList();
     }
 
     /** What changed from one version to another (of the same service, as this tenant may see them). */
@@ -298,8 +338,8 @@ public class KnowledgeService {
                 .orElseThrow(() -> new InvalidFieldException("to", "validation.knowledge.version"));
         Map<UUID, String> departments = tenants.departmentsOf(tenantId).stream()
                 .collect(Collectors.toMap(DepartmentInfo::id, DepartmentInfo::name));
-        Function<String, String> label = field -> field.startsWith("state.")
-                ? text("knowledge." + field) : text("knowledge.field." + field);
+        Function<String, String> label =
+                field -> field.startsWith("state.") ? text("knowledge." + field) : text("knowledge.field." + field);
         Function<UUID, String> department = id -> departments.getOrDefault(id, id.toString());
         List<String> before = Snapshot.fromJson(from.getSnapshot()).lines(label, department);
         List<String> after = Snapshot.fromJson(to.getSnapshot()).lines(label, department);
@@ -313,16 +353,20 @@ public class KnowledgeService {
         LocalDate today = LocalDate.now(clock.withZone(BerlinTime.ZONE));
         List<ServiceView> all = all(tenantId);
         List<ServiceView> overdue = all.stream()
-                .filter(v -> v.state() != ServiceState.ARCHIVED && v.reviewDate() != null
+                .filter(v -> v.state() != ServiceState.ARCHIVED
+                        && v.reviewDate() != null
                         && v.reviewDate().isBefore(today))
-                .sorted(Comparator.comparing(ServiceView::reviewDate)).toList();
+                .sorted(Comparator.comparing(ServiceView::reviewDate))
+                .toList();
         List<ServiceView> waiting = all.stream()
-                .filter(v -> v.state() == ServiceState.DRAFT || v.state() == ServiceState.IN_REVIEW
-                        || v.overridePending())
-                .sorted(Comparator.comparing(ServiceView::state).reversed()
-                        .thenComparing(ServiceView::title)).toList();
-        List<UnansweredSearch> searches = unanswered.stream().findFirst()
-                .map(source -> source.top(tenantId, 20)).orElse(List.of());
+                .filter(v ->
+                        v.state() == ServiceState.DRAFT || v.state() == ServiceState.IN_REVIEW || v.overridePending())
+                .sorted(Comparator.comparing(ServiceView::state).reversed().thenComparing(ServiceView::title))
+                .toList();
+        List<UnansweredSearch> searches = unanswered.stream()
+                .findFirst()
+                .map(source -> source.top(tenantId, 20))
+                .orElse(List.of());
         return new Dashboard(overdue, waiting, searches);
     }
 
@@ -346,7 +390,8 @@ public class KnowledgeService {
     }
 
     private void saveLocal(ServiceEntry entry, UUID tenantId, UUID departmentId, String notes) {
-        ServiceOverride override = overrides.findByTenantIdAndServiceId(tenantId, entry.getId()).orElse(null);
+        ServiceOverride override =
+                overrides.findByTenantIdAndServiceId(tenantId, entry.getId()).orElse(null);
         if (override == null && departmentId == null && notes == null) {
             return;
         }
@@ -355,8 +400,7 @@ public class KnowledgeService {
         }
         if (override.apply(override.content(), departmentId, notes, scope.currentUsername())) {
             overrides.saveAndFlush(override);
-            revisions.overrideSaved(entry.getId(), tenantId, override, override.getRevision(), entry.getState(),
-                    null);
+            revisions.overrideSaved(entry.getId(), tenantId, override, override.getRevision(), entry.getState(), null);
         }
     }
 
@@ -374,8 +418,8 @@ public class KnowledgeService {
     }
 
     private void checkDepartment(UUID tenantId, UUID departmentId) {
-        if (departmentId != null && tenants.departmentsOf(tenantId).stream()
-                .noneMatch(d -> d.id().equals(departmentId))) {
+        if (departmentId != null
+                && tenants.departmentsOf(tenantId).stream().noneMatch(d -> d.id().equals(departmentId))) {
             throw new InvalidFieldException("departmentId", "validation.knowledge.department");
         }
     }
@@ -390,8 +434,7 @@ public class KnowledgeService {
             throw new InvalidFieldException("reviewDate", "validation.knowledge.reviewDate.past");
         }
         if (date.isAfter(today.plusYears(MAX_REVIEW_YEARS))) {
-            throw new InvalidFieldException("reviewDate", "validation.knowledge.reviewDate.tooFar",
-                    MAX_REVIEW_YEARS);
+            throw new InvalidFieldException("reviewDate", "validation.knowledge.reviewDate.tooFar", MAX_REVIEW_YEARS);
         }
     }
 
@@ -399,7 +442,8 @@ public class KnowledgeService {
         return view.title().toLowerCase(Locale.GERMAN).contains(needle)
                 || Objects.equals(view.leikaKey(), needle)
                 || Objects.equals(view.externalId(), needle)
-                || view.synonyms().stream().anyMatch(s -> s.toLowerCase(Locale.GERMAN).contains(needle));
+                || view.synonyms().stream()
+                        .anyMatch(s -> s.toLowerCase(Locale.GERMAN).contains(needle));
     }
 
     /** Every line of both, in order, marked as kept, removed or added. */

@@ -21,34 +21,69 @@ class MergedViews {
     ServiceView of(ServiceEntry entry, ServiceOverride override, UUID tenantId, Audience audience) {
         boolean citizen = audience == Audience.PUBLIC;
         ServiceContent layer = override == null ? null : citizen ? override.publishedLayer() : override.content();
-        ServiceContent content = (citizen ? entry.publicContent() : entry.content()).complete().overlay(layer);
-        UUID department = override != null && override.getDepartmentId() != null ? override.getDepartmentId()
+        ServiceContent content =
+                (citizen ? entry.publicContent() : entry.content()).complete().overlay(layer);
+        UUID department = override != null && override.getDepartmentId() != null
+                ? override.getDepartmentId()
                 : entry.getDepartmentId();
-        String notes = override != null && override.getInternalNotes() != null ? override.getInternalNotes()
+        String notes = override != null && override.getInternalNotes() != null
+                ? override.getInternalNotes()
                 : entry.getInternalNotes();
-        boolean overrideIsLater = override != null && override.getUpdatedAt() != null
+        boolean overrideIsLater = override != null
+                && override.getUpdatedAt() != null
                 && (entry.getUpdatedAt() == null || override.getUpdatedAt().isAfter(entry.getUpdatedAt()));
         Instant updatedAt = overrideIsLater ? override.getUpdatedAt() : entry.getUpdatedAt();
         String updatedBy = overrideIsLater ? override.getLastEditor() : entry.getLastEditor();
         Set<String> overridden = layer == null ? Set.of() : layer.setFields();
-        return new ServiceView(entry.getId(), tenantId, entry.isCatalogue(), entry.getSource(),
-                entry.getExternalId(), content.leikaKey(), content.title(), content.synonyms(), content.summary(),
-                content.body(), content.requiredDocuments(), content.fees(), content.deadlines(),
-                content.processingTime(), content.legalBasis(), content.onlineServiceUrl(), content.forms(),
-                content.links(), content.topics(), department, citizen ? null : notes,
-                citizen && entry.isPublic() ? ServiceState.PUBLISHED : entry.getState(), entry.getReviewDate(),
-                entry.getRevision(), updatedAt, updatedBy, overridden, !citizen && entry.hasWorkingCopy(),
+        return new ServiceView(
+                entry.getId(),
+                tenantId,
+                entry.isCatalogue(),
+                entry.getSource(),
+                entry.getExternalId(),
+                content.leikaKey(),
+                content.title(),
+                content.synonyms(),
+                content.summary(),
+                content.body(),
+                content.requiredDocuments(),
+                content.fees(),
+                content.deadlines(),
+                content.processingTime(),
+                content.legalBasis(),
+                content.onlineServiceUrl(),
+                content.forms(),
+                content.links(),
+                content.topics(),
+                department,
+                citizen ? null : notes,
+                citizen && entry.isPublic() ? ServiceState.PUBLISHED : entry.getState(),
+                entry.getReviewDate(),
+                entry.getRevision(),
+                updatedAt,
+                updatedBy,
+                overridden,
+                !citizen && entry.hasWorkingCopy(),
                 !citizen && override != null && override.isPending());
     }
 
-    IndexedService indexed(ServiceEntry entry, ServiceContent entryContent, ServiceOverride override,
-            UUID tenantId) {
+    IndexedService indexed(ServiceEntry entry, ServiceContent entryContent, ServiceOverride override, UUID tenantId) {
         // what is in force: a change waiting for approval is searchable once approved
         ServiceContent content = entryContent.overlay(override == null ? null : override.publishedLayer());
-        String notes = override != null && override.getInternalNotes() != null ? override.getInternalNotes()
+        String notes = override != null && override.getInternalNotes() != null
+                ? override.getInternalNotes()
                 : entry.getInternalNotes();
-        return new IndexedService(entry.getId(), tenantId, entry.getExternalId(), content.leikaKey(),
-                content.title(), content.synonyms(), content.summary(), HtmlText.plain(content.body()),
-                content.topics(), entry.isPublic(), notes);
+        return new IndexedService(
+                entry.getId(),
+                tenantId,
+                entry.getExternalId(),
+                content.leikaKey(),
+                content.title(),
+                content.synonyms(),
+                content.summary(),
+                HtmlText.plain(content.body()),
+                content.topics(),
+                entry.isPublic(),
+                notes);
     }
 }

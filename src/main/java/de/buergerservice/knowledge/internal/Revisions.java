@@ -31,16 +31,32 @@ class Revisions {
     }
 
     void entrySaved(ServiceEntry entry, String note) {
-        versions.save(new ServiceVersion(entry.getId(), entry.getTenantId(), Layer.ENTRY, entry.getRevision(),
-                entry.getState(), scope.currentUsername(), clock.instant(), note, Snapshot.of(entry).toJson()));
+        versions.save(new ServiceVersion(
+                entry.getId(),
+                entry.getTenantId(),
+                Layer.ENTRY,
+                entry.getRevision(),
+                entry.getState(),
+                scope.currentUsername(),
+                clock.instant(),
+                note,
+                Snapshot.of(entry).toJson()));
         events.publishEvent(new KnowledgeChanged(entry.getId(), entry.getTenantId()));
     }
 
     /** A saved or (with {@code override == null}) removed override of the tenant. */
-    void overrideSaved(UUID serviceId, UUID tenantId, ServiceOverride override, int number, ServiceState state,
-            String note) {
-        versions.save(new ServiceVersion(serviceId, tenantId, Layer.OVERRIDE, number, state,
-                scope.currentUsername(), clock.instant(), note, Snapshot.of(override).toJson()));
+    void overrideSaved(
+            UUID serviceId, UUID tenantId, ServiceOverride override, int number, ServiceState state, String note) {
+        versions.save(new ServiceVersion(
+                serviceId,
+                tenantId,
+                Layer.OVERRIDE,
+                number,
+                state,
+                scope.currentUsername(),
+                clock.instant(),
+                note,
+                Snapshot.of(override).toJson()));
         events.publishEvent(new KnowledgeChanged(serviceId, tenantId));
     }
 }

@@ -13,16 +13,19 @@ final class Rules {
 
     static final String URL = "https?://\\S+";
 
-    private Rules() {
-    }
+    private Rules() {}
 
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     static List<String> list(List<String> values) {
-        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream()
-                .filter(v -> v != null && !v.isBlank()).map(String::strip).toList()));
+        return values == null
+                ? List.of()
+                : List.copyOf(new LinkedHashSet<>(values.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::strip)
+                        .toList()));
     }
 
     static List<String> listOrNull(List<String> values) {
@@ -30,8 +33,13 @@ final class Rules {
     }
 
     static List<ServiceLink> links(List<ServiceLink> values) {
-        return values == null ? List.of() : values.stream()
-                .map(link -> new ServiceLink(link.title().strip(), link.url().strip())).distinct().toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .map(link ->
+                                new ServiceLink(link.title().strip(), link.url().strip()))
+                        .distinct()
+                        .toList();
     }
 
     static List<ServiceLink> linksOrNull(List<ServiceLink> values) {

@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.json.JsonMapper;
 
 import de.buergerservice.knowledge.ServiceLink;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The content fields of a service description, stored as one JSON document. In a catalogue entry or tenant-only
@@ -18,30 +18,64 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code null} = inherited), so an override can replace any field, including with an empty list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServiceContent(String title, List<String> synonyms, String leikaKey, String summary, String body,
-        List<String> requiredDocuments, String fees, String deadlines, String processingTime, String legalBasis,
-        String onlineServiceUrl, List<ServiceLink> forms, List<ServiceLink> links, List<String> topics) {
+public record ServiceContent(
+        String title,
+        List<String> synonyms,
+        String leikaKey,
+        String summary,
+        String body,
+        List<String> requiredDocuments,
+        String fees,
+        String deadlines,
+        String processingTime,
+        String legalBasis,
+        String onlineServiceUrl,
+        List<ServiceLink> forms,
+        List<ServiceLink> links,
+        List<String> topics) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Field names in display order, as they appear in the API and in version diffs. */
-    static final List<String> FIELDS = List.of("title", "synonyms", "leikaKey", "summary", "body",
-            "requiredDocuments", "fees", "deadlines", "processingTime", "legalBasis", "onlineServiceUrl", "forms",
-            "links", "topics");
+    static final List<String> FIELDS = List.of(
+            "title",
+            "synonyms",
+            "leikaKey",
+            "summary",
+            "body",
+            "requiredDocuments",
+            "fees",
+            "deadlines",
+            "processingTime",
+            "legalBasis",
+            "onlineServiceUrl",
+            "forms",
+            "links",
+            "topics");
 
-    static final ServiceContent EMPTY = new ServiceContent(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+    static final ServiceContent EMPTY =
+            new ServiceContent(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** This content with each field that {@code top} sets replaced by the value of {@code top}. */
     ServiceContent overlay(ServiceContent top) {
         if (top == null) {
             return this;
         }
-        return new ServiceContent(pick(top.title, title), pick(top.synonyms, synonyms), pick(top.leikaKey, leikaKey),
-                pick(top.summary, summary), pick(top.body, body), pick(top.requiredDocuments, requiredDocuments),
-                pick(top.fees, fees), pick(top.deadlines, deadlines), pick(top.processingTime, processingTime),
-                pick(top.legalBasis, legalBasis), pick(top.onlineServiceUrl, onlineServiceUrl),
-                pick(top.forms, forms), pick(top.links, links), pick(top.topics, topics));
+        return new ServiceContent(
+                pick(top.title, title),
+                pick(top.synonyms, synonyms),
+                pick(top.leikaKey, leikaKey),
+                pick(top.summary, summary),
+                pick(top.body, body),
+                pick(top.requiredDocuments, requiredDocuments),
+                pick(top.fees, fees),
+                pick(top.deadlines, deadlines),
+                pick(top.processingTime, processingTime),
+                pick(top.legalBasis, legalBasis),
+                pick(top.onlineServiceUrl, onlineServiceUrl),
+                pick(top.forms, forms),
+                pick(top.links, links),
+                pick(top.topics, topics));
     }
 
     /** The names of the fields that are set (for an override: the fields it replaces). */
@@ -57,8 +91,21 @@ public record ServiceContent(String title, List<String> synonyms, String leikaKe
 
     /** Every list present (empty where not set); used for complete entries. */
     ServiceContent complete() {
-        return new ServiceContent(title, list(synonyms), leikaKey, summary, body, list(requiredDocuments), fees,
-                deadlines, processingTime, legalBasis, onlineServiceUrl, list(forms), list(links), list(topics));
+        return new ServiceContent(
+                title,
+                list(synonyms),
+                leikaKey,
+                summary,
+                body,
+                list(requiredDocuments),
+                fees,
+                deadlines,
+                processingTime,
+                legalBasis,
+                onlineServiceUrl,
+                list(forms),
+                list(links),
+                list(topics));
     }
 
     Object value(String field) {
@@ -91,8 +138,10 @@ public record ServiceContent(String title, List<String> synonyms, String leikaKe
             }
             lines.add("## " + label.apply(field));
             if (value instanceof List<?> items) {
-                items.forEach(item -> lines.add(item instanceof ServiceLink link
-                        ? "- " + link.title() + " <" + link.url() + ">" : "- " + item));
+                items.forEach(item -> lines.add(
+                        item instanceof ServiceLink link
+                                ? "- " + link.title() + " <" + link.url() + ">"
+                                : "- " + item));
             } else if (field.equals("body")) {
                 lines.addAll(HtmlText.lines(value.toString()));
             } else {

@@ -23,7 +23,10 @@ import de.buergerservice.knowledge.ServiceLink;
 public record ServiceData(
         @NotBlank @Size(max = 300) String title,
         @Size(max = 100) List<@NotBlank @Size(max = 200) String> synonyms,
-        @Pattern(regexp = Rules.LEIKA, message = "{validation.knowledge.leika}") String leikaKey,
+
+        @Pattern(regexp = Rules.LEIKA, message = "{validation.knowledge.leika}")
+        String leikaKey,
+
         @Size(max = 2000) String summary,
         @Size(max = 200_000) String body,
         @Size(max = 100) List<@NotBlank @Size(max = 500) String> requiredDocuments,
@@ -31,8 +34,10 @@ public record ServiceData(
         @Size(max = 4000) String deadlines,
         @Size(max = 4000) String processingTime,
         @Size(max = 4000) String legalBasis,
+
         @Size(max = 1000) @Pattern(regexp = Rules.URL, message = "{validation.knowledge.url}")
         String onlineServiceUrl,
+
         @Size(max = 100) List<@Valid ServiceLink> forms,
         @Size(max = 100) List<@Valid ServiceLink> links,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> topics,
@@ -44,10 +49,22 @@ public record ServiceData(
 
     /** The content as stored: text trimmed, empty text absent, rich text sanitised. */
     ServiceContent content() {
-        return new ServiceContent(Rules.text(title), Rules.list(synonyms), Rules.text(leikaKey), Rules.text(summary),
-                HtmlText.sanitize(Rules.text(body)), Rules.list(requiredDocuments), Rules.text(fees),
-                Rules.text(deadlines), Rules.text(processingTime), Rules.text(legalBasis),
-                Rules.text(onlineServiceUrl), Rules.links(forms), Rules.links(links), Rules.list(topics)).complete();
+        return new ServiceContent(
+                        Rules.text(title),
+                        Rules.list(synonyms),
+                        Rules.text(leikaKey),
+                        Rules.text(summary),
+                        HtmlText.sanitize(Rules.text(body)),
+                        Rules.list(requiredDocuments),
+                        Rules.text(fees),
+                        Rules.text(deadlines),
+                        Rules.text(processingTime),
+                        Rules.text(legalBasis),
+                        Rules.text(onlineServiceUrl),
+                        Rules.links(forms),
+                        Rules.links(links),
+                        Rules.list(topics))
+                .complete();
     }
 
     boolean inCatalogue() {

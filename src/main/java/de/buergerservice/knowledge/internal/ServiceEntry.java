@@ -65,8 +65,7 @@ public class ServiceEntry extends PersistentEntity {
     @Column(name = "last_editor", nullable = false, length = 100)
     private String lastEditor;
 
-    protected ServiceEntry() {
-    }
+    protected ServiceEntry() {}
 
     ServiceEntry(UUID tenantId, String source, String externalId, ServiceState state, String editor) {
         this.tenantId = tenantId;
@@ -77,10 +76,11 @@ public class ServiceEntry extends PersistentEntity {
     }
 
     /** Sets the content; returns whether anything changed. */
-    boolean apply(ServiceContent newContent, LocalDate newReviewDate, UUID newDepartmentId, String newNotes,
-            String editor) {
+    boolean apply(
+            ServiceContent newContent, LocalDate newReviewDate, UUID newDepartmentId, String newNotes, String editor) {
         ServiceContent complete = newContent.complete();
-        boolean changed = !complete.sameAs(content()) || !java.util.Objects.equals(reviewDate, newReviewDate)
+        boolean changed = !complete.sameAs(content())
+                || !java.util.Objects.equals(reviewDate, newReviewDate)
                 || !java.util.Objects.equals(departmentId, newDepartmentId)
                 || !java.util.Objects.equals(internalNotes, newNotes);
         if (changed) {
@@ -101,8 +101,8 @@ public class ServiceEntry extends PersistentEntity {
      * what citizens see until the change is published (by someone else, under the four-eyes rule). Fields that are
      * not content (review date, department, notes) take effect at once. Returns whether anything changed.
      */
-    boolean applyAsWorkingCopy(ServiceContent newContent, LocalDate newReviewDate, UUID newDepartmentId,
-            String newNotes, String editor) {
+    boolean applyAsWorkingCopy(
+            ServiceContent newContent, LocalDate newReviewDate, UUID newDepartmentId, String newNotes, String editor) {
         String published = content;
         boolean contentChanged = !newContent.complete().sameAs(content());
         boolean changed = apply(newContent, newReviewDate, newDepartmentId, newNotes, editor);

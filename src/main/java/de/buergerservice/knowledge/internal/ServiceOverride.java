@@ -46,8 +46,7 @@ public class ServiceOverride extends PersistentEntity {
     @Column(name = "last_editor", nullable = false, length = 100)
     private String lastEditor;
 
-    protected ServiceOverride() {
-    }
+    protected ServiceOverride() {}
 
     ServiceOverride(UUID tenantId, UUID serviceId) {
         this.tenantId = tenantId;
@@ -57,7 +56,8 @@ public class ServiceOverride extends PersistentEntity {
 
     /** Sets the layer; returns whether anything changed. */
     boolean apply(ServiceContent fields, UUID newDepartmentId, String newNotes, String editor) {
-        boolean changed = !fields.sameAs(content()) || !Objects.equals(departmentId, newDepartmentId)
+        boolean changed = !fields.sameAs(content())
+                || !Objects.equals(departmentId, newDepartmentId)
                 || !Objects.equals(internalNotes, newNotes);
         if (changed) {
             content = fields.toJson();

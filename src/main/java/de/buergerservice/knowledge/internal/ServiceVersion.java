@@ -18,7 +18,10 @@ import de.buergerservice.knowledge.ServiceState;
 public class ServiceVersion {
 
     /** Which layer a version belongs to. */
-    public enum Layer { ENTRY, OVERRIDE }
+    public enum Layer {
+        ENTRY,
+        OVERRIDE
+    }
 
     @Id
     private UUID id = UUID.randomUUID();
@@ -52,11 +55,18 @@ public class ServiceVersion {
     @Column(nullable = false, updatable = false, columnDefinition = "text")
     private String snapshot;
 
-    protected ServiceVersion() {
-    }
+    protected ServiceVersion() {}
 
-    ServiceVersion(UUID serviceId, UUID tenantId, Layer layer, int number, ServiceState state, String changedBy,
-            Instant changedAt, String note, String snapshot) {
+    ServiceVersion(
+            UUID serviceId,
+            UUID tenantId,
+            Layer layer,
+            int number,
+            ServiceState state,
+            String changedBy,
+            Instant changedAt,
+            String note,
+            String snapshot) {
         this.serviceId = serviceId;
         this.tenantId = tenantId;
         this.layer = layer;

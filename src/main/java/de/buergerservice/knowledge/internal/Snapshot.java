@@ -12,18 +12,22 @@ import de.buergerservice.knowledge.ServiceState;
 
 /** A layer as it was saved: the record a version keeps and a diff compares. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Snapshot(ServiceContent content, ServiceState state, LocalDate reviewDate, UUID departmentId,
-        String internalNotes) {
+record Snapshot(
+        ServiceContent content, ServiceState state, LocalDate reviewDate, UUID departmentId, String internalNotes) {
 
     static Snapshot of(ServiceEntry entry) {
-        return new Snapshot(entry.content(), entry.getState(), entry.getReviewDate(), entry.getDepartmentId(),
+        return new Snapshot(
+                entry.content(),
+                entry.getState(),
+                entry.getReviewDate(),
+                entry.getDepartmentId(),
                 entry.getInternalNotes());
     }
 
     static Snapshot of(ServiceOverride override) {
-        return override == null ? new Snapshot(ServiceContent.EMPTY, null, null, null, null)
-                : new Snapshot(override.content(), null, null, override.getDepartmentId(),
-                        override.getInternalNotes());
+        return override == null
+                ? new Snapshot(ServiceContent.EMPTY, null, null, null, null)
+                : new Snapshot(override.content(), null, null, override.getDepartmentId(), override.getInternalNotes());
     }
 
     String toJson() {

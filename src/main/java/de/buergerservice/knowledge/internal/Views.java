@@ -10,44 +10,62 @@ import de.buergerservice.knowledge.ServiceView;
 /** Answers of the knowledge service besides the merged {@link ServiceView}. */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /** One saved version of the entry ({@code ENTRY}) or of this tenant's override ({@code OVERRIDE}). */
-    public record VersionInfo(UUID id, String layer, int number, ServiceState state, String changedBy,
-            Instant changedAt, String note) {
+    public record VersionInfo(
+            UUID id, String layer, int number, ServiceState state, String changedBy, Instant changedAt, String note) {
 
         static VersionInfo of(ServiceVersion version) {
-            return new VersionInfo(version.getId(), version.getLayer().name(), version.getNumber(),
-                    version.getState(), version.getChangedBy(), version.getChangedAt(), version.getNote());
+            return new VersionInfo(
+                    version.getId(),
+                    version.getLayer().name(),
+                    version.getNumber(),
+                    version.getState(),
+                    version.getChangedBy(),
+                    version.getChangedAt(),
+                    version.getNote());
         }
     }
 
     /** One line of a diff: {@code SAME}, {@code REMOVED} (only in "from") or {@code ADDED} (only in "to"). */
-    public record DiffLine(String kind, String text) {
-    }
+    public record DiffLine(String kind, String text) {}
 
-    public record VersionDiff(VersionInfo from, VersionInfo to, List<DiffLine> lines) {
-    }
+    public record VersionDiff(VersionInfo from, VersionInfo to, List<DiffLine> lines) {}
 
     /** A tenant's override layer as stored: only the fields it sets. */
-    public record OverrideView(UUID serviceId, UUID tenantId, ServiceContent fields, UUID departmentId,
-            String internalNotes, int revision, String updatedBy, Instant updatedAt) {
+    public record OverrideView(
+            UUID serviceId,
+            UUID tenantId,
+            ServiceContent fields,
+            UUID departmentId,
+            String internalNotes,
+            int revision,
+            String updatedBy,
+            Instant updatedAt) {
 
         static OverrideView of(ServiceOverride override) {
-            return new OverrideView(override.getServiceId(), override.getTenantId(), override.content(),
-                    override.getDepartmentId(), override.getInternalNotes(), override.getRevision(),
-                    override.getLastEditor(), override.getUpdatedAt());
+            return new OverrideView(
+                    override.getServiceId(),
+                    override.getTenantId(),
+                    override.content(),
+                    override.getDepartmentId(),
+                    override.getInternalNotes(),
+                    override.getRevision(),
+                    override.getLastEditor(),
+                    override.getUpdatedAt());
         }
     }
 
     /** A catalogue entry's own content and this tenant's layer over it, for the override form. */
-    public record Layers(ServiceContent catalogue, ServiceContent override, UUID departmentId, String internalNotes,
-            boolean exists) {
-    }
+    public record Layers(
+            ServiceContent catalogue,
+            ServiceContent override,
+            UUID departmentId,
+            String internalNotes,
+            boolean exists) {}
 
     /** The editor's dashboard of a tenant. */
-    public record Dashboard(List<ServiceView> overdueReviews, List<ServiceView> waiting,
-            List<UnansweredSearch> unansweredSearches) {
-    }
+    public record Dashboard(
+            List<ServiceView> overdueReviews, List<ServiceView> waiting, List<UnansweredSearch> unansweredSearches) {}
 }

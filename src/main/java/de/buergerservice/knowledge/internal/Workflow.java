@@ -11,13 +11,14 @@ import de.buergerservice.knowledge.ServiceState;
  */
 public final class Workflow {
 
-    private Workflow() {
-    }
+    private Workflow() {}
 
     public static Set<ServiceState> next(ServiceState from, boolean fourEyes) {
         return switch (from) {
-            case DRAFT -> fourEyes ? EnumSet.of(ServiceState.IN_REVIEW, ServiceState.ARCHIVED)
-                    : EnumSet.of(ServiceState.IN_REVIEW, ServiceState.PUBLISHED, ServiceState.ARCHIVED);
+            case DRAFT ->
+                fourEyes
+                        ? EnumSet.of(ServiceState.IN_REVIEW, ServiceState.ARCHIVED)
+                        : EnumSet.of(ServiceState.IN_REVIEW, ServiceState.PUBLISHED, ServiceState.ARCHIVED);
             case IN_REVIEW -> EnumSet.of(ServiceState.PUBLISHED, ServiceState.DRAFT);
             case PUBLISHED -> EnumSet.of(ServiceState.DRAFT, ServiceState.ARCHIVED);
             case ARCHIVED -> EnumSet.of(ServiceState.DRAFT);

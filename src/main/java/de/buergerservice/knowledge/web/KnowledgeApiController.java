@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,20 +45,18 @@ import de.buergerservice.shared.web.InvalidFieldException;
 class KnowledgeApiController {
 
     /** A requested workflow step. */
-    record StateChange(@NotNull ServiceState state) {
-    }
+    record StateChange(@NotNull ServiceState state) {}
 
     /** A tenant's merged catalogue, as exported. */
-    record Export(String tenant, Instant exportedAt, Audience audience, List<ServiceView> services) {
-    }
+    record Export(String tenant, Instant exportedAt, Audience audience, List<ServiceView> services) {}
 
     private final KnowledgeService knowledge;
     private final KnowledgeImports imports;
     private final KnowledgeCatalog catalog;
     private final java.time.Clock clock;
 
-    KnowledgeApiController(KnowledgeService knowledge, KnowledgeImports imports, KnowledgeCatalog catalog,
-            java.time.Clock clock) {
+    KnowledgeApiController(
+            KnowledgeService knowledge, KnowledgeImports imports, KnowledgeCatalog catalog, java.time.Clock clock) {
         this.knowledge = knowledge;
         this.imports = imports;
         this.catalog = catalog;
@@ -67,16 +64,19 @@ class KnowledgeApiController {
     }
 
     @GetMapping("/services")
-    List<ServiceView> list(@PathVariable String slug, @RequestParam(required = false) String q,
-            @RequestParam(required = false) ServiceState state, @RequestParam(required = false) String topic) {
+    List<ServiceView> list(
+            @PathVariable String slug,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) ServiceState state,
+            @RequestParam(required = false) String topic) {
         return knowledge.list(slug, q, state, topic);
     }
 
     @PostMapping("/services")
     ResponseEntity<ServiceView> create(@PathVariable String slug, @Valid @RequestBody ServiceData data) {
         ServiceView created = knowledge.create(slug, data);
-        return ResponseEntity.created(URI.create("/api/v1/tenants/" + slug + "/knowledge/services/"
-                + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + slug + "/knowledge/services/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/services/{serviceId}")
@@ -85,8 +85,7 @@ class KnowledgeApiController {
     }
 
     @PutMapping("/services/{serviceId}")
-    ServiceView update(@PathVariable String slug, @PathVariable UUID serviceId,
-            @Valid @RequestBody ServiceData data) {
+    ServiceView update(@PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody ServiceData data) {
         return knowledge.update(slug, serviceId, data);
     }
 
@@ -96,8 +95,8 @@ class KnowledgeApiController {
     }
 
     @PutMapping("/services/{serviceId}/override")
-    ServiceView setOverride(@PathVariable String slug, @PathVariable UUID serviceId,
-            @Valid @RequestBody OverrideData data) {
+    ServiceView setOverride(
+            @PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody OverrideData data) {
         return knowledge.setOverride(slug, serviceId, data);
     }
 
@@ -113,8 +112,8 @@ class KnowledgeApiController {
     }
 
     @PostMapping("/services/{serviceId}/state")
-    ServiceView transition(@PathVariable String slug, @PathVariable UUID serviceId,
-            @Valid @RequestBody StateChange change) {
+    ServiceView transition(
+            @PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody StateChange change) {
         return knowledge.transition(slug, serviceId, change.state());
     }
 
@@ -125,8 +124,11 @@ class KnowledgeApiController {
 
     /** The diff between two versions; both parameters are checked after the service itself was found. */
     @GetMapping("/services/{serviceId}/diff")
-    VersionDiff diff(@PathVariable String slug, @PathVariable UUID serviceId,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to) {
+    VersionDiff diff(
+            @PathVariable String slug,
+            @PathVariable UUID serviceId,
+            @RequestParam(required = false) UUID from,
+            @RequestParam(required = false) UUID to) {
         return knowledge.diff(slug, serviceId, from, to);
     }
 
@@ -140,9 +142,13 @@ class KnowledgeApiController {
      * answer is 202 with the job, whose progress {@code GET …/imports/{importId}} shows.
      */
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> importFile(@PathVariable String slug, @RequestPart("file") MultipartFile file,
-            @RequestParam String format, @RequestParam(required = false) String target,
-            @RequestParam(defaultValue = "false") boolean async) throws IOException {
+    ResponseEntity<?> importFile(
+            @PathVariable String slug,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam String format,
+            @RequestParam(required = false) String target,
+            @RequestParam(defaultValue = "false") boolean async)
+            throws IOException {
         KnowledgeImports.Format parsed = KnowledgeImports.Format.parse(format);
         Boolean catalogue = target(target);
         if (file.isEmpty()) {
@@ -150,12 +156,16 @@ class KnowledgeApiController {
         }
         if (async) {
             ImportJob job = imports.start(slug, parsed, catalogue, file.getBytes());
-            return ResponseEntity.accepted().location(URI.create("/api/v1/tenants/" + slug
-                    + "/knowledge/imports/" + job.id())).body(job);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/tenants/" + slug + "/knowledge/imports/" + job.id()))
+                    .body(job);
         }
         ImportReport report = imports.importNow(slug, parsed, catalogue, file.getBytes());
-        return ResponseEntity.status(report.status() == ImportReport.Status.APPLIED ? HttpStatus.OK
-                : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
+        return ResponseEntity.status(
+                        report.status() == ImportReport.Status.APPLIED
+                                ? HttpStatus.OK
+                                : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(report);
     }
 
     @GetMapping("/imports/{importId}")
@@ -165,8 +175,7 @@ class KnowledgeApiController {
 
     /** The tenant's merged catalogue as JSON; {@code audience=PUBLIC} for published content without notes. */
     @GetMapping("/export")
-    ResponseEntity<Export> export(@PathVariable String slug,
-            @RequestParam(defaultValue = "STAFF") Audience audience) {
+    ResponseEntity<Export> export(@PathVariable String slug, @RequestParam(defaultValue = "STAFF") Audience audience) {
         var tenant = knowledge.tenant(slug);
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"wissen-" + slug + ".json\"")

@@ -57,8 +57,15 @@ class KnowledgeEditorController {
     private final Notices notices;
     private final Clock clock;
 
-    KnowledgeEditorController(KnowledgeService knowledge, KnowledgeImports imports, KnowledgeProperties properties,
-            TenantDirectory tenants, TenantScope scope, FormValidation validation, Notices notices, Clock clock) {
+    KnowledgeEditorController(
+            KnowledgeService knowledge,
+            KnowledgeImports imports,
+            KnowledgeProperties properties,
+            TenantDirectory tenants,
+            TenantScope scope,
+            FormValidation validation,
+            Notices notices,
+            Clock clock) {
         this.knowledge = knowledge;
         this.imports = imports;
         this.properties = properties;
@@ -71,7 +78,8 @@ class KnowledgeEditorController {
 
     @GetMapping
     String tenants(Model model) {
-        List<TenantInfo> visible = tenants.findAll().stream().filter(t -> scope.permits(t.id())).toList();
+        List<TenantInfo> visible =
+                tenants.findAll().stream().filter(t -> scope.permits(t.id())).toList();
         if (visible.size() == 1) {
             return "redirect:/knowledge/" + visible.get(0).slug();
         }
@@ -80,8 +88,11 @@ class KnowledgeEditorController {
     }
 
     @GetMapping("/{slug}")
-    String list(@PathVariable String slug, @RequestParam(required = false) String q,
-            @RequestParam(required = false) ServiceState state, Model model) {
+    String list(
+            @PathVariable String slug,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) ServiceState state,
+            Model model) {
         tenant(slug, model);
         model.addAttribute("services", knowledge.list(slug, q, state, null));
         model.addAttribute("q", q);
@@ -115,8 +126,12 @@ class KnowledgeEditorController {
     }
 
     @PostMapping("/{slug}/services")
-    String create(@PathVariable String slug, @ModelAttribute("form") ServiceForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    String create(
+            @PathVariable String slug,
+            @ModelAttribute("form") ServiceForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         return save(slug, null, form, errors, model, redirect);
     }
 
@@ -132,14 +147,22 @@ class KnowledgeEditorController {
     }
 
     @PostMapping("/{slug}/services/{serviceId}")
-    String update(@PathVariable String slug, @PathVariable UUID serviceId, @ModelAttribute("form") ServiceForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String slug,
+            @PathVariable UUID serviceId,
+            @ModelAttribute("form") ServiceForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("serviceId", serviceId);
         return save(slug, serviceId, form, errors, model, redirect);
     }
 
     @PostMapping("/{slug}/services/{serviceId}/state")
-    String transition(@PathVariable String slug, @PathVariable UUID serviceId, @RequestParam ServiceState state,
+    String transition(
+            @PathVariable String slug,
+            @PathVariable UUID serviceId,
+            @RequestParam ServiceState state,
             RedirectAttributes redirect) {
         return onServicePage(slug, serviceId, redirect, () -> knowledge.transition(slug, serviceId, state));
     }
@@ -163,14 +186,17 @@ class KnowledgeEditorController {
     @GetMapping("/{slug}/services/{serviceId}/override")
     String overrideForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
         Layers layers = knowledge.layers(slug, serviceId);
-        model.addAttribute("form", OverrideForm.of(layers.override(), layers.departmentId(),
-                layers.internalNotes()));
+        model.addAttribute("form", OverrideForm.of(layers.override(), layers.departmentId(), layers.internalNotes()));
         return overridePage(slug, serviceId, layers, model);
     }
 
     @PostMapping("/{slug}/services/{serviceId}/override")
-    String saveOverride(@PathVariable String slug, @PathVariable UUID serviceId,
-            @ModelAttribute("form") OverrideForm form, BindingResult errors, Model model,
+    String saveOverride(
+            @PathVariable String slug,
+            @PathVariable UUID serviceId,
+            @ModelAttribute("form") OverrideForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         OverrideData data = form.toData();
         if (validation.check(data, errors, OverrideForm::fieldOf)) {
@@ -203,17 +229,26 @@ class KnowledgeEditorController {
     }
 
     @GetMapping("/{slug}/services/{serviceId}/history")
-    String history(@PathVariable String slug, @PathVariable UUID serviceId,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) UUID to, Model model) {
+    String history(
+            @PathVariable String slug,
+            @PathVariable UUID serviceId,
+            @RequestParam(required = false) UUID from,
+            @RequestParam(required = false) UUID to,
+            Model model) {
         tenant(slug, model);
         model.addAttribute("service", knowledge.get(slug, serviceId));
         List<VersionInfo> versions = knowledge.history(slug, serviceId);
         model.addAttribute("versions", versions);
         // By default: the newest version against the one before it in the same layer (entry or local adaptation).
         UUID newer = to != null ? to : versions.get(0).id();
-        UUID older = from != null ? from : versions.stream().skip(1)
-                .filter(v -> v.layer().equals(versions.get(0).layer())).map(VersionInfo::id).findFirst()
-                .orElse(null);
+        UUID older = from != null
+                ? from
+                : versions.stream()
+                        .skip(1)
+                        .filter(v -> v.layer().equals(versions.get(0).layer()))
+                        .map(VersionInfo::id)
+                        .findFirst()
+                        .orElse(null);
         model.addAttribute("from", older);
         model.addAttribute("to", newer);
         if (older != null) {
@@ -229,8 +264,12 @@ class KnowledgeEditorController {
     }
 
     @PostMapping("/{slug}/imports")
-    String importFile(@PathVariable String slug, @RequestParam(required = false) MultipartFile file,
-            @RequestParam String format, @RequestParam(defaultValue = "false") boolean catalogue, Model model)
+    String importFile(
+            @PathVariable String slug,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam String format,
+            @RequestParam(defaultValue = "false") boolean catalogue,
+            Model model)
             throws IOException {
         tenant(slug, model);
         try {
@@ -238,8 +277,8 @@ class KnowledgeEditorController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidFieldException("file", "validation.knowledge.emptyFile");
             }
-            ImportReport report = imports.importNow(slug, parsed, parsed == KnowledgeImports.Format.DLDB
-                    && catalogue, file.getBytes());
+            ImportReport report = imports.importNow(
+                    slug, parsed, parsed == KnowledgeImports.Format.DLDB && catalogue, file.getBytes());
             model.addAttribute("report", report);
         } catch (InvalidFieldException e) {
             model.addAttribute("error", e);
@@ -247,7 +286,12 @@ class KnowledgeEditorController {
         return "knowledge/import";
     }
 
-    private String save(String slug, UUID serviceId, ServiceForm form, BindingResult errors, Model model,
+    private String save(
+            String slug,
+            UUID serviceId,
+            ServiceForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         tenant(slug, model);
         ServiceData data = form.toData();
@@ -261,7 +305,9 @@ class KnowledgeEditorController {
             validation.reject(e, errors, FormValidation::topLevel);
             return "knowledge/form";
         } catch (ErrorResponseException refused) {
-            errors.reject(refused.getDetailMessageCode(), refused.getDetailMessageArguments(),
+            errors.reject(
+                    refused.getDetailMessageCode(),
+                    refused.getDetailMessageArguments(),
                     refused.getDetailMessageCode());
             return "knowledge/form";
         }
@@ -274,9 +320,13 @@ class KnowledgeEditorController {
         List<DepartmentInfo> departments = tenants.departmentsOf(tenant.id());
         model.addAttribute("tenant", tenant);
         model.addAttribute("departments", departments);
-        model.addAttribute("departmentNames", departments.stream()
-                .collect(Collectors.toMap(DepartmentInfo::id, DepartmentInfo::name)));
-        model.addAttribute("otherTenants", tenants.findAll().stream()
-                .filter(t -> scope.permits(t.id()) && !t.id().equals(tenant.id())).toList());
+        model.addAttribute(
+                "departmentNames",
+                departments.stream().collect(Collectors.toMap(DepartmentInfo::id, DepartmentInfo::name)));
+        model.addAttribute(
+                "otherTenants",
+                tenants.findAll().stream()
+                        .filter(t -> scope.permits(t.id()) && !t.id().equals(tenant.id()))
+                        .toList());
     }
 }

@@ -40,11 +40,12 @@ class KnowledgeSearchApiController {
     }
 
     /** What a click reports: the query as it was searched and the service opened from its result. */
-    record SearchClick(String query, UUID serviceId) {
-    }
+    record SearchClick(String query, UUID serviceId) {}
 
     @GetMapping
-    KnowledgeSearchResult search(@PathVariable String slug, @RequestParam(required = false) String q,
+    KnowledgeSearchResult search(
+            @PathVariable String slug,
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "10") int limit,
             @RequestParam(defaultValue = "STAFF") Audience audience) {
         requireQuery("q", q);

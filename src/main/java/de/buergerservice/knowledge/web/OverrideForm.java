@@ -17,9 +17,22 @@ import de.buergerservice.knowledge.internal.ServiceContent;
 public class OverrideForm {
 
     /** Content fields in form order; those in {@link #LISTS} are edited one entry per line. */
-    static final List<String> FIELDS = List.of("title", "synonyms", "leikaKey", "summary", "body",
-            "requiredDocuments", "fees", "deadlines", "processingTime", "legalBasis", "onlineServiceUrl", "forms",
-            "links", "topics");
+    static final List<String> FIELDS = List.of(
+            "title",
+            "synonyms",
+            "leikaKey",
+            "summary",
+            "body",
+            "requiredDocuments",
+            "fees",
+            "deadlines",
+            "processingTime",
+            "legalBasis",
+            "onlineServiceUrl",
+            "forms",
+            "links",
+            "topics");
+
     static final List<String> LISTS = List.of("synonyms", "requiredDocuments", "forms", "links", "topics");
 
     private Map<String, String> fields = new LinkedHashMap<>();
@@ -38,31 +51,46 @@ public class OverrideForm {
     static Map<String, String> text(ServiceContent content) {
         Map<String, String> text = new LinkedHashMap<>();
         for (String field : FIELDS) {
-            text.put(field, switch (field) {
-                case "title" -> orEmpty(content.title());
-                case "synonyms" -> lines(content.synonyms());
-                case "leikaKey" -> orEmpty(content.leikaKey());
-                case "summary" -> orEmpty(content.summary());
-                case "body" -> orEmpty(content.body());
-                case "requiredDocuments" -> lines(content.requiredDocuments());
-                case "fees" -> orEmpty(content.fees());
-                case "deadlines" -> orEmpty(content.deadlines());
-                case "processingTime" -> orEmpty(content.processingTime());
-                case "legalBasis" -> orEmpty(content.legalBasis());
-                case "onlineServiceUrl" -> orEmpty(content.onlineServiceUrl());
-                case "forms" -> links(content.forms());
-                case "links" -> links(content.links());
-                default -> lines(content.topics());
-            });
+            text.put(
+                    field,
+                    switch (field) {
+                        case "title" -> orEmpty(content.title());
+                        case "synonyms" -> lines(content.synonyms());
+                        case "leikaKey" -> orEmpty(content.leikaKey());
+                        case "summary" -> orEmpty(content.summary());
+                        case "body" -> orEmpty(content.body());
+                        case "requiredDocuments" -> lines(content.requiredDocuments());
+                        case "fees" -> orEmpty(content.fees());
+                        case "deadlines" -> orEmpty(content.deadlines());
+                        case "processingTime" -> orEmpty(content.processingTime());
+                        case "legalBasis" -> orEmpty(content.legalBasis());
+                        case "onlineServiceUrl" -> orEmpty(content.onlineServiceUrl());
+                        case "forms" -> links(content.forms());
+                        case "links" -> links(content.links());
+                        default -> lines(content.topics());
+                    });
         }
         return text;
     }
 
     OverrideData toData() {
-        return new OverrideData(value("title"), list("synonyms"), value("leikaKey"), value("summary"),
-                value("body"), list("requiredDocuments"), value("fees"), value("deadlines"),
-                value("processingTime"), value("legalBasis"), value("onlineServiceUrl"), linkList("forms"),
-                linkList("links"), list("topics"), departmentId, internalNotes);
+        return new OverrideData(
+                value("title"),
+                list("synonyms"),
+                value("leikaKey"),
+                value("summary"),
+                value("body"),
+                list("requiredDocuments"),
+                value("fees"),
+                value("deadlines"),
+                value("processingTime"),
+                value("legalBasis"),
+                value("onlineServiceUrl"),
+                linkList("forms"),
+                linkList("links"),
+                list("topics"),
+                departmentId,
+                internalNotes);
     }
 
     /** The form field of a property path of {@link OverrideData}. */
@@ -89,8 +117,12 @@ public class OverrideForm {
         List<ServiceLink> links = new ArrayList<>();
         for (String line : lines) {
             int bar = line.lastIndexOf('|');
-            links.add(bar < 0 ? new ServiceLink(line, line)
-                    : new ServiceLink(line.substring(0, bar).strip(), line.substring(bar + 1).strip()));
+            links.add(
+                    bar < 0
+                            ? new ServiceLink(line, line)
+                            : new ServiceLink(
+                                    line.substring(0, bar).strip(),
+                                    line.substring(bar + 1).strip()));
         }
         return links;
     }
@@ -104,7 +136,11 @@ public class OverrideForm {
     }
 
     private static String links(List<ServiceLink> values) {
-        return values == null ? "" : String.join("\n", values.stream().map(l -> l.title() + " | " + l.url()).toList());
+        return values == null
+                ? ""
+                : String.join(
+                        "\n",
+                        values.stream().map(l -> l.title() + " | " + l.url()).toList());
     }
 
     public Map<String, String> getFields() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +48,7 @@ class SearchSynonymApiController {
     }
 
     @PutMapping("/{synonymId}")
-    SynonymInfo update(@PathVariable String slug, @PathVariable UUID synonymId,
-            @Valid @RequestBody SynonymData data) {
+    SynonymInfo update(@PathVariable String slug, @PathVariable UUID synonymId, @Valid @RequestBody SynonymData data) {
         return synonyms.update(slug, synonymId, data);
     }
 

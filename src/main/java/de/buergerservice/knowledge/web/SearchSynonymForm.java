@@ -27,7 +27,13 @@ class SearchSynonymForm {
     }
 
     SynonymData toData() {
-        return new SynonymData(term == null ? "" : term.strip(), expansions == null ? java.util.List.of()
-                : Arrays.stream(expansions.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList());
+        return new SynonymData(
+                term == null ? "" : term.strip(),
+                expansions == null
+                        ? java.util.List.of()
+                        : Arrays.stream(expansions.split(","))
+                                .map(String::strip)
+                                .filter(e -> !e.isEmpty())
+                                .toList());
     }
 }

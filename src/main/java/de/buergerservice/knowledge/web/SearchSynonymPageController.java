@@ -42,8 +42,12 @@ class SearchSynonymPageController {
     private final FormValidation validation;
     private final Notices notices;
 
-    SearchSynonymPageController(SynonymService synonyms, TenantDirectory tenants, KnowledgeSearch search,
-            FormValidation validation, Notices notices) {
+    SearchSynonymPageController(
+            SynonymService synonyms,
+            TenantDirectory tenants,
+            KnowledgeSearch search,
+            FormValidation validation,
+            Notices notices) {
         this.synonyms = synonyms;
         this.tenants = tenants;
         this.search = search;
@@ -58,8 +62,12 @@ class SearchSynonymPageController {
     }
 
     @PostMapping
-    String create(@RequestParam String tenant, @ModelAttribute("form") SearchSynonymForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+    String create(
+            @RequestParam String tenant,
+            @ModelAttribute("form") SearchSynonymForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         SynonymData data = form.toData();
         if (!validation.check(data, errors, FormValidation::topLevel)) {
             return show(tenant, model);
@@ -85,8 +93,12 @@ class SearchSynonymPageController {
     @GetMapping("/try")
     String trySearch(@RequestParam String tenant, @RequestParam(defaultValue = "") String q, Model model) {
         TenantInfo visible = synonyms.visibleTenant(tenant);
-        model.addAttribute("hits", q.isBlank() || q.length() > 200 ? List.of()
-                : search.search(visible.id(), q.strip(), 5, Audience.STAFF).hits());
+        model.addAttribute(
+                "hits",
+                q.isBlank() || q.length() > 200
+                        ? List.of()
+                        : search.search(visible.id(), q.strip(), 5, Audience.STAFF)
+                                .hits());
         return PAGE + " :: hits";
     }
 

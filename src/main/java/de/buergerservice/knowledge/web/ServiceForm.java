@@ -34,8 +34,10 @@ public class ServiceForm {
     private String topics = "";
     private UUID departmentId;
     private String internalNotes;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate reviewDate;
+
     private boolean catalogue = true;
     private Integer revision;
 
@@ -64,26 +66,53 @@ public class ServiceForm {
     }
 
     ServiceData toData() {
-        return new ServiceData(title, lines(synonyms), leikaKey, summary, body, lines(requiredDocuments), fees,
-                deadlines, processingTime, legalBasis, onlineServiceUrl, links(forms), links(links), lines(topics),
-                departmentId, internalNotes, reviewDate, catalogue, revision);
+        return new ServiceData(
+                title,
+                lines(synonyms),
+                leikaKey,
+                summary,
+                body,
+                lines(requiredDocuments),
+                fees,
+                deadlines,
+                processingTime,
+                legalBasis,
+                onlineServiceUrl,
+                links(forms),
+                links(links),
+                lines(topics),
+                departmentId,
+                internalNotes,
+                reviewDate,
+                catalogue,
+                revision);
     }
 
     private static String linkLines(List<ServiceLink> links) {
-        return String.join("\n", links.stream().map(link -> link.title() + " | " + link.url()).toList());
+        return String.join(
+                "\n",
+                links.stream().map(link -> link.title() + " | " + link.url()).toList());
     }
 
     static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("\\R"))
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
     }
 
     private static List<ServiceLink> links(String text) {
         List<ServiceLink> links = new ArrayList<>();
         for (String line : lines(text)) {
             int bar = line.lastIndexOf('|');
-            links.add(bar < 0 ? new ServiceLink(line, line)
-                    : new ServiceLink(line.substring(0, bar).strip(), line.substring(bar + 1).strip()));
+            links.add(
+                    bar < 0
+                            ? new ServiceLink(line, line)
+                            : new ServiceLink(
+                                    line.substring(0, bar).strip(),
+                                    line.substring(bar + 1).strip()));
         }
         return links;
     }
@@ -173,8 +202,8 @@ public class ServiceForm {
     }
 
     public void setOnlineServiceUrl(String onlineServiceUrl) {
-        this.onlineServiceUrl = onlineServiceUrl == null || onlineServiceUrl.isBlank() ? null
-                : onlineServiceUrl.strip();
+        this.onlineServiceUrl =
+                onlineServiceUrl == null || onlineServiceUrl.isBlank() ? null : onlineServiceUrl.strip();
     }
 
     public String getForms() {

@@ -12,11 +12,14 @@ import java.util.UUID;
  * @param tenantId the tenant the record belongs to, {@code null} for data of the operator
  * @param changes changed properties with their value before and after ({@code null} where absent)
  */
-public record AuditedChange(String entityType, UUID entityId, UUID tenantId, Action action,
-        Map<String, FieldChange> changes) {
+public record AuditedChange(
+        String entityType, UUID entityId, UUID tenantId, Action action, Map<String, FieldChange> changes) {
 
-    public enum Action { CREATED, UPDATED, DELETED }
-
-    public record FieldChange(Object before, Object after) {
+    public enum Action {
+        CREATED,
+        UPDATED,
+        DELETED
     }
+
+    public record FieldChange(Object before, Object after) {}
 }

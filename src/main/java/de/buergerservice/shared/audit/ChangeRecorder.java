@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import de.buergerservice.shared.audit.AuditedChange.Action;
 import de.buergerservice.shared.audit.AuditedChange.FieldChange;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records a change to audited data by comparing snapshots (the API view of the record before and after) property
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ChangeRecorder {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
@@ -63,8 +63,8 @@ public class ChangeRecorder {
         return changes;
     }
 
-    private void publish(String entityType, UUID entityId, UUID tenantId, Action action,
-            Map<String, FieldChange> changes) {
+    private void publish(
+            String entityType, UUID entityId, UUID tenantId, Action action, Map<String, FieldChange> changes) {
         events.publishEvent(new AuditedChange(entityType, entityId, tenantId, action, changes));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
-
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
@@ -50,8 +49,8 @@ public abstract class PersistentEntity {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof PersistentEntity entity && getClass() == entity.getClass()
-                && id.equals(entity.id);
+        return this == other
+                || other instanceof PersistentEntity entity && getClass() == entity.getClass() && id.equals(entity.id);
     }
 
     @Override

@@ -17,14 +17,13 @@ public final class SystemActor implements ScopedPrincipal {
 
     public static final String NAME = "system";
 
-    private SystemActor() {
-    }
+    private SystemActor() {}
 
     public static void run(Runnable work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SystemActor(), null,
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new SystemActor(), null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         SecurityContextHolder.setContext(context);
         try {
             work.run();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.ConstraintViolationException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -27,7 +26,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.core.JacksonException;
 
 /**
@@ -47,18 +45,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Every problem — also those Spring MVC raises itself — gets its title in the caller's language. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            problem.setTitle(messages.getMessage("problemDetail.title." + statusCode.value(), null,
-                    problem.getTitle(), LocaleContextHolder.getLocale()));
+            problem.setTitle(messages.getMessage(
+                    "problemDetail.title." + statusCode.value(),
+                    null,
+                    problem.getTitle(),
+                    LocaleContextHolder.getLocale()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(fieldErrors(ex.getBindingResult()));
     }
 
@@ -67,15 +68,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         List<FieldError> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldError(result.getMethodParameter().getParameterName(),
-                        messages.getMessage(error, locale)))));
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                .forEach(error -> errors.add(new FieldError(
+                        result.getMethodParameter().getParameterName(), messages.getMessage(error, locale)))));
         return invalid(errors);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             return invalid(List.of(new FieldError(jsonPath(json), message("validation.unreadableValue"))));
         }
@@ -85,8 +86,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        return invalid(List.of(new FieldError(ex.field(),
-                messages.getMessage(ex.messageCode(), ex.arguments(), LocaleContextHolder.getLocale()))));
+        return invalid(List.of(new FieldError(
+                ex.field(), messages.getMessage(ex.messageCode(), ex.arguments(), LocaleContextHolder.getLocale()))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -135,7 +136,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Locale locale = LocaleContextHolder.getLocale();
         List<FieldError> errors = new ArrayList<>();
         for (ObjectError error : result.getAllErrors()) {
-            String field = error instanceof org.springframework.validation.FieldError fe ? fe.getField()
+            String field = error instanceof org.springframework.validation.FieldError fe
+                    ? fe.getField()
                     : error.getObjectName();
             errors.add(new FieldError(field, messages.getMessage(error, locale)));
         }

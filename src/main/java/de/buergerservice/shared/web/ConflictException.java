@@ -11,7 +11,11 @@ import org.springframework.web.ErrorResponseException;
 public class ConflictException extends ErrorResponseException {
 
     public ConflictException(String reason, Object... arguments) {
-        super(HttpStatus.CONFLICT, ProblemDetail.forStatus(HttpStatus.CONFLICT), null,
-                "problemDetail.conflict." + reason, arguments);
+        super(
+                HttpStatus.CONFLICT,
+                ProblemDetail.forStatus(HttpStatus.CONFLICT),
+                null,
+                "problemDetail.conflict." + reason,
+                arguments);
     }
 }

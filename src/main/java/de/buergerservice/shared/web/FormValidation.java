@@ -4,7 +4,6 @@ import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 

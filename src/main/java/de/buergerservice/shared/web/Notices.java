@@ -14,8 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class Notices {
 
     /** A message shown above the page content; {@code kind} is {@code success} or {@code error}. */
-    public record Notice(String kind, String text) {
-    }
+    public record Notice(String kind, String text) {}
 
     private final MessageSource messages;
 
@@ -29,8 +28,9 @@ public class Notices {
 
     /** Shows why a request was refused, e.g. a {@link ConflictException}. */
     public void error(RedirectAttributes redirect, ErrorResponse refusal) {
-        redirect.addFlashAttribute("notice", new Notice("error",
-                text(refusal.getDetailMessageCode(), refusal.getDetailMessageArguments())));
+        redirect.addFlashAttribute(
+                "notice",
+                new Notice("error", text(refusal.getDetailMessageCode(), refusal.getDetailMessageArguments())));
     }
 
     /** Shows a refusal given as message code and arguments. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -24,8 +23,11 @@ public class ProblemErrorController extends BasicErrorController {
 
     private final ProblemResponder problems;
 
-    public ProblemErrorController(ErrorAttributes errorAttributes, ErrorProperties errorProperties,
-            List<ErrorViewResolver> errorViewResolvers, ProblemResponder problems) {
+    public ProblemErrorController(
+            ErrorAttributes errorAttributes,
+            ErrorProperties errorProperties,
+            List<ErrorViewResolver> errorViewResolvers,
+            ProblemResponder problems) {
         super(errorAttributes, errorProperties, errorViewResolvers);
         this.problems = problems;
     }
@@ -48,6 +50,8 @@ public class ProblemErrorController extends BasicErrorController {
         if (path != null) {
             body.put("instance", path);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

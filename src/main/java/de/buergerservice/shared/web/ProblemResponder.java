@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -12,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,14 +35,14 @@ public class ProblemResponder {
         // filters run before the DispatcherServlet has set the request's locale, so ask the resolver directly
         var locale = request != null ? locales.resolveLocale(request) : LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(messages.getMessage("problemDetail.title." + status.value(), null,
-                status.getReasonPhrase(), locale));
+        problem.setTitle(
+                messages.getMessage("problemDetail.title." + status.value(), null, status.getReasonPhrase(), locale));
         problem.setDetail(messages.getMessage(detailCode, null, status.getReasonPhrase(), locale));
         return problem;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            String detailCode) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailCode)
+            throws IOException {
         ProblemDetail problem = problem(request, status, detailCode);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());

@@ -12,7 +12,11 @@ import org.springframework.web.ErrorResponseException;
 public class ResourceNotFoundException extends ErrorResponseException {
 
     public ResourceNotFoundException(String kind) {
-        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null,
-                "problemDetail.notFound." + kind, null);
+        super(
+                HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatus(HttpStatus.NOT_FOUND),
+                null,
+                "problemDetail.notFound." + kind,
+                null);
     }
 }

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -59,9 +58,15 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ErrorController errorController(ErrorAttributes errorAttributes, WebProperties web,
-            ObjectProvider<ErrorViewResolver> errorViewResolvers, ProblemResponder problems) {
-        return new ProblemErrorController(errorAttributes, web.getError(),
-                errorViewResolvers.orderedStream().toList(), problems);
+    ErrorController errorController(
+            ErrorAttributes errorAttributes,
+            WebProperties web,
+            ObjectProvider<ErrorViewResolver> errorViewResolvers,
+            ProblemResponder problems) {
+        return new ProblemErrorController(
+                errorAttributes,
+                web.getError(),
+                errorViewResolvers.orderedStream().toList(),
+                problems);
     }
 }

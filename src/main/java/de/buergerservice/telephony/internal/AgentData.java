@@ -18,7 +18,10 @@ import jakarta.validation.constraints.Size;
 public record AgentData(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "{validation.telephony.sipUser}")
         String sipUser,
-        @Size(min = 4, max = 200, message = "{validation.telephony.sipPassword}") String password,
+
+        @Size(min = 4, max = 200, message = "{validation.telephony.sipPassword}")
+        String password,
+
         @NotBlank @Size(max = 200) String displayName,
         @Size(max = 100) String username,
         @NotNull List<@Valid @NotNull SkillData> skills) {
@@ -30,7 +33,9 @@ public record AgentData(
     }
 
     /** A skill: municipality slug, topic ({@code ""} or absent = in general), level 1–5 (default 1). */
-    public record SkillData(@NotBlank String tenant, @Size(max = 100) String topic,
+    public record SkillData(
+            @NotBlank String tenant,
+            @Size(max = 100) String topic,
             @Min(1) @Max(5) Integer level) {
 
         public SkillData {

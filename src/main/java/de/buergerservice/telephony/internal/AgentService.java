@@ -20,13 +20,13 @@ import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.identity.UserInfo;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
-import de.buergerservice.tenancy.TenantDeleted;
-import de.buergerservice.tenancy.TenantDirectory;
-import de.buergerservice.tenancy.TenantInfo;
 import de.buergerservice.telephony.AgentState;
 import de.buergerservice.telephony.TelephonySnapshot.AgentStatus;
 import de.buergerservice.telephony.internal.routing.Skill;
 import de.buergerservice.telephony.internal.routing.Switchboard;
+import de.buergerservice.tenancy.TenantDeleted;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
 
 /**
  * Agents: stored identity, SIP credentials (as HA1 only) and skills, kept in step with the routing core. Role
@@ -44,8 +44,13 @@ public class AgentService {
     private final Map<String, SipCredential> credentials = new ConcurrentHashMap<>();
     private final Map<UUID, AgentRecord> agents = new ConcurrentHashMap<>();
 
-    AgentService(AgentStore store, Switchboard switchboard, TenantDirectory tenants, UserDirectory users,
-            Clock clock, @Value("${buergerservice.sip.realm:buergerservice}") String realm) {
+    AgentService(
+            AgentStore store,
+            Switchboard switchboard,
+            TenantDirectory tenants,
+            UserDirectory users,
+            Clock clock,
+            @Value("${buergerservice.sip.realm:buergerservice}") String realm) {
         this.store = store;
         this.switchboard = switchboard;
         this.tenants = tenants;
@@ -68,8 +73,10 @@ public class AgentService {
         // one look-up per municipality and user, not per agent: 1,000 agents share a handful of tenants
         Map<UUID, String> slugs = new java.util.HashMap<>();
         Map<UUID, String> usernames = new java.util.HashMap<>();
-        return agents.values().stream().map(agent -> view(agent, slugs, usernames))
-                .sorted((a, b) -> a.sipUser().compareToIgnoreCase(b.sipUser())).toList();
+        return agents.values().stream()
+                .map(agent -> view(agent, slugs, usernames))
+                .sorted((a, b) -> a.sipUser().compareToIgnoreCase(b.sipUser()))
+                .toList();
     }
 
     public AgentView get(UUID id) {
@@ -78,7 +85,10 @@ public class AgentService {
 
     /** The agent a product user is, if any. */
     public Optional<AgentView> ofUser(UUID userId) {
-        return agents.values().stream().filter(a -> userId.equals(a.userId())).findFirst().map(this::view);
+        return agents.values().stream()
+                .filter(a -> userId.equals(a.userId()))
+                .findFirst()
+                .map(this::view);
     }
 
     @Transactional
@@ -104,13 +114,19 @@ public class AgentService {
             if (d.password() == null) {
                 throw new InvalidFieldException(prefix + "password", "validation.telephony.sipPassword");
             }
-            if (!sipUsers.add(d.sipUser().toLowerCase(Locale.ROOT)) || credential(d.sipUser()).isPresent()) {
+            if (!sipUsers.add(d.sipUser().toLowerCase(Locale.ROOT))
+                    || credential(d.sipUser()).isPresent()) {
                 throw new InvalidFieldException(prefix + "sipUser", "validation.telephony.sipUserTaken");
             }
             UUID userId = userId(d, prefix, null);
             UUID id = userId != null ? userId : UUID.randomUUID();
-            created.add(new AgentRecord(id, userId, d.sipUser(), d.displayName(),
-                    Digest.ha1(d.sipUser(), realm, d.password()), skills(d, prefix)));
+            created.add(new AgentRecord(
+                    id,
+                    userId,
+                    d.sipUser(),
+                    d.displayName(),
+                    Digest.ha1(d.sipUser(), realm, d.password()),
+                    skills(d, prefix)));
         }
         store.insert(created, clock.instant());
         created.forEach(this::remember);
@@ -129,8 +145,8 @@ public class AgentService {
             throw new InvalidFieldException("password", "validation.telephony.sipPassword");
         }
         String ha1 = data.password() == null ? old.ha1() : Digest.ha1(data.sipUser(), realm, data.password());
-        AgentRecord updated = new AgentRecord(id, userId(data, "", id), data.sipUser(), data.displayName(), ha1,
-                skills(data, ""));
+        AgentRecord updated =
+                new AgentRecord(id, userId(data, "", id), data.sipUser(), data.displayName(), ha1, skills(data, ""));
         store.update(updated, clock.instant());
         credentials.remove(old.sipUser().toLowerCase(Locale.ROOT));
         remember(updated);
@@ -168,8 +184,8 @@ public class AgentService {
 
     private void remember(AgentRecord agent) {
         agents.put(agent.id(), agent);
-        credentials.put(agent.sipUser().toLowerCase(Locale.ROOT),
-                new SipCredential(agent.id(), agent.sipUser(), agent.ha1()));
+        credentials.put(
+                agent.sipUser().toLowerCase(Locale.ROOT), new SipCredential(agent.id(), agent.sipUser(), agent.ha1()));
         switchboard.defineAgent(agent.id(), agent.displayName(), agent.skills());
     }
 
@@ -179,7 +195,8 @@ public class AgentService {
         }
         UserInfo user = users.findByUsername(data.username())
                 .orElseThrow(() -> new InvalidFieldException(prefix + "username", "validation.telephony.username"));
-        if (exceptAgent == null ? agents.containsKey(user.id()) || store.userTaken(user.id(), new UUID(0, 0))
+        if (exceptAgent == null
+                ? agents.containsKey(user.id()) || store.userTaken(user.id(), new UUID(0, 0))
                 : store.userTaken(user.id(), exceptAgent)) {
             throw new InvalidFieldException(prefix + "username", "validation.telephony.usernameTaken");
         }
@@ -194,8 +211,9 @@ public class AgentService {
             TenantInfo tenant = tenants.findBySlug(s.tenant())
                     .orElseThrow(() -> new InvalidFieldException(field, "validation.telephony.tenant"));
             Skill skill = new Skill(tenant.id(), s.topic(), s.level());
-            if (skills.stream().anyMatch(k -> k.tenantId().equals(skill.tenantId())
-                    && k.topic().equals(skill.topic()))) {
+            if (skills.stream()
+                    .anyMatch(k ->
+                            k.tenantId().equals(skill.tenantId()) && k.topic().equals(skill.topic()))) {
                 throw new InvalidFieldException(field, "validation.telephony.duplicateSkill");
             }
             skills.add(skill);
@@ -209,12 +227,28 @@ public class AgentService {
 
     private AgentView view(AgentRecord agent, Map<UUID, String> slugs, Map<UUID, String> usernames) {
         AgentStatus status = switchboard.agentStatus(agent.id()).orElseThrow();
-        String username = agent.userId() == null ? null : usernames.computeIfAbsent(agent.userId(),
-                id -> users.findById(id).map(UserInfo::username).orElse(null));
-        List<AgentView.SkillView> skills = agent.skills().stream().map(s -> new AgentView.SkillView(
-                slugs.computeIfAbsent(s.tenantId(), id -> tenants.findById(id).map(TenantInfo::slug).orElse("?")),
-                s.topic(), s.level())).toList();
-        return new AgentView(agent.id(), agent.sipUser(), agent.displayName(), username, status.state(),
-                status.reason(), status.since(), status.phoneRegistered(), skills);
+        String username = agent.userId() == null
+                ? null
+                : usernames.computeIfAbsent(
+                        agent.userId(),
+                        id -> users.findById(id).map(UserInfo::username).orElse(null));
+        List<AgentView.SkillView> skills = agent.skills().stream()
+                .map(s -> new AgentView.SkillView(
+                        slugs.computeIfAbsent(
+                                s.tenantId(),
+                                id -> tenants.findById(id).map(TenantInfo::slug).orElse("?")),
+                        s.topic(),
+                        s.level()))
+                .toList();
+        return new AgentView(
+                agent.id(),
+                agent.sipUser(),
+                agent.displayName(),
+                username,
+                status.state(),
+                status.reason(),
+                status.since(),
+                status.phoneRegistered(),
+                skills);
     }
 }

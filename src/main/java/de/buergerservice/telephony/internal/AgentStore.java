@@ -30,8 +30,8 @@ class AgentStore {
 
     List<AgentRecord> findAll() {
         Map<UUID, List<Skill>> skills = new HashMap<>();
-        jdbc.query("select agent_id, tenant_id, topic, level from telephony_agent_skill order by tenant_id, topic",
-                rs -> {
+        jdbc.query(
+                "select agent_id, tenant_id, topic, level from telephony_agent_skill order by tenant_id, topic", rs -> {
                     skills.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new Skill(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4)));
                 });
@@ -48,21 +48,28 @@ class AgentStore {
     }
 
     boolean sipUserTaken(String sipUser, UUID exceptId) {
-        Integer count = jdbc.queryForObject("select count(*) from telephony_agent where lower(sip_user) = lower(?)"
-                + " and id <> ?", Integer.class, sipUser, exceptId);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from telephony_agent where lower(sip_user) = lower(?)" + " and id <> ?",
+                Integer.class,
+                sipUser,
+                exceptId);
         return count != null && count > 0;
     }
 
     boolean userTaken(UUID userId, UUID exceptId) {
-        Integer count = jdbc.queryForObject("select count(*) from telephony_agent where user_id = ? and id <> ?",
-                Integer.class, userId, exceptId);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from telephony_agent where user_id = ? and id <> ?", Integer.class, userId, exceptId);
         return count != null && count > 0;
     }
 
     void insert(List<AgentRecord> agents, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        jdbc.batchUpdate("insert into telephony_agent (id, user_id, sip_user, display_name, ha1, created_at, "
-                + "updated_at) values (?, ?, ?, ?, ?, ?, ?)", agents, 500, (ps, a) -> {
+        jdbc.batchUpdate(
+                "insert into telephony_agent (id, user_id, sip_user, display_name, ha1, created_at, "
+                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+                agents,
+                500,
+                (ps, a) -> {
                     ps.setObject(1, a.id());
                     if (a.userId() == null) {
                         ps.setNull(2, java.sql.Types.OTHER);
@@ -79,9 +86,15 @@ class AgentStore {
     }
 
     void update(AgentRecord agent, Instant now) {
-        jdbc.update("update telephony_agent set user_id = ?, sip_user = ?, display_name = ?, ha1 = ?, updated_at = ?"
-                + " where id = ?", agent.userId(), agent.sipUser(), agent.displayName(), agent.ha1(),
-                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), agent.id());
+        jdbc.update(
+                "update telephony_agent set user_id = ?, sip_user = ?, display_name = ?, ha1 = ?, updated_at = ?"
+                        + " where id = ?",
+                agent.userId(),
+                agent.sipUser(),
+                agent.displayName(),
+                agent.ha1(),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                agent.id());
         jdbc.update("delete from telephony_agent_skill where agent_id = ?", agent.id());
         insertSkills(List.of(agent));
     }
@@ -101,12 +114,17 @@ class AgentStore {
                 rows.add(new Object[] {agent.id(), skill.tenantId(), skill.topic(), skill.level()});
             }
         }
-        jdbc.batchUpdate("insert into telephony_agent_skill (agent_id, tenant_id, topic, level) values (?, ?, ?, ?)",
-                rows);
+        jdbc.batchUpdate(
+                "insert into telephony_agent_skill (agent_id, tenant_id, topic, level) values (?, ?, ?, ?)", rows);
     }
 
     private static AgentRecord record(ResultSet rs, List<Skill> skills) throws SQLException {
-        return new AgentRecord(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), List.copyOf(skills));
+        return new AgentRecord(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                List.copyOf(skills));
     }
 }

@@ -148,8 +148,7 @@ public class CallEventLog implements SmartLifecycle {
                 transactions.executeWithoutResult(status -> insert(batch));
                 return;
             } catch (RuntimeException e) {
-                log.warn("Writing {} call events failed, retrying in {} ms: {}", batch.size(), backoff,
-                        e.getMessage());
+                log.warn("Writing {} call events failed, retrying in {} ms: {}", batch.size(), backoff, e.getMessage());
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }

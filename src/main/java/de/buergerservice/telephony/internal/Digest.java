@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** RFC 2617 / RFC 8760 digest arithmetic (MD5). */
 public final class Digest {
 
-    private Digest() {
-    }
+    private Digest() {}
 
     public static String md5Hex(String text) {
         try {

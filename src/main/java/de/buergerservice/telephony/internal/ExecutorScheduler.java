@@ -29,13 +29,16 @@ class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> future = executor.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.error("Switchboard timer failed", e);
-            }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> future = executor.schedule(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.error("Switchboard timer failed", e);
+                    }
+                },
+                delay.toNanos(),
+                TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
 

@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
+import de.buergerservice.telephony.TelephonySnapshot;
+import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.tenancy.TenantDeleted;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
-import de.buergerservice.telephony.TelephonySnapshot;
-import de.buergerservice.telephony.internal.routing.Switchboard;
 
 /**
  * The municipalities' lines (one queue each), kept in step with the routing core. A municipality without stored
@@ -51,15 +51,26 @@ public class QueueService {
     }
 
     public List<QueueSettings> list() {
-        return byTenant.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        return byTenant.values().stream()
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
     }
 
     @Transactional
     public synchronized QueueSettings save(QueueSettings settings) {
         QueueSettings existing = byTenant.get(settings.tenantId());
-        QueueSettings toSave = existing == null ? settings : new QueueSettings(existing.id(), settings.tenantId(),
-                settings.name(), settings.ringTimeoutSeconds(), settings.wrapUpSeconds(), settings.overflowTenantId(),
-                settings.overflowAfterSeconds(), settings.closedAction(), settings.redirectTarget());
+        QueueSettings toSave = existing == null
+                ? settings
+                : new QueueSettings(
+                        existing.id(),
+                        settings.tenantId(),
+                        settings.name(),
+                        settings.ringTimeoutSeconds(),
+                        settings.wrapUpSeconds(),
+                        settings.overflowTenantId(),
+                        settings.overflowAfterSeconds(),
+                        settings.closedAction(),
+                        settings.redirectTarget());
         store.save(toSave, clock.instant());
         remember(toSave);
         return toSave;
@@ -73,10 +84,14 @@ public class QueueService {
     }
 
     public QueueView view(UUID tenantId) {
-        QueueSettings settings = find(tenantId).orElseGet(() -> forTenant(tenants.findById(tenantId)
-                .orElseThrow(() -> new ResourceNotFoundException("tenant"))));
-        return switchboard.snapshot().queues().stream().filter(q -> q.tenantId().equals(tenantId)).findFirst()
-                .map(live -> view(settings, live)).orElseGet(() -> view(settings, null));
+        QueueSettings settings = find(tenantId)
+                .orElseGet(() -> forTenant(
+                        tenants.findById(tenantId).orElseThrow(() -> new ResourceNotFoundException("tenant"))));
+        return switchboard.snapshot().queues().stream()
+                .filter(q -> q.tenantId().equals(tenantId))
+                .findFirst()
+                .map(live -> view(settings, live))
+                .orElseGet(() -> view(settings, null));
     }
 
     /** Sets a municipality's line from what a supervisor entered; checks the rules that span fields. */
@@ -84,30 +99,50 @@ public class QueueService {
     public QueueView update(UUID tenantId, QueueSettingsData data) {
         UUID overflow = null;
         if (data.overflowTenant() != null && !data.overflowTenant().isBlank()) {
-            overflow = tenants.findBySlug(data.overflowTenant()).map(TenantInfo::id).orElseThrow(
-                    () -> new InvalidFieldException("overflowTenant", "validation.telephony.tenant"));
+            overflow = tenants.findBySlug(data.overflowTenant())
+                    .map(TenantInfo::id)
+                    .orElseThrow(() -> new InvalidFieldException("overflowTenant", "validation.telephony.tenant"));
             if (data.overflowAfterSeconds() == null) {
                 throw new InvalidFieldException("overflowAfterSeconds", "validation.telephony.overflowAfter");
             }
         }
-        String target = data.redirectTarget() == null || data.redirectTarget().isBlank() ? null
+        String target = data.redirectTarget() == null || data.redirectTarget().isBlank()
+                ? null
                 : data.redirectTarget().strip();
         if (data.closedAction() == QueueSettings.ClosedAction.REDIRECT
                 && (target == null || !target.matches("\\+[1-9][0-9]{4,14}|sips?:[^\\s<>\"]+"))) {
             throw new InvalidFieldException("redirectTarget", "validation.telephony.redirectTarget");
         }
-        save(new QueueSettings(tenantId, tenantId, data.name(), data.ringTimeoutSeconds(), data.wrapUpSeconds(),
-                overflow, overflow == null ? null : data.overflowAfterSeconds(), data.closedAction(), target));
+        save(new QueueSettings(
+                tenantId,
+                tenantId,
+                data.name(),
+                data.ringTimeoutSeconds(),
+                data.wrapUpSeconds(),
+                overflow,
+                overflow == null ? null : data.overflowAfterSeconds(),
+                data.closedAction(),
+                target));
         return view(tenantId);
     }
 
     private QueueView view(QueueSettings q, TelephonySnapshot.QueueStatus live) {
-        String overflow = q.overflowTenantId() == null ? null
+        String overflow = q.overflowTenantId() == null
+                ? null
                 : tenants.findById(q.overflowTenantId()).map(TenantInfo::slug).orElse(null);
         String slug = tenants.findById(q.tenantId()).map(TenantInfo::slug).orElse(null);
-        return new QueueView(q.id(), slug, q.name(), live == null ? 0 : live.waiting(),
-                live == null ? 0 : live.longestWaitSeconds(), live == null ? 0 : live.agentsAvailable(),
-                q.ringTimeoutSeconds(), q.wrapUpSeconds(), overflow, q.overflowAfterSeconds(), q.closedAction(),
+        return new QueueView(
+                q.id(),
+                slug,
+                q.name(),
+                live == null ? 0 : live.waiting(),
+                live == null ? 0 : live.longestWaitSeconds(),
+                live == null ? 0 : live.agentsAvailable(),
+                q.ringTimeoutSeconds(),
+                q.wrapUpSeconds(),
+                overflow,
+                q.overflowAfterSeconds(),
+                q.closedAction(),
                 q.redirectTarget());
     }
 

@@ -11,8 +11,16 @@ import de.buergerservice.telephony.internal.routing.SkillRequirement;
  *
  * @param redirectTarget where REDIRECT sends callers (a phone number or a SIP URI)
  */
-public record QueueSettings(UUID id, UUID tenantId, String name, int ringTimeoutSeconds, int wrapUpSeconds,
-        UUID overflowTenantId, Integer overflowAfterSeconds, ClosedAction closedAction, String redirectTarget) {
+public record QueueSettings(
+        UUID id,
+        UUID tenantId,
+        String name,
+        int ringTimeoutSeconds,
+        int wrapUpSeconds,
+        UUID overflowTenantId,
+        Integer overflowAfterSeconds,
+        ClosedAction closedAction,
+        String redirectTarget) {
 
     /** What callers get outside opening hours. */
     public enum ClosedAction {
@@ -28,8 +36,14 @@ public record QueueSettings(UUID id, UUID tenantId, String name, int ringTimeout
 
     QueueDefinition definition() {
         SkillRequirement overflow = overflowTenantId == null ? null : SkillRequirement.of(overflowTenantId);
-        return new QueueDefinition(id, tenantId, name, SkillRequirement.of(tenantId), overflow,
+        return new QueueDefinition(
+                id,
+                tenantId,
+                name,
+                SkillRequirement.of(tenantId),
+                overflow,
                 overflow == null ? null : Duration.ofSeconds(overflowAfterSeconds),
-                Duration.ofSeconds(ringTimeoutSeconds), Duration.ofSeconds(wrapUpSeconds));
+                Duration.ofSeconds(ringTimeoutSeconds),
+                Duration.ofSeconds(wrapUpSeconds));
     }
 }

@@ -17,5 +17,4 @@ public record QueueSettingsData(
         String overflowTenant,
         @Min(1) @Max(3600) Integer overflowAfterSeconds,
         @NotNull QueueSettings.ClosedAction closedAction,
-        @Size(max = 200) String redirectTarget) {
-}
+        @Size(max = 200) String redirectTarget) {}

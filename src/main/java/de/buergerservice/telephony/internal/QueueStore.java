@@ -15,9 +15,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class QueueStore {
 
-    private static final RowMapper<QueueSettings> ROW = (rs, n) -> new QueueSettings(rs.getObject(1, UUID.class),
-            rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getObject(6, UUID.class),
-            (Integer) rs.getObject(7), QueueSettings.ClosedAction.valueOf(rs.getString(8)), rs.getString(9));
+    private static final RowMapper<QueueSettings> ROW = (rs, n) -> new QueueSettings(
+            rs.getObject(1, UUID.class),
+            rs.getObject(2, UUID.class),
+            rs.getString(3),
+            rs.getInt(4),
+            rs.getInt(5),
+            rs.getObject(6, UUID.class),
+            (Integer) rs.getObject(7),
+            QueueSettings.ClosedAction.valueOf(rs.getString(8)),
+            rs.getString(9));
     private static final String COLUMNS = "id, tenant_id, name, ring_timeout_seconds, wrap_up_seconds, "
             + "overflow_tenant_id, overflow_after_seconds, closed_action, redirect_target";
 
@@ -38,16 +45,34 @@ class QueueStore {
 
     void save(QueueSettings q, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        int updated = jdbc.update("update telephony_queue set name = ?, ring_timeout_seconds = ?, wrap_up_seconds = ?,"
-                + " overflow_tenant_id = ?, overflow_after_seconds = ?, closed_action = ?, redirect_target = ?,"
-                + " updated_at = ? where tenant_id = ?", q.name(), q.ringTimeoutSeconds(), q.wrapUpSeconds(),
-                q.overflowTenantId(), q.overflowAfterSeconds(), q.closedAction().name(), q.redirectTarget(), at,
+        int updated = jdbc.update(
+                "update telephony_queue set name = ?, ring_timeout_seconds = ?, wrap_up_seconds = ?,"
+                        + " overflow_tenant_id = ?, overflow_after_seconds = ?, closed_action = ?, redirect_target = ?,"
+                        + " updated_at = ? where tenant_id = ?",
+                q.name(),
+                q.ringTimeoutSeconds(),
+                q.wrapUpSeconds(),
+                q.overflowTenantId(),
+                q.overflowAfterSeconds(),
+                q.closedAction().name(),
+                q.redirectTarget(),
+                at,
                 q.tenantId());
         if (updated == 0) {
-            jdbc.update("insert into telephony_queue (" + COLUMNS + ", created_at, updated_at) values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", q.id(), q.tenantId(), q.name(), q.ringTimeoutSeconds(),
-                    q.wrapUpSeconds(), q.overflowTenantId(), q.overflowAfterSeconds(), q.closedAction().name(),
-                    q.redirectTarget(), at, at);
+            jdbc.update(
+                    "insert into telephony_queue (" + COLUMNS + ", created_at, updated_at) values "
+                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    q.id(),
+                    q.tenantId(),
+                    q.name(),
+                    q.ringTimeoutSeconds(),
+                    q.wrapUpSeconds(),
+                    q.overflowTenantId(),
+                    q.overflowAfterSeconds(),
+                    q.closedAction().name(),
+                    q.redirectTarget(),
+                    at,
+                    at);
         }
     }
 

@@ -14,8 +14,7 @@ import de.buergerservice.telephony.internal.routing.SwitchboardListener;
 @Component
 public class SwitchboardRelay implements SwitchboardListener {
 
-    private static final SwitchboardListener NOBODY = new SwitchboardListener() {
-    };
+    private static final SwitchboardListener NOBODY = new SwitchboardListener() {};
 
     private final CallEventLog events;
     private volatile SwitchboardListener signalling = NOBODY;

@@ -10,9 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import de.buergerservice.shared.security.SystemActor;
+import de.buergerservice.telephony.internal.AgentData.SkillData;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
-import de.buergerservice.telephony.internal.AgentData.SkillData;
 
 /**
  * Demo switchboard (embedded default only): a line for Oldenburg (closed → 302 to the ServiceCenter's
@@ -47,19 +47,39 @@ class TelephonyDemoData implements ApplicationRunner {
     }
 
     private void load() {
-        tenants.findBySlug("oldenburg").ifPresent(oldenburg -> queues.save(new QueueSettings(oldenburg.id(),
-                oldenburg.id(), oldenburg.name(), 15, 10, null, null, QueueSettings.ClosedAction.REDIRECT,
-                OLDENBURG_REDIRECT)));
+        tenants.findBySlug("oldenburg")
+                .ifPresent(oldenburg -> queues.save(new QueueSettings(
+                        oldenburg.id(),
+                        oldenburg.id(),
+                        oldenburg.name(),
+                        15,
+                        10,
+                        null,
+                        null,
+                        QueueSettings.ClosedAction.REDIRECT,
+                        OLDENBURG_REDIRECT)));
         tenants.findBySlug("artland").ifPresent(artland -> {
             // Artland's callers overflow to Oldenburg's agents after 60 s
             UUID overflow = tenants.findBySlug("oldenburg").map(TenantInfo::id).orElse(null);
-            queues.save(new QueueSettings(artland.id(), artland.id(), artland.name(), 15, 10, overflow,
-                    overflow == null ? null : 60, QueueSettings.ClosedAction.REJECT, null));
+            queues.save(new QueueSettings(
+                    artland.id(),
+                    artland.id(),
+                    artland.name(),
+                    15,
+                    10,
+                    overflow,
+                    overflow == null ? null : 60,
+                    QueueSettings.ClosedAction.REJECT,
+                    null));
         });
         List<SkillData> both = List.of(new SkillData("oldenburg", "", 3), new SkillData("artland", "", 2));
         agents.createAll(List.of(
                 new AgentData("agent1", PASSWORD, "Ayla Agentin", "agent1", both),
-                new AgentData("agent2", PASSWORD, "Bernd Berater", "agent2",
+                new AgentData(
+                        "agent2",
+                        PASSWORD,
+                        "Bernd Berater",
+                        "agent2",
                         List.of(new SkillData("artland", "", 3), new SkillData("oldenburg", "", 1)))));
     }
 }

@@ -51,8 +51,11 @@ class AgentDesktopController {
     }
 
     @PostMapping("/telephony/state")
-    String changeState(@RequestParam String state, @RequestParam(required = false) String reason,
-            Authentication authentication, RedirectAttributes redirect) {
+    String changeState(
+            @RequestParam String state,
+            @RequestParam(required = false) String reason,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         Optional<AgentView> me = me(authentication);
         if (me.isEmpty()) {
             notices.error(redirect, "telephony.desktop.noAgent");
@@ -69,8 +72,11 @@ class AgentDesktopController {
             agents.requestState(me.get().id(), target, reason == null || reason.isBlank() ? null : reason.strip());
             notices.success(redirect, "telephony.desktop.changed." + target.name());
         } catch (RoutingException e) {
-            notices.error(redirect, "problemDetail.conflict.agentState",
-                    me.get().state().name(), target.name());
+            notices.error(
+                    redirect,
+                    "problemDetail.conflict.agentState",
+                    me.get().state().name(),
+                    target.name());
         }
         return "redirect:/telephony";
     }

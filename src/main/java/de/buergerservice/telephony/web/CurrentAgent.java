@@ -24,13 +24,14 @@ class CurrentAgent {
     }
 
     Optional<AgentView> of(Authentication authentication) {
-        String username = authentication.getPrincipal() instanceof ScopedPrincipal p ? p.username()
-                : authentication.getName();
+        String username =
+                authentication.getPrincipal() instanceof ScopedPrincipal p ? p.username() : authentication.getName();
         return users.findByUsername(username).map(UserInfo::id).flatMap(agents::ofUser);
     }
 
     static boolean mayManage(Authentication authentication) {
-        return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")
-                || a.getAuthority().equals("ROLE_SUPERVISOR"));
+        return authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")
+                        || a.getAuthority().equals("ROLE_SUPERVISOR"));
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,8 +25,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import de.buergerservice.shared.web.ConflictException;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
-import de.buergerservice.tenancy.TenantDirectory;
-import de.buergerservice.tenancy.TenantInfo;
 import de.buergerservice.telephony.AgentState;
 import de.buergerservice.telephony.internal.AgentData;
 import de.buergerservice.telephony.internal.AgentService;
@@ -37,6 +34,8 @@ import de.buergerservice.telephony.internal.QueueSettingsData;
 import de.buergerservice.telephony.internal.QueueView;
 import de.buergerservice.telephony.internal.routing.RoutingException;
 import de.buergerservice.telephony.internal.routing.Switchboard;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
 
 /**
  * REST API of the switchboard: live queues and agents, agent states, agent administration (SIP credentials,
@@ -57,8 +56,13 @@ class TelephonyApiController {
     private final TenantDirectory tenants;
     private final CurrentAgent currentAgent;
 
-    TelephonyApiController(AgentService agents, QueueService queues, Switchboard switchboard,
-            TelephonyStream stream, TenantDirectory tenants, CurrentAgent currentAgent) {
+    TelephonyApiController(
+            AgentService agents,
+            QueueService queues,
+            Switchboard switchboard,
+            TelephonyStream stream,
+            TenantDirectory tenants,
+            CurrentAgent currentAgent) {
         this.agents = agents;
         this.queues = queues;
         this.switchboard = switchboard;
@@ -68,12 +72,10 @@ class TelephonyApiController {
     }
 
     /** A state an agent asks for: AVAILABLE, PAUSED (with reason) or LOGGED_OUT. */
-    record StateChange(String state, @Size(max = 100) String reason) {
-    }
+    record StateChange(String state, @Size(max = 100) String reason) {}
 
     /** Many agents at once (load tests, initial set-up): all are created or none. */
-    record AgentBatch(@NotNull @Size(min = 1, max = 5000) List<@Valid @NotNull AgentData> agents) {
-    }
+    record AgentBatch(@NotNull @Size(min = 1, max = 5000) List<@Valid @NotNull AgentData> agents) {}
 
     @GetMapping("/api/v1/telephony/queues")
     @PreAuthorize(STAFF)
@@ -97,7 +99,8 @@ class TelephonyApiController {
     @PreAuthorize(MANAGERS)
     ResponseEntity<AgentView> create(@Valid @RequestBody AgentData data) {
         AgentView created = agents.create(data);
-        return ResponseEntity.created(URI.create("/api/v1/telephony/agents/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/telephony/agents/" + created.id()))
+                .body(created);
     }
 
     @PostMapping("/api/v1/telephony/agents/bulk")
@@ -127,8 +130,8 @@ class TelephonyApiController {
     /** Log in, pause, log out: agents their own state, supervisors and administrators anyone's. */
     @PutMapping("/api/v1/agents/{agentId}/state")
     @PreAuthorize(STAFF)
-    AgentView changeState(@PathVariable UUID agentId, @Valid @RequestBody StateChange change,
-            Authentication authentication) {
+    AgentView changeState(
+            @PathVariable UUID agentId, @Valid @RequestBody StateChange change, Authentication authentication) {
         AgentView agent = agents.get(agentId);
         if (!CurrentAgent.mayManage(authentication) && !isSelf(agent, authentication)) {
             throw new AccessDeniedException("only the agent or a supervisor may change this state");
@@ -169,7 +172,8 @@ class TelephonyApiController {
 
     static AgentState parse(String state) {
         try {
-            AgentState parsed = AgentState.valueOf(state == null ? "" : state.strip().toUpperCase());
+            AgentState parsed =
+                    AgentState.valueOf(state == null ? "" : state.strip().toUpperCase());
             if (!parsed.requestable()) {
                 throw new InvalidFieldException("state", "validation.telephony.state");
             }
@@ -180,6 +184,9 @@ class TelephonyApiController {
     }
 
     private boolean isSelf(AgentView agent, Authentication authentication) {
-        return currentAgent.of(authentication).map(a -> a.id().equals(agent.id())).orElse(false);
+        return currentAgent
+                .of(authentication)
+                .map(a -> a.id().equals(agent.id()))
+                .orElse(false);
     }
 }

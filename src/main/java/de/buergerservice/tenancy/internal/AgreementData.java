@@ -33,10 +33,15 @@ public record AgreementData(
         LocalDate endDate,
         @NotNull @Valid ServiceLevelTarget serviceLevelTarget,
         @NotNull @PositiveOrZero @Max(3600) Integer targetAverageWaitSeconds,
+
         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
         BigDecimal targetFirstContactResolutionPercent,
-        @NotNull @DecimalMin(value = "0", message = "{validation.price.negative}")
-        @Digits(integer = 6, fraction = 2, message = "{validation.price.digits}") BigDecimal pricePerContact,
+
+        @NotNull
+        @DecimalMin(value = "0", message = "{validation.price.negative}")
+        @Digits(integer = 6, fraction = 2, message = "{validation.price.digits}")
+        BigDecimal pricePerContact,
+
         @NotNull AgreementStatus status) {
 
     // Reported on "trialPhaseEnd": a trial phase cannot end before the agreement starts.
@@ -48,7 +53,8 @@ public record AgreementData(
     // Reported on "endDate": the agreement cannot end before it starts or before its trial phase ends.
     @AssertTrue(message = "{validation.endDate.beforeStart}")
     boolean isEndDate() {
-        return endDate == null || (startDate == null || !endDate.isBefore(startDate))
-                && (trialPhaseEnd == null || !endDate.isBefore(trialPhaseEnd));
+        return endDate == null
+                || (startDate == null || !endDate.isBefore(startDate))
+                        && (trialPhaseEnd == null || !endDate.isBefore(trialPhaseEnd));
     }
 }

@@ -30,8 +30,13 @@ public class AgreementService {
     private final TenantScope scope;
     private final ChangeRecorder changes;
 
-    AgreementService(AgreementRepository agreements, TenantRepository tenants, TenantService tenantService,
-            ServiceCenterRepository serviceCenters, TenantScope scope, ChangeRecorder changes) {
+    AgreementService(
+            AgreementRepository agreements,
+            TenantRepository tenants,
+            TenantService tenantService,
+            ServiceCenterRepository serviceCenters,
+            TenantScope scope,
+            ChangeRecorder changes) {
         this.agreements = agreements;
         this.tenants = tenants;
         this.tenantService = tenantService;
@@ -53,7 +58,8 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public List<AgreementView> listForTenant(String slug) {
         UUID tenantId = tenantService.visible(slug).getId();
-        return agreements.findByClientTenantIdInOrderByStartDateDesc(List.of(tenantId)).stream().map(this::view)
+        return agreements.findByClientTenantIdInOrderByStartDateDesc(List.of(tenantId)).stream()
+                .map(this::view)
                 .toList();
     }
 
@@ -65,8 +71,8 @@ public class AgreementService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public AgreementView create(AgreementData data) {
-        CooperationAgreement agreement = new CooperationAgreement(serviceCenter(data).getId(),
-                client(data).getId(), data);
+        CooperationAgreement agreement = new CooperationAgreement(
+                serviceCenter(data).getId(), client(data).getId(), data);
         AgreementView view = view(agreements.save(agreement));
         changes.created(AUDIT_TYPE, agreement.getId(), agreement.getClientTenantId(), view);
         return view;
@@ -91,29 +97,40 @@ public class AgreementService {
     }
 
     private CooperationAgreement find(UUID id) {
-        return agreements.findById(id).filter(a -> scope.permits(a.getClientTenantId()))
+        return agreements
+                .findById(id)
+                .filter(a -> scope.permits(a.getClientTenantId()))
                 .orElseThrow(() -> new ResourceNotFoundException("agreement"));
     }
 
     private ServiceCenter serviceCenter(AgreementData data) {
-        return serviceCenters.findById(data.serviceCenterId()).orElseThrow(
-                () -> new InvalidFieldException("serviceCenterId", "validation.serviceCenter.unknown"));
+        return serviceCenters
+                .findById(data.serviceCenterId())
+                .orElseThrow(() -> new InvalidFieldException("serviceCenterId", "validation.serviceCenter.unknown"));
     }
 
     private Tenant client(AgreementData data) {
-        return tenants.findBySlug(data.clientTenant()).orElseThrow(
-                () -> new InvalidFieldException("clientTenant", "validation.tenant.unknown", data.clientTenant()));
+        return tenants.findBySlug(data.clientTenant())
+                .orElseThrow(() ->
+                        new InvalidFieldException("clientTenant", "validation.tenant.unknown", data.clientTenant()));
     }
 
     private AgreementView view(CooperationAgreement agreement) {
         var info = agreement.toInfo();
         ServiceCenter operator = serviceCenters.getReferenceById(agreement.getServiceCenterId());
         Tenant client = tenants.getReferenceById(agreement.getClientTenantId());
-        return new AgreementView(info.id(),
+        return new AgreementView(
+                info.id(),
                 new AgreementView.Party(operator.getId(), null, operator.getName()),
                 new AgreementView.Party(client.getId(), client.getSlug(), client.getName()),
-                info.channels(), info.startDate(), info.trialPhaseEnd(), info.endDate(), info.serviceLevelTarget(),
-                info.targetAverageWaitSeconds(), info.targetFirstContactResolutionPercent(),
-                info.pricePerContact(), info.status());
+                info.channels(),
+                info.startDate(),
+                info.trialPhaseEnd(),
+                info.endDate(),
+                info.serviceLevelTarget(),
+                info.targetAverageWaitSeconds(),
+                info.targetFirstContactResolutionPercent(),
+                info.pricePerContact(),
+                info.status());
     }
 }

@@ -10,18 +10,35 @@ import de.buergerservice.tenancy.Channel;
 import de.buergerservice.tenancy.ServiceLevelTarget;
 
 /** A cooperation agreement as the REST API and the admin pages show it, with the parties named. */
-public record AgreementView(UUID id, Party serviceCenter, Party clientTenant, Set<Channel> channels,
-        LocalDate startDate, LocalDate trialPhaseEnd, LocalDate endDate, ServiceLevelTarget serviceLevelTarget,
-        int targetAverageWaitSeconds, BigDecimal targetFirstContactResolutionPercent, BigDecimal pricePerContact,
+public record AgreementView(
+        UUID id,
+        Party serviceCenter,
+        Party clientTenant,
+        Set<Channel> channels,
+        LocalDate startDate,
+        LocalDate trialPhaseEnd,
+        LocalDate endDate,
+        ServiceLevelTarget serviceLevelTarget,
+        int targetAverageWaitSeconds,
+        BigDecimal targetFirstContactResolutionPercent,
+        BigDecimal pricePerContact,
         AgreementStatus status) {
 
     /** A party of the agreement; {@code slug} only for tenants. */
-    public record Party(UUID id, String slug, String name) {
-    }
+    public record Party(UUID id, String slug, String name) {}
 
     public AgreementData toData() {
-        return new AgreementData(serviceCenter.id(), clientTenant.slug(), channels, startDate, trialPhaseEnd,
-                endDate, serviceLevelTarget, targetAverageWaitSeconds, targetFirstContactResolutionPercent,
-                pricePerContact, status);
+        return new AgreementData(
+                serviceCenter.id(),
+                clientTenant.slug(),
+                channels,
+                startDate,
+                trialPhaseEnd,
+                endDate,
+                serviceLevelTarget,
+                targetAverageWaitSeconds,
+                targetFirstContactResolutionPercent,
+                pricePerContact,
+                status);
     }
 }

@@ -19,8 +19,13 @@ import de.buergerservice.tenancy.FederalState;
  */
 @Documented
 @Constraint(validatedBy = Ags.Validator.class)
-@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-        ElementType.TYPE_USE })
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Ags {
 
@@ -34,7 +39,8 @@ public @interface Ags {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.matches("\\d{8}") && FederalState.ofAgs(value).isPresent();
+            return value == null
+                    || value.matches("\\d{8}") && FederalState.ofAgs(value).isPresent();
         }
     }
 }

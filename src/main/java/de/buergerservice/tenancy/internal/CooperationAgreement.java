@@ -70,8 +70,7 @@ public class CooperationAgreement extends PersistentEntity {
     @Column(nullable = false, length = 10)
     private AgreementStatus status;
 
-    protected CooperationAgreement() {
-    }
+    protected CooperationAgreement() {}
 
     CooperationAgreement(UUID serviceCenterId, UUID clientTenantId, AgreementData data) {
         apply(serviceCenterId, clientTenantId, data);
@@ -102,8 +101,18 @@ public class CooperationAgreement extends PersistentEntity {
     }
 
     AgreementInfo toInfo() {
-        return new AgreementInfo(getId(), serviceCenterId, clientTenantId, Set.copyOf(channels), startDate,
-                trialPhaseEnd, endDate, new ServiceLevelTarget(serviceLevelPercent, serviceLevelSeconds),
-                targetAverageWaitSeconds, targetFirstContactResolutionPercent, pricePerContact, status);
+        return new AgreementInfo(
+                getId(),
+                serviceCenterId,
+                clientTenantId,
+                Set.copyOf(channels),
+                startDate,
+                trialPhaseEnd,
+                endDate,
+                new ServiceLevelTarget(serviceLevelPercent, serviceLevelSeconds),
+                targetAverageWaitSeconds,
+                targetFirstContactResolutionPercent,
+                pricePerContact,
+                status);
     }
 }

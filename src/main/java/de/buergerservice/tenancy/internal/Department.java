@@ -38,8 +38,7 @@ public class Department extends PersistentEntity {
     @Column(name = "topic", nullable = false, length = 200)
     private List<String> topics = new ArrayList<>();
 
-    protected Department() {
-    }
+    protected Department() {}
 
     Department(UUID tenantId, DepartmentData data) {
         this.tenantId = tenantId;

@@ -8,8 +8,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What an administrator enters for a department. */
-public record DepartmentData(@NotBlank @Size(max = 200) String name, @Email @Size(max = 320) String email,
-        @Pattern(regexp = "\\d{1,8}", message = "{validation.phoneExtension}") String phoneExtension,
+public record DepartmentData(
+        @NotBlank @Size(max = 200) String name,
+        @Email @Size(max = 320) String email,
+
+        @Pattern(regexp = "\\d{1,8}", message = "{validation.phoneExtension}")
+        String phoneExtension,
+
         @Size(max = 100) List<@NotBlank @Size(max = 200) String> topics) {
 
     public DepartmentData {

@@ -35,7 +35,8 @@ public class DepartmentService {
     @Transactional(readOnly = true)
     public List<DepartmentInfo> list(String slug) {
         return departments.findByTenantIdOrderByName(tenants.visible(slug).getId()).stream()
-                .map(Department::toInfo).toList();
+                .map(Department::toInfo)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -60,7 +61,8 @@ public class DepartmentService {
         Department department = find(slug, departmentId);
         DepartmentInfo before = department.toInfo();
         if (!before.name().equalsIgnoreCase(data.name().strip())
-                && departments.existsByTenantIdAndNameIgnoreCase(department.getTenantId(), data.name().strip())) {
+                && departments.existsByTenantIdAndNameIgnoreCase(
+                        department.getTenantId(), data.name().strip())) {
             throw new InvalidFieldException("name", "validation.department.nameTaken", data.name());
         }
         department.apply(data);
@@ -78,7 +80,8 @@ public class DepartmentService {
     }
 
     private Department find(String slug, UUID departmentId) {
-        return departments.findByIdAndTenantId(departmentId, tenants.visible(slug).getId())
+        return departments
+                .findByIdAndTenantId(departmentId, tenants.visible(slug).getId())
                 .orElseThrow(() -> new ResourceNotFoundException("department"));
     }
 }

@@ -16,8 +16,13 @@ import de.buergerservice.tenancy.PhoneNumbers;
 /** A valid phone number written in E.164, e.g. {@code +4954311820}. {@code null} is valid. */
 @Documented
 @Constraint(validatedBy = E164.Validator.class)
-@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-        ElementType.TYPE_USE })
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface E164 {
 

@@ -12,5 +12,4 @@ record ExceptionInterval(
         @Column(name = "on_date", nullable = false) LocalDate date,
         LocalTime opens,
         LocalTime closes,
-        @Column(length = 200) String note) {
-}
+        @Column(length = 200) String note) {}

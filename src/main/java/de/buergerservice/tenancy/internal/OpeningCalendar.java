@@ -33,7 +33,11 @@ class OpeningCalendar {
         String holiday = holidays.holidayOn(date, state).orElse(null);
         Optional<OpeningException> exception = hours.exceptionOn(date);
         if (exception.isPresent()) {
-            return new OpeningStatus(hours.isOpenAt(local), Reason.EXCEPTION, holiday, exception.get().note());
+            return new OpeningStatus(
+                    hours.isOpenAt(local),
+                    Reason.EXCEPTION,
+                    holiday,
+                    exception.get().note());
         }
         if (holiday != null) {
             return new OpeningStatus(false, Reason.PUBLIC_HOLIDAY, holiday, null);

@@ -35,9 +35,10 @@ public class PublicHolidays {
     }
 
     public Map<LocalDate, String> holidaysOf(Year year, FederalState state) {
-        return byStateAndYear.computeIfAbsent(state.name() + year, key -> germany
-                .getHolidays(year, HolidayType.PUBLIC_HOLIDAY, state.holidayRegion()).stream()
-                .collect(Collectors.toUnmodifiableMap(Holiday::getDate,
-                        holiday -> holiday.getDescription(Locale.GERMAN), (a, b) -> a)));
+        return byStateAndYear.computeIfAbsent(
+                state.name() + year,
+                key -> germany.getHolidays(year, HolidayType.PUBLIC_HOLIDAY, state.holidayRegion()).stream()
+                        .collect(Collectors.toUnmodifiableMap(
+                                Holiday::getDate, holiday -> holiday.getDescription(Locale.GERMAN), (a, b) -> a)));
     }
 }

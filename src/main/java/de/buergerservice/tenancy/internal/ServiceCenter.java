@@ -20,8 +20,7 @@ public class ServiceCenter extends PersistentEntity {
     @Column(length = 16)
     private String phone;
 
-    protected ServiceCenter() {
-    }
+    protected ServiceCenter() {}
 
     ServiceCenter(ServiceCenterData data) {
         apply(data);

@@ -22,8 +22,8 @@ public class ServiceCenterService {
     private final AgreementRepository agreements;
     private final ChangeRecorder changes;
 
-    ServiceCenterService(ServiceCenterRepository serviceCenters, AgreementRepository agreements,
-            ChangeRecorder changes) {
+    ServiceCenterService(
+            ServiceCenterRepository serviceCenters, AgreementRepository agreements, ChangeRecorder changes) {
         this.serviceCenters = serviceCenters;
         this.agreements = agreements;
         this.changes = changes;
@@ -31,7 +31,9 @@ public class ServiceCenterService {
 
     @Transactional(readOnly = true)
     public List<ServiceCenterView> list() {
-        return serviceCenters.findAllByOrderByName().stream().map(ServiceCenter::toView).toList();
+        return serviceCenters.findAllByOrderByName().stream()
+                .map(ServiceCenter::toView)
+                .toList();
     }
 
     @Transactional(readOnly = true)

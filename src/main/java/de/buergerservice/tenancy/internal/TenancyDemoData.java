@@ -47,8 +47,12 @@ class TenancyDemoData implements ApplicationRunner {
     private final ServiceCenterService serviceCenters;
     private final AgreementService agreements;
 
-    TenancyDemoData(TenantRepository tenantRepository, TenantService tenants, DepartmentService departments,
-            ServiceCenterService serviceCenters, AgreementService agreements) {
+    TenancyDemoData(
+            TenantRepository tenantRepository,
+            TenantService tenants,
+            DepartmentService departments,
+            ServiceCenterService serviceCenters,
+            AgreementService agreements) {
         this.tenantRepository = tenantRepository;
         this.tenants = tenants;
         this.departments = departments;
@@ -64,49 +68,116 @@ class TenancyDemoData implements ApplicationRunner {
     }
 
     private void load() {
-        var serviceCenter = serviceCenters.create(new ServiceCenterData("ServiceCenter der Stadt Oldenburg",
-                "servicecenter@oldenburg.example", "+494412354444"));
+        var serviceCenter = serviceCenters.create(new ServiceCenterData(
+                "ServiceCenter der Stadt Oldenburg", "servicecenter@oldenburg.example", "+494412354444"));
 
-        tenants.create(new TenantData("oldenburg", "Stadt Oldenburg", TenantType.CITY, "03403000", FederalState.NI,
+        tenants.create(new TenantData(
+                "oldenburg",
+                "Stadt Oldenburg",
+                TenantType.CITY,
+                "03403000",
+                FederalState.NI,
                 List.of("+494412350", "+494412354444"),
-                "Stadt Oldenburg, ServiceCenter, guten Tag, mein Name ist …", "https://www.oldenburg.de",
-                new OpeningHours(weekdays(range(7, 0, 18, 0), range(7, 0, 18, 0)), List.of(
-                        new OpeningException(LocalDate.of(2026, 12, 24), List.of(range(8, 0, 12, 0)),
-                                "Heiligabend: nur vormittags"),
-                        new OpeningException(LocalDate.of(2026, 12, 31), List.of(range(8, 0, 12, 0)),
-                                "Silvester: nur vormittags")))));
-        departments.create("oldenburg", new DepartmentData("Bürgerbüro Mitte", "buergerbuero@oldenburg.example",
-                "2222", List.of("Meldewesen", "Personalausweis", "Reisepass", "Führungszeugnis")));
-        departments.create("oldenburg", new DepartmentData("Straßenverkehrsamt", "verkehr@oldenburg.example",
-                "2300", List.of("Kfz-Zulassung", "Führerschein", "Parkausweis")));
-        departments.create("oldenburg", new DepartmentData("Standesamt", "standesamt@oldenburg.example", "2410",
-                List.of("Geburt", "Eheschließung", "Sterbefall")));
-        departments.create("oldenburg", new DepartmentData("Ordnungsamt", "ordnungsamt@oldenburg.example", "2500",
-                List.of("Gewerbe", "Verwarnungsgeld", "Fundsachen")));
+                "Stadt Oldenburg, ServiceCenter, guten Tag, mein Name ist …",
+                "https://www.oldenburg.de",
+                new OpeningHours(
+                        weekdays(range(7, 0, 18, 0), range(7, 0, 18, 0)),
+                        List.of(
+                                new OpeningException(
+                                        LocalDate.of(2026, 12, 24),
+                                        List.of(range(8, 0, 12, 0)),
+                                        "Heiligabend: nur vormittags"),
+                                new OpeningException(
+                                        LocalDate.of(2026, 12, 31),
+                                        List.of(range(8, 0, 12, 0)),
+                                        "Silvester: nur vormittags")))));
+        departments.create(
+                "oldenburg",
+                new DepartmentData(
+                        "Bürgerbüro Mitte",
+                        "buergerbuero@oldenburg.example",
+                        "2222",
+                        List.of("Meldewesen", "Personalausweis", "Reisepass", "Führungszeugnis")));
+        departments.create(
+                "oldenburg",
+                new DepartmentData(
+                        "Straßenverkehrsamt",
+                        "verkehr@oldenburg.example",
+                        "2300",
+                        List.of("Kfz-Zulassung", "Führerschein", "Parkausweis")));
+        departments.create(
+                "oldenburg",
+                new DepartmentData(
+                        "Standesamt",
+                        "standesamt@oldenburg.example",
+                        "2410",
+                        List.of("Geburt", "Eheschließung", "Sterbefall")));
+        departments.create(
+                "oldenburg",
+                new DepartmentData(
+                        "Ordnungsamt",
+                        "ordnungsamt@oldenburg.example",
+                        "2500",
+                        List.of("Gewerbe", "Verwarnungsgeld", "Fundsachen")));
 
         // Samtgemeinden are associations of municipalities without an AGS of their own; the demo uses a key
         // of Landkreis Osnabrück (03459…).
-        tenants.create(new TenantData("artland", "Samtgemeinde Artland", TenantType.COLLECTIVE_MUNICIPALITY,
-                "03459029", FederalState.NI, List.of(ARTLAND_NUMBER),
-                "Samtgemeinde Artland, ServiceCenter, guten Tag, mein Name ist …", "https://www.artland.de",
-                new OpeningHours(weekdays(range(8, 0, 17, 0), range(8, 0, 13, 0)), List.of(
-                        new OpeningException(LocalDate.of(2026, 12, 24), List.of(), "Heiligabend geschlossen")))));
-        departments.create("artland", new DepartmentData("Bürgerbüro", "buergerbuero@artland.example", "120",
-                List.of("Meldewesen", "Personalausweis", "Reisepass")));
-        departments.create("artland", new DepartmentData("Bauamt", "bauamt@artland.example", "310",
-                List.of("Bauantrag", "Bauvoranfrage")));
-        departments.create("artland", new DepartmentData("Ordnungsamt", "ordnungsamt@artland.example", "220",
-                List.of("Gewerbe", "Fundsachen", "Hundesteuer")));
+        tenants.create(new TenantData(
+                "artland",
+                "Samtgemeinde Artland",
+                TenantType.COLLECTIVE_MUNICIPALITY,
+                "03459029",
+                FederalState.NI,
+                List.of(ARTLAND_NUMBER),
+                "Samtgemeinde Artland, ServiceCenter, guten Tag, mein Name ist …",
+                "https://www.artland.de",
+                new OpeningHours(
+                        weekdays(range(8, 0, 17, 0), range(8, 0, 13, 0)),
+                        List.of(new OpeningException(
+                                LocalDate.of(2026, 12, 24), List.of(), "Heiligabend geschlossen")))));
+        departments.create(
+                "artland",
+                new DepartmentData(
+                        "Bürgerbüro",
+                        "buergerbuero@artland.example",
+                        "120",
+                        List.of("Meldewesen", "Personalausweis", "Reisepass")));
+        departments.create(
+                "artland",
+                new DepartmentData("Bauamt", "bauamt@artland.example", "310", List.of("Bauantrag", "Bauvoranfrage")));
+        departments.create(
+                "artland",
+                new DepartmentData(
+                        "Ordnungsamt",
+                        "ordnungsamt@artland.example",
+                        "220",
+                        List.of("Gewerbe", "Fundsachen", "Hundesteuer")));
 
         // The 115 service promise: 75 % in 30 s; the cooperation aims higher (80 % in 20 s).
-        agreements.create(new AgreementData(serviceCenter.id(), "artland", EnumSet.of(Channel.PHONE),
-                LocalDate.of(2010, 11, 1), LocalDate.of(2011, 4, 30), null,
-                new ServiceLevelTarget(new BigDecimal("80.00"), 20), 20, new BigDecimal("65.00"),
-                new BigDecimal("1.85"), AgreementStatus.ACTIVE));
-        agreements.create(new AgreementData(serviceCenter.id(), "oldenburg",
-                EnumSet.of(Channel.PHONE, Channel.WEB, Channel.EMAIL), LocalDate.of(2008, 1, 1), null, null,
-                new ServiceLevelTarget(new BigDecimal("80.00"), 20), 20, new BigDecimal("65.00"),
-                new BigDecimal("0.00"), AgreementStatus.ACTIVE));
+        agreements.create(new AgreementData(
+                serviceCenter.id(),
+                "artland",
+                EnumSet.of(Channel.PHONE),
+                LocalDate.of(2010, 11, 1),
+                LocalDate.of(2011, 4, 30),
+                null,
+                new ServiceLevelTarget(new BigDecimal("80.00"), 20),
+                20,
+                new BigDecimal("65.00"),
+                new BigDecimal("1.85"),
+                AgreementStatus.ACTIVE));
+        agreements.create(new AgreementData(
+                serviceCenter.id(),
+                "oldenburg",
+                EnumSet.of(Channel.PHONE, Channel.WEB, Channel.EMAIL),
+                LocalDate.of(2008, 1, 1),
+                null,
+                null,
+                new ServiceLevelTarget(new BigDecimal("80.00"), 20),
+                20,
+                new BigDecimal("65.00"),
+                new BigDecimal("0.00"),
+                AgreementStatus.ACTIVE));
     }
 
     /** Monday to Thursday with {@code monToThu}, Friday with {@code friday}. */

@@ -1,13 +1,13 @@
 package de.buergerservice.tenancy.internal;
 
 import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -71,8 +71,7 @@ public class Tenant extends PersistentEntity {
     @OrderColumn(name = "position")
     private List<ExceptionInterval> exceptions = new ArrayList<>();
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     Tenant(TenantData data) {
         apply(data);
@@ -93,15 +92,18 @@ public class Tenant extends PersistentEntity {
 
     void setOpeningHours(OpeningHours hours) {
         weeklyHours.clear();
-        hours.weekly().forEach((day, ranges) -> ranges
-                .forEach(r -> weeklyHours.add(new WeeklyInterval(day, r.opens(), r.closes()))));
+        hours.weekly()
+                .forEach((day, ranges) ->
+                        ranges.forEach(r -> weeklyHours.add(new WeeklyInterval(day, r.opens(), r.closes()))));
         exceptions.clear();
         for (OpeningException exception : hours.exceptions()) {
             if (exception.closedAllDay()) {
                 exceptions.add(new ExceptionInterval(exception.date(), null, null, exception.note()));
             }
-            exception.hours().forEach(r -> exceptions
-                    .add(new ExceptionInterval(exception.date(), r.opens(), r.closes(), exception.note())));
+            exception
+                    .hours()
+                    .forEach(r -> exceptions.add(
+                            new ExceptionInterval(exception.date(), r.opens(), r.closes(), exception.note())));
         }
     }
 
@@ -110,22 +112,45 @@ public class Tenant extends PersistentEntity {
         weeklyHours.forEach(i -> weekly.computeIfAbsent(i.dayOfWeek(), d -> new ArrayList<>())
                 .add(new TimeRange(i.opens(), i.closes())));
         Map<LocalDate, List<ExceptionInterval>> byDate = new LinkedHashMap<>();
-        exceptions.forEach(e -> byDate.computeIfAbsent(e.date(), d -> new ArrayList<>()).add(e));
-        List<OpeningException> dated = byDate.entrySet().stream().map(entry -> new OpeningException(entry.getKey(),
-                entry.getValue().stream().filter(e -> e.opens() != null)
-                        .map(e -> new TimeRange(e.opens(), e.closes())).toList(),
-                entry.getValue().get(0).note())).toList();
+        exceptions.forEach(
+                e -> byDate.computeIfAbsent(e.date(), d -> new ArrayList<>()).add(e));
+        List<OpeningException> dated = byDate.entrySet().stream()
+                .map(entry -> new OpeningException(
+                        entry.getKey(),
+                        entry.getValue().stream()
+                                .filter(e -> e.opens() != null)
+                                .map(e -> new TimeRange(e.opens(), e.closes()))
+                                .toList(),
+                        entry.getValue().get(0).note()))
+                .toList();
         return new OpeningHours(weekly, dated);
     }
 
     TenantInfo toInfo() {
-        return new TenantInfo(getId(), slug, name, type, ags, federalState, greeting,
-                websiteUrl == null ? null : URI.create(websiteUrl), List.copyOf(phoneNumbers));
+        return new TenantInfo(
+                getId(),
+                slug,
+                name,
+                type,
+                ags,
+                federalState,
+                greeting,
+                websiteUrl == null ? null : URI.create(websiteUrl),
+                List.copyOf(phoneNumbers));
     }
 
     TenantView toView() {
-        return new TenantView(getId(), slug, name, type, ags, federalState, List.copyOf(phoneNumbers), greeting,
-                websiteUrl, getOpeningHours());
+        return new TenantView(
+                getId(),
+                slug,
+                name,
+                type,
+                ags,
+                federalState,
+                List.copyOf(phoneNumbers),
+                greeting,
+                websiteUrl,
+                getOpeningHours());
     }
 
     public String getSlug() {

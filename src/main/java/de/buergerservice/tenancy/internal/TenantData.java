@@ -18,13 +18,17 @@ import de.buergerservice.tenancy.TenantType;
 public record TenantData(
         @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{validation.slug}")
         String slug,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull TenantType type,
         @NotBlank @Ags String ags,
         @NotNull FederalState federalState,
         @NotNull @Size(max = 20) List<@NotBlank @E164 String> phoneNumbers,
         @NotBlank @Size(max = 500) String greeting,
-        @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "{validation.url}") String websiteUrl,
+
+        @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "{validation.url}")
+        String websiteUrl,
+
         @Valid OpeningHours openingHours) {
 
     public TenantData {
@@ -44,7 +48,9 @@ public record TenantData(
     // Reported on "ags": the key's first two digits must name the chosen federal state.
     @AssertTrue(message = "{validation.ags.state}")
     boolean isAgs() {
-        return ags == null || federalState == null || !ags.matches("\\d{8}")
+        return ags == null
+                || federalState == null
+                || !ags.matches("\\d{8}")
                 || ags.startsWith(federalState.agsPrefix());
     }
 

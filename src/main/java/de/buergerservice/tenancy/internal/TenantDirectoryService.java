@@ -24,8 +24,11 @@ class TenantDirectoryService implements TenantDirectory {
     private final AgreementRepository agreements;
     private final OpeningCalendar calendar;
 
-    TenantDirectoryService(TenantRepository tenants, DepartmentRepository departments,
-            AgreementRepository agreements, OpeningCalendar calendar) {
+    TenantDirectoryService(
+            TenantRepository tenants,
+            DepartmentRepository departments,
+            AgreementRepository agreements,
+            OpeningCalendar calendar) {
         this.tenants = tenants;
         this.departments = departments;
         this.agreements = agreements;
@@ -54,14 +57,16 @@ class TenantDirectoryService implements TenantDirectory {
 
     @Override
     public OpeningStatus openingStatus(UUID tenantId, Instant at) {
-        Tenant tenant = tenants.findById(tenantId)
-                .orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
+        Tenant tenant =
+                tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
         return calendar.status(tenant.getOpeningHours(), tenant.getFederalState(), at);
     }
 
     @Override
     public List<DepartmentInfo> departmentsOf(UUID tenantId) {
-        return departments.findByTenantIdOrderByName(tenantId).stream().map(Department::toInfo).toList();
+        return departments.findByTenantIdOrderByName(tenantId).stream()
+                .map(Department::toInfo)
+                .toList();
     }
 
     @Override
@@ -72,6 +77,7 @@ class TenantDirectoryService implements TenantDirectory {
     @Override
     public List<AgreementInfo> agreementsFor(UUID tenantId) {
         return agreements.findByClientTenantIdInOrderByStartDateDesc(List.of(tenantId)).stream()
-                .map(CooperationAgreement::toInfo).toList();
+                .map(CooperationAgreement::toInfo)
+                .toList();
     }
 }

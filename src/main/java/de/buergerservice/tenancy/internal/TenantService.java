@@ -38,8 +38,14 @@ public class TenantService {
     private final ChangeRecorder changes;
     private final ApplicationEventPublisher events;
 
-    TenantService(TenantRepository tenants, DepartmentRepository departments, AgreementRepository agreements,
-            OpeningCalendar calendar, PublicHolidays holidays, TenantScope scope, ChangeRecorder changes,
+    TenantService(
+            TenantRepository tenants,
+            DepartmentRepository departments,
+            AgreementRepository agreements,
+            OpeningCalendar calendar,
+            PublicHolidays holidays,
+            TenantScope scope,
+            ChangeRecorder changes,
             ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.departments = departments;
@@ -53,8 +59,8 @@ public class TenantService {
 
     @Transactional(readOnly = true)
     public List<TenantView> list() {
-        List<Tenant> visible = scope.restriction().map(tenants::findByIdInOrderByName)
-                .orElseGet(tenants::findAllByOrderByName);
+        List<Tenant> visible =
+                scope.restriction().map(tenants::findByIdInOrderByName).orElseGet(tenants::findAllByOrderByName);
         return visible.stream().map(Tenant::toView).toList();
     }
 
@@ -110,7 +116,8 @@ public class TenantService {
 
     /** The tenant with {@code slug} if the current user may see it; otherwise not found. */
     Tenant visible(String slug) {
-        return tenants.findBySlug(slug).filter(t -> scope.permits(t.getId()))
+        return tenants.findBySlug(slug)
+                .filter(t -> scope.permits(t.getId()))
                 .orElseThrow(() -> new ResourceNotFoundException("tenant"));
     }
 
@@ -121,10 +128,12 @@ public class TenantService {
         for (int i = 0; i < data.phoneNumbers().size(); i++) {
             String number = data.phoneNumbers().get(i);
             int index = i;
-            tenants.findByPhoneNumber(number).filter(other -> !other.equals(self)).ifPresent(other -> {
-                throw new InvalidFieldException("phoneNumbers[" + index + "]", "validation.phoneNumber.taken",
-                        number, other.getName());
-            });
+            tenants.findByPhoneNumber(number)
+                    .filter(other -> !other.equals(self))
+                    .ifPresent(other -> {
+                        throw new InvalidFieldException(
+                                "phoneNumbers[" + index + "]", "validation.phoneNumber.taken", number, other.getName());
+                    });
         }
     }
 }

@@ -11,7 +11,8 @@ import jakarta.persistence.Enumerated;
 /** One row of the weekly schedule as stored. */
 @Embeddable
 record WeeklyInterval(
-        @Enumerated(EnumType.STRING) @Column(name = "day_of_week", nullable = false, length = 9) DayOfWeek dayOfWeek,
+        @Enumerated(EnumType.STRING) @Column(name = "day_of_week", nullable = false, length = 9)
+        DayOfWeek dayOfWeek,
+
         @Column(nullable = false) LocalTime opens,
-        @Column(nullable = false) LocalTime closes) {
-}
+        @Column(nullable = false) LocalTime closes) {}

@@ -35,8 +35,12 @@ class AgreementAdminController {
     private final FormValidation validation;
     private final Notices notices;
 
-    AgreementAdminController(AgreementService agreements, TenantService tenants,
-            ServiceCenterService serviceCenters, FormValidation validation, Notices notices) {
+    AgreementAdminController(
+            AgreementService agreements,
+            TenantService tenants,
+            ServiceCenterService serviceCenters,
+            FormValidation validation,
+            Notices notices) {
         this.agreements = agreements;
         this.tenants = tenants;
         this.serviceCenters = serviceCenters;
@@ -63,7 +67,10 @@ class AgreementAdminController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") AgreementForm form, BindingResult errors, Model model,
+    String create(
+            @ModelAttribute("form") AgreementForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         return save(null, form, errors, model, redirect);
     }
@@ -76,8 +83,12 @@ class AgreementAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") AgreementForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute("form") AgreementForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("agreementId", id);
         return save(id, form, errors, model, redirect);
     }
@@ -89,8 +100,7 @@ class AgreementAdminController {
         return "redirect:/admin/agreements";
     }
 
-    private String save(UUID id, AgreementForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+    private String save(UUID id, AgreementForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         AgreementData data = form.toData();
         if (!validation.check(data, errors, AgreementForm::fieldOf)) {
             return form(model);

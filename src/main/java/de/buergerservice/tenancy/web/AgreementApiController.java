@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +41,8 @@ class AgreementApiController {
     @PostMapping("/api/v1/agreements")
     ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementData data) {
         AgreementView created = agreements.create(data);
-        return ResponseEntity.created(URI.create("/api/v1/agreements/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/agreements/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/api/v1/agreements/{agreementId}")

@@ -20,12 +20,16 @@ public class AgreementForm {
     private UUID serviceCenterId;
     private String clientTenant;
     private Set<Channel> channels = EnumSet.of(Channel.PHONE);
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate startDate;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate trialPhaseEnd;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate endDate;
+
     private BigDecimal serviceLevelPercent = new BigDecimal("80");
     private Integer serviceLevelSeconds = 20;
     private Integer targetAverageWaitSeconds = 20;
@@ -51,9 +55,18 @@ public class AgreementForm {
     }
 
     AgreementData toData() {
-        return new AgreementData(serviceCenterId, clientTenant, channels == null ? Set.of() : channels, startDate,
-                trialPhaseEnd, endDate, new ServiceLevelTarget(serviceLevelPercent, serviceLevelSeconds),
-                targetAverageWaitSeconds, targetFirstContactResolutionPercent, pricePerContact, status);
+        return new AgreementData(
+                serviceCenterId,
+                clientTenant,
+                channels == null ? Set.of() : channels,
+                startDate,
+                trialPhaseEnd,
+                endDate,
+                new ServiceLevelTarget(serviceLevelPercent, serviceLevelSeconds),
+                targetAverageWaitSeconds,
+                targetFirstContactResolutionPercent,
+                pricePerContact,
+                status);
     }
 
     /** Form field of a property path of {@link AgreementData}. */

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.buergerservice.shared.web.FormValidation;
-import de.buergerservice.shared.web.Notices;
 import de.buergerservice.shared.web.InvalidFieldException;
+import de.buergerservice.shared.web.Notices;
 import de.buergerservice.tenancy.internal.DepartmentData;
 import de.buergerservice.tenancy.internal.DepartmentService;
 import de.buergerservice.tenancy.internal.TenantService;
@@ -29,8 +29,8 @@ class DepartmentAdminController {
     private final FormValidation validation;
     private final Notices notices;
 
-    DepartmentAdminController(DepartmentService departments, TenantService tenants, FormValidation validation,
-            Notices notices) {
+    DepartmentAdminController(
+            DepartmentService departments, TenantService tenants, FormValidation validation, Notices notices) {
         this.departments = departments;
         this.tenants = tenants;
         this.validation = validation;
@@ -49,7 +49,10 @@ class DepartmentAdminController {
     }
 
     @PostMapping
-    String create(@PathVariable String slug, @ModelAttribute("form") DepartmentForm form, BindingResult errors,
+    String create(
+            @PathVariable String slug,
+            @ModelAttribute("form") DepartmentForm form,
+            BindingResult errors,
             RedirectAttributes redirect) {
         return save(slug, null, form, errors, redirect);
     }
@@ -62,8 +65,12 @@ class DepartmentAdminController {
     }
 
     @PostMapping("/{departmentId}")
-    String update(@PathVariable String slug, @PathVariable UUID departmentId,
-            @ModelAttribute("form") DepartmentForm form, BindingResult errors, Model model,
+    String update(
+            @PathVariable String slug,
+            @PathVariable UUID departmentId,
+            @ModelAttribute("form") DepartmentForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         model.addAttribute("departmentId", departmentId);
         return save(slug, departmentId, form, errors, redirect);
@@ -76,8 +83,8 @@ class DepartmentAdminController {
         return "redirect:/admin/tenants/" + slug;
     }
 
-    private String save(String slug, UUID departmentId, DepartmentForm form, BindingResult errors,
-            RedirectAttributes redirect) {
+    private String save(
+            String slug, UUID departmentId, DepartmentForm form, BindingResult errors, RedirectAttributes redirect) {
         DepartmentData data = form.toData();
         if (!validation.check(data, errors, FormValidation::topLevel)) {
             return "admin/tenants/department-form";

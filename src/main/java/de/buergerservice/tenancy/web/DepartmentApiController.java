@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +48,8 @@ class DepartmentApiController {
     }
 
     @PutMapping("/{departmentId}")
-    DepartmentInfo update(@PathVariable String slug, @PathVariable UUID departmentId,
-            @Valid @RequestBody DepartmentData data) {
+    DepartmentInfo update(
+            @PathVariable String slug, @PathVariable UUID departmentId, @Valid @RequestBody DepartmentData data) {
         return departments.update(slug, departmentId, data);
     }
 

@@ -23,9 +23,14 @@ public class DepartmentForm {
     }
 
     DepartmentData toData() {
-        return new DepartmentData(name, email, phoneExtension == null || phoneExtension.isBlank() ? null
-                : phoneExtension.strip(), Arrays.stream(topics == null ? new String[0] : topics.split("\\R"))
-                        .map(String::strip).filter(t -> !t.isEmpty()).toList());
+        return new DepartmentData(
+                name,
+                email,
+                phoneExtension == null || phoneExtension.isBlank() ? null : phoneExtension.strip(),
+                Arrays.stream(topics == null ? new String[0] : topics.split("\\R"))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList());
     }
 
     public String getName() {

@@ -9,6 +9,7 @@ public class ExceptionForm {
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
+
     private String hours;
     private String note;
 

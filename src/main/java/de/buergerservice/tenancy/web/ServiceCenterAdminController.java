@@ -27,8 +27,7 @@ class ServiceCenterAdminController {
     private final FormValidation validation;
     private final Notices notices;
 
-    ServiceCenterAdminController(ServiceCenterService serviceCenters, FormValidation validation,
-            Notices notices) {
+    ServiceCenterAdminController(ServiceCenterService serviceCenters, FormValidation validation, Notices notices) {
         this.serviceCenters = serviceCenters;
         this.validation = validation;
         this.notices = notices;
@@ -47,8 +46,7 @@ class ServiceCenterAdminController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") ServiceCenterForm form, BindingResult errors,
-            RedirectAttributes redirect) {
+    String create(@ModelAttribute("form") ServiceCenterForm form, BindingResult errors, RedirectAttributes redirect) {
         ServiceCenterData data = form.toData();
         if (!validation.check(data, errors, FormValidation::topLevel)) {
             return "admin/service-centers/form";
@@ -66,8 +64,12 @@ class ServiceCenterAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") ServiceCenterForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute("form") ServiceCenterForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("serviceCenterId", id);
         ServiceCenterData data = form.toData();
         if (!validation.check(data, errors, FormValidation::topLevel)) {

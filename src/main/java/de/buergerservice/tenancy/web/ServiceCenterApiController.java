@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +38,8 @@ class ServiceCenterApiController {
     @PostMapping
     ResponseEntity<ServiceCenterView> create(@Valid @RequestBody ServiceCenterData data) {
         ServiceCenterView created = serviceCenters.create(data);
-        return ResponseEntity.created(URI.create("/api/v1/service-centers/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/service-centers/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/{serviceCenterId}")

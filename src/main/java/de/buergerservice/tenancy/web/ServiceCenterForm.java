@@ -19,7 +19,9 @@ public class ServiceCenterForm {
     }
 
     ServiceCenterData toData() {
-        return new ServiceCenterData(name, email == null || email.isBlank() ? null : email.strip(),
+        return new ServiceCenterData(
+                name,
+                email == null || email.isBlank() ? null : email.strip(),
                 phone == null || phone.isBlank() ? null : phone.strip());
     }
 

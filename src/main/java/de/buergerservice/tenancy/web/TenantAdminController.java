@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.buergerservice.shared.BerlinTime;
 import de.buergerservice.shared.web.ConflictException;
 import de.buergerservice.shared.web.FormValidation;
-import de.buergerservice.shared.web.Notices;
 import de.buergerservice.shared.web.InvalidFieldException;
+import de.buergerservice.shared.web.Notices;
 import de.buergerservice.tenancy.FederalState;
 import de.buergerservice.tenancy.OpeningException;
 import de.buergerservice.tenancy.OpeningHours;
@@ -48,9 +48,13 @@ class TenantAdminController {
     private final Notices notices;
     private final Clock clock;
 
-    TenantAdminController(TenantService tenants, DepartmentService departments, AgreementService agreements,
+    TenantAdminController(
+            TenantService tenants,
+            DepartmentService departments,
+            AgreementService agreements,
             FormValidation validation,
-            Notices notices, Clock clock) {
+            Notices notices,
+            Clock clock) {
         this.tenants = tenants;
         this.departments = departments;
         this.agreements = agreements;
@@ -71,9 +75,10 @@ class TenantAdminController {
         Instant now = clock.instant();
         List<TenantView> all = tenants.list();
         model.addAttribute("tenants", all);
-        model.addAttribute("openNow", all.stream()
-                .collect(Collectors.toMap(TenantView::slug,
-                        t -> tenants.openingStatus(t.slug(), now).open())));
+        model.addAttribute(
+                "openNow",
+                all.stream().collect(Collectors.toMap(TenantView::slug, t -> tenants.openingStatus(t.slug(), now)
+                        .open())));
         return "admin/tenants/list";
     }
 
@@ -123,8 +128,12 @@ class TenantAdminController {
     }
 
     @PostMapping("/{slug}")
-    String update(@PathVariable String slug, @ModelAttribute("form") TenantForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String slug,
+            @ModelAttribute("form") TenantForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("slug", slug);
         TenantData data = form.toData(tenants.get(slug).openingHours().exceptions(), errors);
         if (!validation.check(data, errors, TenantForm::fieldOf)) {
@@ -153,8 +162,12 @@ class TenantAdminController {
     }
 
     @PostMapping("/{slug}/exceptions")
-    String addException(@PathVariable String slug, @ModelAttribute("exception") ExceptionForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+    String addException(
+            @PathVariable String slug,
+            @ModelAttribute("exception") ExceptionForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         TenantView tenant = tenants.get(slug);
         List<TimeRange> hours = List.of();
         try {
@@ -165,12 +178,18 @@ class TenantAdminController {
         if (form.getDate() == null) {
             errors.rejectValue("date", "validation.required");
         }
-        List<OpeningException> exceptions = new ArrayList<>(tenant.openingHours().exceptions());
+        List<OpeningException> exceptions =
+                new ArrayList<>(tenant.openingHours().exceptions());
         exceptions.removeIf(e -> e.date().equals(form.getDate()));
         exceptions.add(new OpeningException(form.getDate(), hours, form.getNote()));
         TenantData data = withExceptions(tenant, exceptions);
-        if (!errors.hasErrors() && validation.check(data, errors, path -> path.contains("note") ? "note"
-                : path.contains("hours") || path.contains("exceptions") ? "hours" : null)) {
+        if (!errors.hasErrors()
+                && validation.check(
+                        data,
+                        errors,
+                        path -> path.contains("note")
+                                ? "note"
+                                : path.contains("hours") || path.contains("exceptions") ? "hours" : null)) {
             tenants.update(slug, data);
             notices.success(redirect, "common.saved");
             return "redirect:/admin/tenants/" + slug;
@@ -181,7 +200,8 @@ class TenantAdminController {
     @PostMapping("/{slug}/exceptions/{date}/delete")
     String removeException(@PathVariable String slug, @PathVariable LocalDate date, RedirectAttributes redirect) {
         TenantView tenant = tenants.get(slug);
-        List<OpeningException> exceptions = new ArrayList<>(tenant.openingHours().exceptions());
+        List<OpeningException> exceptions =
+                new ArrayList<>(tenant.openingHours().exceptions());
         exceptions.removeIf(e -> e.date().equals(date));
         tenants.update(slug, withExceptions(tenant, exceptions));
         notices.success(redirect, "common.deleted");
@@ -190,8 +210,15 @@ class TenantAdminController {
 
     private static TenantData withExceptions(TenantView tenant, List<OpeningException> exceptions) {
         TenantData data = tenant.toData();
-        return new TenantData(data.slug(), data.name(), data.type(), data.ags(), data.federalState(),
-                data.phoneNumbers(), data.greeting(), data.websiteUrl(),
+        return new TenantData(
+                data.slug(),
+                data.name(),
+                data.type(),
+                data.ags(),
+                data.federalState(),
+                data.phoneNumbers(),
+                data.greeting(),
+                data.websiteUrl(),
                 new OpeningHours(data.openingHours().weekly(), exceptions));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.validation.Valid;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +48,8 @@ class TenantApiController {
     @PostMapping
     ResponseEntity<TenantView> create(@Valid @RequestBody TenantData data) {
         TenantView created = tenants.create(data);
-        return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.slug())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.slug()))
+                .body(created);
     }
 
     @GetMapping("/{slug}")

@@ -58,8 +58,17 @@ public class TenantForm {
             }
         }
         List<String> numbers = Arrays.stream(phoneNumbers == null ? new String[0] : phoneNumbers.split("\\R"))
-                .map(String::strip).filter(n -> !n.isEmpty()).toList();
-        return new TenantData(slug, name, type, ags, federalState, numbers, greeting,
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .toList();
+        return new TenantData(
+                slug,
+                name,
+                type,
+                ags,
+                federalState,
+                numbers,
+                greeting,
                 websiteUrl == null || websiteUrl.isBlank() ? null : websiteUrl.strip(),
                 new OpeningHours(hours, exceptions));
     }

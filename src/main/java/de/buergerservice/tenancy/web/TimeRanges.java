@@ -14,8 +14,7 @@ final class TimeRanges {
 
     private static final Pattern RANGE = Pattern.compile("(\\d{1,2})[:.](\\d{2})\\s*[-–]\\s*(\\d{1,2})[:.](\\d{2})");
 
-    private TimeRanges() {
-    }
+    private TimeRanges() {}
 
     /** Parses the text; blank means no interval. Throws {@link IllegalArgumentException} for anything else. */
     static List<TimeRange> parse(String text) {
@@ -34,7 +33,9 @@ final class TimeRanges {
     }
 
     static String format(List<TimeRange> ranges) {
-        return ranges.stream().map(r -> r.opens() + "-" + TimeRange.formatClosing(r.closes())).collect(Collectors.joining(", "));
+        return ranges.stream()
+                .map(r -> r.opens() + "-" + TimeRange.formatClosing(r.closes()))
+                .collect(Collectors.joining(", "));
     }
 
     private static LocalTime time(String hour, String minute) {

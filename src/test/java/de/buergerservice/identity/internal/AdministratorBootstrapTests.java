@@ -27,8 +27,10 @@ class AdministratorBootstrapTests {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:h2:mem:bootstrap-" + UUID.randomUUID()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--buergerservice.demo-data=false", "--buergerservice.data-dir=target/test-data/bootstrap",
-                "--server.port=0", "--logging.level.root=WARN"));
+                "--buergerservice.demo-data=false",
+                "--buergerservice.data-dir=target/test-data/bootstrap",
+                "--server.port=0",
+                "--logging.level.root=WARN"));
         args.addAll(List.of(arguments));
         return new SpringApplicationBuilder(BuergerserviceApplication.class).run(args.toArray(String[]::new));
     }
@@ -40,26 +42,29 @@ class AdministratorBootstrapTests {
                 .satisfies(e -> {
                     FailureAnalysis analysis = new AdministratorMissingFailureAnalyzer().analyze(e);
                     assertThat(analysis.getDescription()).contains("kein Administratorkonto");
-                    assertThat(analysis.getAction()).contains("BUERGERSERVICE_ADMIN_USER",
-                            "BUERGERSERVICE_ADMIN_PASSWORD");
+                    assertThat(analysis.getAction())
+                            .contains("BUERGERSERVICE_ADMIN_USER", "BUERGERSERVICE_ADMIN_PASSWORD");
                 });
     }
 
     @Test
     void givenTooShortPassword_thenRefusesToStartAndSaysWhy() {
-        assertThatThrownBy(() -> productionStart("--buergerservice.admin.user=root",
-                "--buergerservice.admin.password=kurz").close())
+        assertThatThrownBy(() -> productionStart(
+                                "--buergerservice.admin.user=root", "--buergerservice.admin.password=kurz")
+                        .close())
                 .isInstanceOf(AdministratorBootstrap.AdministratorMissingException.class)
                 .hasMessageContaining("password");
     }
 
     @Test
     void givenConfiguredAdministrator_thenCreatedOnceAndStarts() {
-        try (ConfigurableApplicationContext context = productionStart("--buergerservice.admin.user=betrieb",
-                "--buergerservice.admin.password=ein-langes-passwort")) {
+        try (ConfigurableApplicationContext context = productionStart(
+                "--buergerservice.admin.user=betrieb", "--buergerservice.admin.password=ein-langes-passwort")) {
             var admin = context.getBean(UserDirectory.class).findByUsername("betrieb");
-            assertThat(admin).hasValueSatisfying(user -> assertThat(user.roles()).containsExactly(Role.ADMIN));
-            assertThat(context.getBean(UserDirectory.class).withRole(Role.AGENT)).isEmpty();
+            assertThat(admin)
+                    .hasValueSatisfying(user -> assertThat(user.roles()).containsExactly(Role.ADMIN));
+            assertThat(context.getBean(UserDirectory.class).withRole(Role.AGENT))
+                    .isEmpty();
         }
     }
 }

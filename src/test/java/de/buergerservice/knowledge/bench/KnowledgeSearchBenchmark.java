@@ -33,12 +33,28 @@ public final class KnowledgeSearchBenchmark {
     static final int LIMIT = Integer.getInteger("bench.limit", 10);
     static final int TENANTS = Integer.getInteger("bench.tenants", 1);
     static final UUID TENANT = tenant(0);
-    static final String[] QUALIFIERS = {"für Privatpersonen", "für Unternehmen", "Eilverfahren", "online",
-        "vor Ort", "für Minderjährige", "mit Termin", "ohne Termin", "Nachreichung", "Ersatz", "Verlängerung",
-        "Änderung", "Auskunft", "Beratung", "Bezirk Nord", "Bezirk Süd", "Bezirk Ost", "Bezirk West"};
+    static final String[] QUALIFIERS = {
+        "für Privatpersonen",
+        "für Unternehmen",
+        "Eilverfahren",
+        "online",
+        "vor Ort",
+        "für Minderjährige",
+        "mit Termin",
+        "ohne Termin",
+        "Nachreichung",
+        "Ersatz",
+        "Verlängerung",
+        "Änderung",
+        "Auskunft",
+        "Beratung",
+        "Bezirk Nord",
+        "Bezirk Süd",
+        "Bezirk Ost",
+        "Bezirk West"
+    };
 
-    private KnowledgeSearchBenchmark() {
-    }
+    private KnowledgeSearchBenchmark() {}
 
     static UUID tenant(int n) {
         return UUID.nameUUIDFromBytes(("bench-tenant-" + n).getBytes(StandardCharsets.UTF_8));
@@ -56,11 +72,17 @@ public final class KnowledgeSearchBenchmark {
         }
         List<String> queries = SearchBenchSupport.relevancePhrasings();
         // a sixth argument keeps the built index in that directory and reuses it next time (tuning runs)
-        Path dir = args.length > 4 ? Files.createDirectories(Path.of(args[4]))
+        Path dir = args.length > 4
+                ? Files.createDirectories(Path.of(args[4]))
                 : Files.createTempDirectory("knowledge-bench");
-        System.out.printf("cores=%d, java=%s, services=%d in %d tenant(s), clients=%d, queries=%d distinct%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), services, TENANTS,
-                clients, queries.size());
+        System.out.printf(
+                "cores=%d, java=%s, services=%d in %d tenant(s), clients=%d, queries=%d distinct%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                services,
+                TENANTS,
+                clients,
+                queries.size());
         try (SearchBenchSupport engine = new SearchBenchSupport(dir)) {
             if (engine.documents() == 0) {
                 // generated here only: kept alive through the searches, the corpus (about 500 MB) made the
@@ -69,8 +91,8 @@ public final class KnowledgeSearchBenchmark {
                 long start = System.nanoTime();
                 engine.addAll(corpus);
                 engine.commit();
-                System.out.printf("REBUILD %d documents in %.1f s%n", engine.documents(),
-                        (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "REBUILD %d documents in %.1f s%n", engine.documents(), (System.nanoTime() - start) / 1e9);
             }
             load(engine, queries, clients, warmUp, false);
             load(engine, queries, clients, measured, true);
@@ -78,7 +100,8 @@ public final class KnowledgeSearchBenchmark {
         } finally {
             if (args.length <= 4) {
                 try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -91,18 +114,29 @@ public final class KnowledgeSearchBenchmark {
         for (int i = 0; i < count; i++) {
             IndexedService base = munich.get(i % munich.size());
             IndexedService other = munich.get(random.nextInt(munich.size()));
-            String title = i < munich.size() ? base.title()
+            String title = i < munich.size()
+                    ? base.title()
                     : base.title() + " – " + QUALIFIERS[random.nextInt(QUALIFIERS.length)] + " " + (i / munich.size());
             List<String> sentences = new ArrayList<>(Arrays.asList(base.body().split("(?<=[.!?])\\s+")));
             java.util.Collections.rotate(sentences, random.nextInt(Math.max(1, sentences.size())));
             String[] borrowed = other.body().split("\\s+");
             int from = random.nextInt(Math.max(1, borrowed.length - 30));
-            String body = String.join(" ", sentences) + " " + String.join(" ",
-                    Arrays.copyOfRange(borrowed, from, Math.min(borrowed.length, from + 30)));
-            List<String> synonyms = base.synonyms().subList(0, random.nextInt(base.synonyms().size() + 1));
-            result.add(new IndexedService(UUID.nameUUIDFromBytes(("bench-" + i).getBytes(StandardCharsets.UTF_8)),
-                    tenant(i % TENANTS), "bench-" + i, base.leikaKey(), title, synonyms, base.summary(), body,
-                    List.of("Thema " + (i % 12)), true, null));
+            String body = String.join(" ", sentences) + " "
+                    + String.join(" ", Arrays.copyOfRange(borrowed, from, Math.min(borrowed.length, from + 30)));
+            List<String> synonyms =
+                    base.synonyms().subList(0, random.nextInt(base.synonyms().size() + 1));
+            result.add(new IndexedService(
+                    UUID.nameUUIDFromBytes(("bench-" + i).getBytes(StandardCharsets.UTF_8)),
+                    tenant(i % TENANTS),
+                    "bench-" + i,
+                    base.leikaKey(),
+                    title,
+                    synonyms,
+                    base.summary(),
+                    body,
+                    List.of("Thema " + (i % 12)),
+                    true,
+                    null));
         }
         return result;
     }
@@ -154,10 +188,18 @@ public final class KnowledgeSearchBenchmark {
             at += counts[c];
         }
         Arrays.sort(all);
-        System.out.printf("SEARCH %d clients, %.0f s: %d queries, %.0f queries/s, p50 %.2f ms, p90 %.2f ms, "
-                + "p99 %.2f ms, max %.2f ms (machine load average %.1f on %d cores: other processes compete)%n",
-                clients, elapsed, total, total / elapsed, ms(all, 0.50), ms(all, 0.90), ms(all, 0.99),
-                all[all.length - 1] / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.out.printf(
+                "SEARCH %d clients, %.0f s: %d queries, %.0f queries/s, p50 %.2f ms, p90 %.2f ms, "
+                        + "p99 %.2f ms, max %.2f ms (machine load average %.1f on %d cores: other processes compete)%n",
+                clients,
+                elapsed,
+                total,
+                total / elapsed,
+                ms(all, 0.50),
+                ms(all, 0.90),
+                ms(all, 0.99),
+                all[all.length - 1] / 1e6,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -166,14 +208,24 @@ public final class KnowledgeSearchBenchmark {
     }
 
     /** A change becomes searchable: on its own (reopen thread) and as the product applies it (waits). */
-    static void visibility(SearchBenchSupport engine, IndexedService template) throws IOException,
-            InterruptedException {
+    static void visibility(SearchBenchSupport engine, IndexedService template)
+            throws IOException, InterruptedException {
         long worstPassive = 0;
         long worstProduct = 0;
         for (int i = 0; i < 20; i++) {
             String word = "Zzbenchword" + (char) ('a' + i) + "x";
-            IndexedService changed = new IndexedService(UUID.randomUUID(), TENANT, "visible-" + i, null,
-                    template.title() + " " + word, List.of(), null, template.body(), List.of(), true, null);
+            IndexedService changed = new IndexedService(
+                    UUID.randomUUID(),
+                    TENANT,
+                    "visible-" + i,
+                    null,
+                    template.title() + " " + word,
+                    List.of(),
+                    null,
+                    template.body(),
+                    List.of(),
+                    true,
+                    null);
             long t0 = System.nanoTime();
             engine.upsert(changed);
             while (engine.search(TENANT, word, 1).hits().isEmpty()) {
@@ -182,8 +234,18 @@ public final class KnowledgeSearchBenchmark {
             worstPassive = Math.max(worstPassive, System.nanoTime() - t0);
 
             String other = "Yybenchword" + (char) ('a' + i) + "x";
-            IndexedService published = new IndexedService(UUID.randomUUID(), TENANT, "published-" + i, null,
-                    template.title() + " " + other, List.of(), null, template.body(), List.of(), true, null);
+            IndexedService published = new IndexedService(
+                    UUID.randomUUID(),
+                    TENANT,
+                    "published-" + i,
+                    null,
+                    template.title() + " " + other,
+                    List.of(),
+                    null,
+                    template.body(),
+                    List.of(),
+                    true,
+                    null);
             long t1 = System.nanoTime();
             engine.upsertVisible(published);
             if (engine.search(TENANT, other, 1).hits().isEmpty()) {
@@ -191,8 +253,9 @@ public final class KnowledgeSearchBenchmark {
             }
             worstProduct = Math.max(worstProduct, System.nanoTime() - t1);
         }
-        System.out.printf("VISIBILITY (20 changes) worst: %.0f ms without waiting (reopen thread, max stale 0.5 s),"
-                + " %.0f ms as the product applies a change (write + wait for reopen)%n", worstPassive / 1e6,
-                worstProduct / 1e6);
+        System.out.printf(
+                "VISIBILITY (20 changes) worst: %.0f ms without waiting (reopen thread, max stale 0.5 s),"
+                        + " %.0f ms as the product applies a change (write + wait for reopen)%n",
+                worstPassive / 1e6, worstProduct / 1e6);
     }
 }

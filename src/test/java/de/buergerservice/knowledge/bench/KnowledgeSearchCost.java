@@ -19,8 +19,7 @@ import de.buergerservice.knowledge.internal.search.SearchBenchSupport;
  */
 public final class KnowledgeSearchCost {
 
-    private KnowledgeSearchCost() {
-    }
+    private KnowledgeSearchCost() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -31,8 +30,7 @@ public final class KnowledgeSearchCost {
             return;
         }
         List<String> queries = SearchBenchSupport.relevancePhrasings();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-                .getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int tenants = KnowledgeSearchBenchmark.TENANTS;
         try (SearchBenchSupport engine = new SearchBenchSupport(dir)) {
             for (int warmUp = 0; warmUp < 40; warmUp++) {
@@ -51,11 +49,14 @@ public final class KnowledgeSearchCost {
                 }
             }
             long searches = (long) rounds * queries.size();
-            System.out.printf("COST %d searches on one thread (%d tenant(s)): CPU %.3f ms, allocated %.0f KB "
-                    + "per search%n", searches, tenants,
+            System.out.printf(
+                    "COST %d searches on one thread (%d tenant(s)): CPU %.3f ms, allocated %.0f KB " + "per search%n",
+                    searches,
+                    tenants,
                     (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / searches,
                     (threads.getCurrentThreadAllocatedBytes() - allocStart) / 1024.0 / searches);
-            cpuByQuery.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            cpuByQuery.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(listed)
                     .forEach(e -> System.out.printf("  %.3f ms  %s%n", e.getValue() / 1e6 / rounds, e.getKey()));
         }

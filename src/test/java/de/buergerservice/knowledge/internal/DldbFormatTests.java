@@ -47,7 +47,8 @@ class DldbFormatTests {
         ImportRecord record = read("""
                 {"data": [{"id": "9", "name": "Fahrzeug", "leika": "99036008007003, 99036008007004"}]}""").get(0);
         assertThat(record.content().leikaKey()).isEqualTo("99036008007003");
-        assertThat(record.warnings()).singleElement().satisfies(w -> assertThat(w.field()).isEqualTo("leika"));
+        assertThat(record.warnings()).singleElement().satisfies(w -> assertThat(w.field())
+                .isEqualTo("leika"));
     }
 
     @Test

@@ -25,7 +25,8 @@ class IndexSourceTests {
     @Test
     void givenSmallPages_thenTheSameDocumentsAsInOnePage() {
         List<String> onePage = source.all().map(IndexSourceTests::key).sorted().toList();
-        List<String> smallPages = source.all(Limit.of(3)).map(IndexSourceTests::key).sorted().toList();
+        List<String> smallPages =
+                source.all(Limit.of(3)).map(IndexSourceTests::key).sorted().toList();
         assertThat(smallPages).isEqualTo(onePage).doesNotHaveDuplicates();
         assertThat(onePage).hasSizeGreaterThanOrEqualTo(10 * tenants.findAll().size());
     }

@@ -2,7 +2,6 @@ package de.buergerservice.knowledge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,20 +60,24 @@ class KnowledgeBrowserTests {
         fees.clear();
         fees.sendKeys("13,00 EUR; erweitertes Führungszeugnis ebenfalls 13,00 EUR");
         browser.findElement(By.id("body")).click();
-        browser.findElement(By.xpath("//div[@class='toolbar']/button[text()='Fett']")).click();
+        browser.findElement(By.xpath("//div[@class='toolbar']/button[text()='Fett']"))
+                .click();
         assertThat(browser.findElement(By.id("body")).getDomProperty("value")).contains("<strong></strong>");
         browser.findElement(By.cssSelector("button.primary")).click();
 
         expectHeading("Führungszeugnis beantragen");
-        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Gespeichert.");
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText())
+                .isEqualTo("Gespeichert.");
         // the service was published: under the four-eyes rule the change is a working copy until someone else
         // publishes it
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Arbeitskopie");
         browser.findElement(By.linkText("Versionen")).click();
         expectHeading("Versionen: Führungszeugnis beantragen");
-        assertThat(browser.findElement(By.cssSelector("table.versions tbody tr td.changed-by")).getText())
+        assertThat(browser.findElement(By.cssSelector("table.versions tbody tr td.changed-by"))
+                        .getText())
                 .isEqualTo("editor");
-        assertThat(browser.findElements(By.cssSelector("pre.diff .diff-added")).stream().map(e -> e.getText()))
+        assertThat(browser.findElements(By.cssSelector("pre.diff .diff-added")).stream()
+                        .map(e -> e.getText()))
                 .contains("+ Entwurf", "+ 13,00 EUR; erweitertes Führungszeugnis ebenfalls 13,00 EUR");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }

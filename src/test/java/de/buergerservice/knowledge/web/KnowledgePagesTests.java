@@ -37,63 +37,113 @@ class KnowledgePagesTests {
 
     UUID serviceId(String title) {
         UUID artland = tenants.findBySlug("artland").orElseThrow().id();
-        return catalog.list(artland, Audience.STAFF).stream().filter(s -> s.title().equals(title))
-                .map(ServiceView::id).findFirst().orElseThrow();
+        return catalog.list(artland, Audience.STAFF).stream()
+                .filter(s -> s.title().equals(title))
+                .map(ServiceView::id)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void listAndDetailShowTheMergedView() {
-        assertThat(mvc.get().uri("/knowledge/artland")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/knowledge/artland"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Leistungen", "Personalausweis beantragen", "Katalog, lokal angepasst", "Bürgerbüro");
         assertThat(mvc.get().uri("/knowledge/artland/services/" + serviceId("Hund anmelden (Hundesteuer)")))
-                .hasStatusOk().bodyText().contains("75,00 EUR im Jahr", "Steuermarken liegen im Bürgerbüro aus.",
-                        "Archivieren", "Ordnungsamt");
+                .hasStatusOk()
+                .bodyText()
+                .contains("75,00 EUR im Jahr", "Steuermarken liegen im Bürgerbüro aus.", "Archivieren", "Ordnungsamt");
     }
 
     @Test
     void givenInvalidForm_thenGermanMessagesAtTheFields() {
-        assertThat(mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "")
-                .param("leikaKey", "123").param("reviewDate", "2001-01-01").param("forms", "Antrag | ftp://x"))
-                .hasStatusOk().bodyText().contains("Bitte korrigieren Sie die markierten Angaben.",
+        assertThat(mvc.post()
+                        .uri("/knowledge/artland/services")
+                        .with(csrf())
+                        .param("title", "")
+                        .param("leikaKey", "123")
+                        .param("reviewDate", "2001-01-01")
+                        .param("forms", "Antrag | ftp://x"))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "Bitte korrigieren Sie die markierten Angaben.",
                         "Der LeiKa-Schlüssel besteht aus 14 Ziffern und beginnt mit 99.",
                         "Bitte eine Adresse beginnend mit http:// oder https:// angeben.");
-        assertThat(mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "Schöffenwahl")
-                .param("reviewDate", "2001-01-01")).hasStatusOk().bodyText()
+        assertThat(mvc.post()
+                        .uri("/knowledge/artland/services")
+                        .with(csrf())
+                        .param("title", "Schöffenwahl")
+                        .param("reviewDate", "2001-01-01"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Die Wiedervorlage darf nicht in der Vergangenheit liegen.");
     }
 
     @Test
     void givenValidForm_thenSavedSanitisedAndInTheHistory() {
-        var created = mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "Schiedsamt anrufen")
+        var created = mvc.post()
+                .uri("/knowledge/artland/services")
+                .with(csrf())
+                .param("title", "Schiedsamt anrufen")
                 .param("body", "<p>Streit <b onmouseover=\"x()\">schlichten</b></p><script>alert(1)</script>")
-                .param("synonyms", "Schiedsperson\nSchlichtung").param("catalogue", "false").exchange();
+                .param("synonyms", "Schiedsperson\nSchlichtung")
+                .param("catalogue", "false")
+                .exchange();
         assertThat(created).hasStatus3xxRedirection();
         String location = created.getResponse().getRedirectedUrl();
-        assertThat(mvc.get().uri(location)).bodyText().contains("Schiedsamt anrufen", "nur diese Kommune")
+        assertThat(mvc.get().uri(location))
+                .bodyText()
+                .contains("Schiedsamt anrufen", "nur diese Kommune")
                 .doesNotContain("onmouseover", "alert(1)");
-        assertThat(mvc.get().uri(location + "/history")).hasStatusOk().bodyText().contains("admin", "Entwurf");
+        assertThat(mvc.get().uri(location + "/history"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("admin", "Entwurf");
     }
 
     @Test
     void givenOwnChange_thenFourEyesRefusalAsNotice() {
-        var created = mvc.post().uri("/knowledge/artland/services").with(csrf()).param("title", "Lärmschutz melden")
+        var created = mvc.post()
+                .uri("/knowledge/artland/services")
+                .with(csrf())
+                .param("title", "Lärmschutz melden")
                 .exchange();
         String location = created.getResponse().getRedirectedUrl();
-        mvc.post().uri(location + "/state").with(csrf()).param("state", "IN_REVIEW").exchange();
-        var refused = mvc.post().uri(location + "/state").with(csrf()).param("state", "PUBLISHED").exchange();
+        mvc.post()
+                .uri(location + "/state")
+                .with(csrf())
+                .param("state", "IN_REVIEW")
+                .exchange();
+        var refused = mvc.post()
+                .uri(location + "/state")
+                .with(csrf())
+                .param("state", "PUBLISHED")
+                .exchange();
         assertThat(refused).hasStatus3xxRedirection().flash().containsKey("notice");
-        assertThat(refused.getMvcResult().getFlashMap().get("notice").toString()).contains("Vier-Augen-Prinzip");
+        assertThat(refused.getMvcResult().getFlashMap().get("notice").toString())
+                .contains("Vier-Augen-Prinzip");
     }
 
     @Test
     void givenPublishedService_thenTheFormAndThePageSayAChangeIsAWorkingCopy() {
         Editors.ensure(mvc);
         String api = "/api/v1/tenants/artland/knowledge/services";
-        String id = Responses.read(mvc.post().uri(api).with(Editors.as(Editors.EDITOR))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Baumfällung beantragen\"}")
-                .exchange(), "$.id");
-        mvc.post().uri(api + "/" + id + "/state").with(Editors.as(Editors.EDITOR))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"state\": \"IN_REVIEW\"}").exchange();
+        String id = Responses.read(
+                mvc.post()
+                        .uri(api)
+                        .with(Editors.as(Editors.EDITOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"Baumfällung beantragen\"}")
+                        .exchange(),
+                "$.id");
+        mvc.post()
+                .uri(api + "/" + id + "/state")
+                .with(Editors.as(Editors.EDITOR))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"state\": \"IN_REVIEW\"}")
+                .exchange();
         String location = "/knowledge/artland/services/" + id;
         assertThat(mvc.post().uri(location + "/state").with(csrf()).param("state", "PUBLISHED"))
                 .hasStatus3xxRedirection();
@@ -101,54 +151,99 @@ class KnowledgePagesTests {
         assertThat(mvc.get().uri(location + "/edit")).hasStatusOk().bodyText().contains("Arbeitskopie");
         assertThat(mvc.post().uri(location).with(csrf()).param("title", "Baumfällung anzeigen"))
                 .hasStatus3xxRedirection();
-        assertThat(mvc.get().uri(location)).bodyText().contains("Baumfällung anzeigen",
-                "Bürgerinnen und Bürger und die Suche sehen weiter die veröffentlichte Fassung");
+        assertThat(mvc.get().uri(location))
+                .bodyText()
+                .contains(
+                        "Baumfällung anzeigen",
+                        "Bürgerinnen und Bürger und die Suche sehen weiter die veröffentlichte Fassung");
     }
 
     @Test
     void overrideFormSetsOnlyTheFieldsGivenAndShowsMistakesAtTheField() {
         String path = "/knowledge/artland/services/" + serviceId("Sperrmüll anmelden");
-        assertThat(mvc.get().uri(path + "/override")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri(path + "/override"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Lokal anpassen", "je nach Abfallsatzung");
-        assertThat(mvc.post().uri(path + "/override").with(csrf()).param("fields[leikaKey]", "12")
-                .param("fields[fees]", "20 EUR")).hasStatusOk().bodyText()
+        assertThat(mvc.post()
+                        .uri(path + "/override")
+                        .with(csrf())
+                        .param("fields[leikaKey]", "12")
+                        .param("fields[fees]", "20 EUR"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Der LeiKa-Schlüssel besteht aus 14 Ziffern und beginnt mit 99.");
-        assertThat(mvc.post().uri(path + "/override").with(csrf()).param("fields[fees]", "20 EUR je Abholung")
-                .param("fields[title]", "")).hasStatus3xxRedirection();
+        assertThat(mvc.post()
+                        .uri(path + "/override")
+                        .with(csrf())
+                        .param("fields[fees]", "20 EUR je Abholung")
+                        .param("fields[title]", ""))
+                .hasStatus3xxRedirection();
         assertThat(mvc.get().uri(path)).bodyText().contains("20 EUR je Abholung", "Sperrmüll anmelden");
         assertThat(mvc.get().uri("/knowledge/oldenburg/services/" + serviceId("Sperrmüll anmelden")))
-                .bodyText().doesNotContain("20 EUR je Abholung");
+                .bodyText()
+                .doesNotContain("20 EUR je Abholung");
         assertThat(mvc.post().uri(path + "/override/delete").with(csrf())).hasStatus3xxRedirection();
-        assertThat(mvc.get().uri(path)).bodyText().doesNotContain("20 EUR je Abholung")
+        assertThat(mvc.get().uri(path))
+                .bodyText()
+                .doesNotContain("20 EUR je Abholung")
                 .contains("Lokale Anpassung freigeben");
 
         // the service is published: the removal waits for a second person, here the tests' editor
         Editors.ensure(mvc);
-        assertThat(mvc.post().uri(path + "/override/approve").with(csrf())).hasStatus3xxRedirection().flash()
+        assertThat(mvc.post().uri(path + "/override/approve").with(csrf()))
+                .hasStatus3xxRedirection()
+                .flash()
                 .containsKey("notice");
-        assertThat(mvc.post().uri("/api/v1/tenants/artland/knowledge/services/" + serviceId("Sperrmüll anmelden")
-                + "/override/approval").with(Editors.as(Editors.EDITOR))).hasStatusOk();
+        assertThat(mvc.post()
+                        .uri("/api/v1/tenants/artland/knowledge/services/" + serviceId("Sperrmüll anmelden")
+                                + "/override/approval")
+                        .with(Editors.as(Editors.EDITOR)))
+                .hasStatusOk();
         assertThat(mvc.get().uri(path)).bodyText().doesNotContain("Lokale Anpassung freigeben");
     }
 
     @Test
     void dashboardListsOverdueAndDrafts() {
-        assertThat(mvc.get().uri("/knowledge/artland/dashboard")).hasStatusOk().bodyText()
-                .contains("Wiedervorlage überfällig", "Wohnsitz abmelden (Wegzug ins Ausland)",
+        assertThat(mvc.get().uri("/knowledge/artland/dashboard"))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "Wiedervorlage überfällig",
+                        "Wohnsitz abmelden (Wegzug ins Ausland)",
                         "Geburtsurkunde beantragen");
     }
 
     @Test
     void importPageShowsTheReport() {
-        var file = new MockMultipartFile("file", "liste.csv", "text/csv",
+        var file = new MockMultipartFile(
+                "file",
+                "liste.csv",
+                "text/csv",
                 "title,text\nKirchenaustritt,Beim Standesamt erklären\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(mvc.post().uri("/knowledge/artland/imports").multipart().file(file).param("format", "csv")
-                .with(csrf())).hasStatusOk().bodyText().contains("Import übernommen", "neu angelegt");
-        var broken = new MockMultipartFile("file", "x.json", "application/json",
+        assertThat(mvc.post()
+                        .uri("/knowledge/artland/imports")
+                        .multipart()
+                        .file(file)
+                        .param("format", "csv")
+                        .with(csrf()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Import übernommen", "neu angelegt");
+        var broken = new MockMultipartFile(
+                "file",
+                "x.json",
+                "application/json",
                 "{\"data\": [{\"id\": \"7\", \"name\": \"X\", \"leika\": \"1\"}]}".getBytes(StandardCharsets.UTF_8));
-        assertThat(mvc.post().uri("/knowledge/artland/imports").multipart().file(broken).param("format", "dldb")
-                .with(csrf())).hasStatusOk().bodyText().contains("Import abgelehnt", "leika",
-                        "Der LeiKa-Schlüssel besteht aus 14 Ziffern");
+        assertThat(mvc.post()
+                        .uri("/knowledge/artland/imports")
+                        .multipart()
+                        .file(broken)
+                        .param("format", "dldb")
+                        .with(csrf()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Import abgelehnt", "leika", "Der LeiKa-Schlüssel besteht aus 14 Ziffern");
     }
 
     @Test

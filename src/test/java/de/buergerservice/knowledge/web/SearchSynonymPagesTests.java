@@ -20,26 +20,47 @@ class SearchSynonymPagesTests {
 
     @Test
     void pageListsTheTenantsSynonyms() {
-        assertThat(mvc.get().uri("/knowledge/synonyms").param("tenant", "oldenburg")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/knowledge/synonyms").param("tenant", "oldenburg"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Suchsynonyme – Stadt Oldenburg", "knöllchen", "Verwarnungsgeld", "Suche ausprobieren");
     }
 
     @Test
     void givenValidForm_thenCreatedAndListed() {
-        assertThat(mvc.post().uri("/knowledge/synonyms").param("tenant", "artland").with(csrf())
-                .param("term", "Gelbe Tonne").param("expansions", "Wertstoffe, Verpackungen"))
-                .hasStatus3xxRedirection().redirectedUrl().isEqualTo("/knowledge/synonyms?tenant=artland");
-        assertThat(mvc.get().uri("/knowledge/synonyms").param("tenant", "artland")).bodyText()
+        assertThat(mvc.post()
+                        .uri("/knowledge/synonyms")
+                        .param("tenant", "artland")
+                        .with(csrf())
+                        .param("term", "Gelbe Tonne")
+                        .param("expansions", "Wertstoffe, Verpackungen"))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .isEqualTo("/knowledge/synonyms?tenant=artland");
+        assertThat(mvc.get().uri("/knowledge/synonyms").param("tenant", "artland"))
+                .bodyText()
                 .contains("Gelbe Tonne", "Wertstoffe, Verpackungen");
     }
 
     @Test
     void givenEmptyOrDuplicateTerm_thenGermanMessageAtTheField() {
-        assertThat(mvc.post().uri("/knowledge/synonyms").param("tenant", "oldenburg").with(csrf())
-                .param("term", "").param("expansions", "")).hasStatusOk().bodyText()
+        assertThat(mvc.post()
+                        .uri("/knowledge/synonyms")
+                        .param("tenant", "oldenburg")
+                        .with(csrf())
+                        .param("term", "")
+                        .param("expansions", ""))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Bitte korrigieren Sie die markierten Angaben.");
-        assertThat(mvc.post().uri("/knowledge/synonyms").param("tenant", "oldenburg").with(csrf())
-                .param("term", "Perso").param("expansions", "Ausweis")).hasStatusOk().bodyText()
+        assertThat(mvc.post()
+                        .uri("/knowledge/synonyms")
+                        .param("tenant", "oldenburg")
+                        .with(csrf())
+                        .param("term", "Perso")
+                        .param("expansions", "Ausweis"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Für „Perso“ gibt es schon ein Synonym.");
     }
 

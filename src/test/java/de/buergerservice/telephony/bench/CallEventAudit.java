@@ -22,8 +22,8 @@ import java.util.TreeMap;
  */
 public final class CallEventAudit {
 
-    static final Map<String, Integer> ANSWERED_CALL = Map.of("CALL_OFFERED", 1, "QUEUED", 1, "AGENT_RINGING", 1,
-            "ANSWERED", 1, "ENDED", 1, "AGENT_STATE_CHANGED", 2);
+    static final Map<String, Integer> ANSWERED_CALL = Map.of(
+            "CALL_OFFERED", 1, "QUEUED", 1, "AGENT_RINGING", 1, "ANSWERED", 1, "ENDED", 1, "AGENT_STATE_CHANGED", 2);
     static final Map<String, Integer> ABANDONED_CALL = Map.of("CALL_OFFERED", 1, "QUEUED", 1, "ABANDONED", 1);
 
     /**
@@ -33,8 +33,15 @@ public final class CallEventAudit {
      * @param uncheckedCalls calls the generator saw fail (their rows are counted, not judged)
      * @param sequenceGaps sequence numbers missing between the run's first and last event
      */
-    public record Result(long rows, long lost, long duplicated, int unknownCalls, int uncheckedCalls, long sequenceGaps,
-            Map<String, Long> rowsByType, List<String> examples) {
+    public record Result(
+            long rows,
+            long lost,
+            long duplicated,
+            int unknownCalls,
+            int uncheckedCalls,
+            long sequenceGaps,
+            Map<String, Long> rowsByType,
+            List<String> examples) {
 
         public boolean clean() {
             return lost == 0 && duplicated == 0 && unknownCalls == 0 && sequenceGaps == 0;
@@ -42,27 +49,39 @@ public final class CallEventAudit {
 
         @Override
         public String toString() {
-            return String.format("rows=%d lost=%d duplicated=%d unknownCalls=%d uncheckedCalls=%d sequenceGaps=%d "
-                    + "byType=%s%s", rows, lost, duplicated, unknownCalls, uncheckedCalls, sequenceGaps, rowsByType,
+            return String.format(
+                    "rows=%d lost=%d duplicated=%d unknownCalls=%d uncheckedCalls=%d sequenceGaps=%d " + "byType=%s%s",
+                    rows,
+                    lost,
+                    duplicated,
+                    unknownCalls,
+                    uncheckedCalls,
+                    sequenceGaps,
+                    rowsByType,
                     examples.isEmpty() ? "" : " e.g. " + examples);
         }
     }
 
-    private CallEventAudit() {
-    }
+    private CallEventAudit() {}
 
-    public static Result check(Connection connection, String callIdPrefix, Collection<String> answered,
-            Collection<String> abandoned, Collection<String> unchecked) throws SQLException {
+    public static Result check(
+            Connection connection,
+            String callIdPrefix,
+            Collection<String> answered,
+            Collection<String> abandoned,
+            Collection<String> unchecked)
+            throws SQLException {
         Map<String, Map<String, Integer>> actual = new HashMap<>();
         Map<String, Long> byType = new TreeMap<>();
         long rows = 0;
-        try (PreparedStatement query = connection.prepareStatement("select call_id, type, count(*) from call_event "
-                + "where call_id like ? group by call_id, type")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select call_id, type, count(*) from call_event " + "where call_id like ? group by call_id, type")) {
             query.setString(1, callIdPrefix + "%");
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     int n = result.getInt(3);
-                    actual.computeIfAbsent(result.getString(1), k -> new HashMap<>()).put(result.getString(2), n);
+                    actual.computeIfAbsent(result.getString(1), k -> new HashMap<>())
+                            .put(result.getString(2), n);
                     byType.merge(result.getString(2), (long) n, Long::sum);
                     rows += n;
                 }
@@ -76,8 +95,8 @@ public final class CallEventAudit {
             for (String callId : expected.getKey()) {
                 known.add(callId);
                 Map<String, Integer> seen = actual.getOrDefault(callId, Map.of());
-                Map<String, Integer> wanted = withRingsUnanswered(expected.getValue(),
-                        seen.getOrDefault("RING_NO_ANSWER", 0));
+                Map<String, Integer> wanted =
+                        withRingsUnanswered(expected.getValue(), seen.getOrDefault("RING_NO_ANSWER", 0));
                 Set<String> types = new HashSet<>(seen.keySet());
                 types.addAll(wanted.keySet());
                 for (String type : types) {
@@ -96,8 +115,15 @@ public final class CallEventAudit {
                 unknown++;
             }
         }
-        return new Result(rows, lost, duplicated, unknown, unchecked.size(), sequenceGaps(connection, callIdPrefix),
-                byType, examples);
+        return new Result(
+                rows,
+                lost,
+                duplicated,
+                unknown,
+                unchecked.size(),
+                sequenceGaps(connection, callIdPrefix),
+                byType,
+                examples);
     }
 
     /**
@@ -130,8 +156,8 @@ public final class CallEventAudit {
                 }
             }
         }
-        try (PreparedStatement count = connection.prepareStatement(
-                "select count(*) from call_event where sequence between ? and ?")) {
+        try (PreparedStatement count =
+                connection.prepareStatement("select count(*) from call_event where sequence between ? and ?")) {
             count.setLong(1, first);
             count.setLong(2, last);
             try (ResultSet result = count.executeQuery()) {

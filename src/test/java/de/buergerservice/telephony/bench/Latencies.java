@@ -29,7 +29,9 @@ public final class Latencies {
         for (int i = 0; i < count; i++) {
             worst.merge((taken[i] - first) / 1_000_000_000L, samples[i], Math::max);
         }
-        return worst.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
+        return worst.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(n)
                 .map(e -> String.format("s%d:%.0fms", e.getKey(), e.getValue() / 1e6))
                 .collect(java.util.stream.Collectors.joining(" "));
     }
@@ -50,7 +52,8 @@ public final class Latencies {
     }
 
     public String summary() {
-        return String.format("n=%d p50=%.2f p90=%.2f p99=%.2f max=%.2f ms", count(), percentileMillis(50),
-                percentileMillis(90), percentileMillis(99), percentileMillis(100));
+        return String.format(
+                "n=%d p50=%.2f p90=%.2f p99=%.2f max=%.2f ms",
+                count(), percentileMillis(50), percentileMillis(90), percentileMillis(99), percentileMillis(100));
     }
 }

@@ -17,9 +17,21 @@ import java.util.function.IntSupplier;
  * @param callIdPrefix starts every Call-ID of the run, so its call events can be told from others
  * @param waitingInQueue how many calls the server reports waiting in the waiting number's queue (REST or service)
  */
-public record LoadPlan(String sipHost, int sipPort, List<String> agentUsers, String agentPassword, String number,
-        String waitingNumber, int waitingCalls, double rate, Duration warmUp, Duration measured, Duration ringDelay,
-        Duration talk, String callIdPrefix, IntSupplier waitingInQueue) {
+public record LoadPlan(
+        String sipHost,
+        int sipPort,
+        List<String> agentUsers,
+        String agentPassword,
+        String number,
+        String waitingNumber,
+        int waitingCalls,
+        double rate,
+        Duration warmUp,
+        Duration measured,
+        Duration ringDelay,
+        Duration talk,
+        String callIdPrefix,
+        IntSupplier waitingInQueue) {
 
     public LoadPlan {
         if (!"127.0.0.1".equals(sipHost)) {

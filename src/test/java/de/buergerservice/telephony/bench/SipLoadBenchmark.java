@@ -44,8 +44,8 @@ import de.buergerservice.telephony.bench.SipLoadRun.LoadFixture;
  */
 public final class SipLoadBenchmark {
 
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
-            "admin:demo".getBytes(StandardCharsets.UTF_8));
+    private static final String ADMIN =
+            "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -70,10 +70,19 @@ public final class SipLoadBenchmark {
         while (sipPort == httpPort) {
             sipPort = freePort();
         }
-        System.out.printf("cores=%d, java=%s, agents=%d, waiting=%d, rate=%.0f/s, warm-up %d s, measured %d s, "
-                + "ring %d ms, talk %d ms, data %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), agents, waiting, rate, warmUp, measured, ring.toMillis(),
-                talk.toMillis(), dir);
+        System.out.printf(
+                "cores=%d, java=%s, agents=%d, waiting=%d, rate=%.0f/s, warm-up %d s, measured %d s, "
+                        + "ring %d ms, talk %d ms, data %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                agents,
+                waiting,
+                rate,
+                warmUp,
+                measured,
+                ring.toMillis(),
+                talk.toMillis(),
+                dir);
 
         Process server = startServer(jar, dir, httpPort, sipPort);
         SipLoadRun.Report report;
@@ -84,8 +93,20 @@ public final class SipLoadBenchmark {
             bench.awaitHealthy(server, Duration.ofMinutes(3));
             List<String> users = SipLoadRun.agentUsers("last", agents);
             bench.setUp(users);
-            LoadPlan plan = new LoadPlan("127.0.0.1", sipPort, users, "bench-pw", "+4954190010", "+4954190020",
-                    waiting, rate, Duration.ofSeconds(warmUp), Duration.ofSeconds(measured), ring, talk, prefix,
+            LoadPlan plan = new LoadPlan(
+                    "127.0.0.1",
+                    sipPort,
+                    users,
+                    "bench-pw",
+                    "+4954190010",
+                    "+4954190020",
+                    waiting,
+                    rate,
+                    Duration.ofSeconds(warmUp),
+                    Duration.ofSeconds(measured),
+                    ring,
+                    talk,
+                    prefix,
                     () -> bench.waitingIn("warteschleife"));
             sampler.start();
             report = SipLoadRun.execute(plan, System.out);
@@ -95,8 +116,10 @@ public final class SipLoadBenchmark {
         }
         report.print(System.out);
         CallEventAudit.Result audit;
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db/buergerservice")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:h2:file:" + dir.resolve("db/buergerservice") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "sa",
+                "")) {
             audit = CallEventAudit.check(db, prefix, report.answered(), report.abandoned(), report.unchecked());
         }
         System.out.println("EVENTS " + audit);
@@ -104,12 +127,22 @@ public final class SipLoadBenchmark {
         // so the generator's own lateness in sending it (a few µs, or one of its GC pauses) made 9,000 calls in a
         // 30 s schedule read 299.99/s and MISSED although the server took every call
         double attemptRate = Math.round(report.attemptsPerSecond() * 10) / 10.0;
-        System.out.printf("TARGET %.1f attempts/s (%.3f; >= 300), p99 INVITE->182 %.2f ms and agent200->200 %.2f ms "
-                + "(<= 20), lost %d, duplicated %d (0): %s%n", attemptRate, report.attemptsPerSecond(),
-                report.inviteTo182().percentileMillis(99), report.answerRelay().percentileMillis(99), audit.lost(),
-                audit.duplicated(), attemptRate >= 300 && report.inviteTo182().percentileMillis(99)
-                        <= 20 && report.answerRelay().percentileMillis(99) <= 20 && audit.clean()
-                        && report.allCompleted() ? "MET" : "MISSED");
+        System.out.printf(
+                "TARGET %.1f attempts/s (%.3f; >= 300), p99 INVITE->182 %.2f ms and agent200->200 %.2f ms "
+                        + "(<= 20), lost %d, duplicated %d (0): %s%n",
+                attemptRate,
+                report.attemptsPerSecond(),
+                report.inviteTo182().percentileMillis(99),
+                report.answerRelay().percentileMillis(99),
+                audit.lost(),
+                audit.duplicated(),
+                attemptRate >= 300
+                                && report.inviteTo182().percentileMillis(99) <= 20
+                                && report.answerRelay().percentileMillis(99) <= 20
+                                && audit.clean()
+                                && report.allCompleted()
+                        ? "MET"
+                        : "MISSED");
         if (!Boolean.getBoolean("bench.keep")) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -129,12 +162,18 @@ public final class SipLoadBenchmark {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--buergerservice.data-dir=" + dir,
-                "--server.port=" + httpPort, "--buergerservice.sip.host=127.0.0.1",
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--buergerservice.data-dir=" + dir,
+                "--server.port=" + httpPort,
+                "--buergerservice.sip.host=127.0.0.1",
                 "--buergerservice.sip.port=" + sipPort));
         System.out.println("server: " + String.join(" ", command) + " (log " + dir.resolve("server.log") + ")");
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile())
+                .start();
     }
 
     /** SIGTERM: graceful shutdown, in which the call-event writer drains its queue. */
@@ -165,10 +204,16 @@ public final class SipLoadBenchmark {
     }
 
     private void setUp(List<String> users) throws Exception {
-        send("POST", "/api/v1/tenants", LoadFixture.tenant("lasttest", "Gemeinde Lasttest", "03459960",
-                "+4954190010"), 201);
-        send("POST", "/api/v1/tenants", LoadFixture.tenant("warteschleife", "Gemeinde Warteschleife", "03459961",
-                "+4954190020"), 201);
+        send(
+                "POST",
+                "/api/v1/tenants",
+                LoadFixture.tenant("lasttest", "Gemeinde Lasttest", "03459960", "+4954190010"),
+                201);
+        send(
+                "POST",
+                "/api/v1/tenants",
+                LoadFixture.tenant("warteschleife", "Gemeinde Warteschleife", "03459961", "+4954190020"),
+                201);
         send("PUT", "/api/v1/tenants/lasttest/telephony", LoadFixture.line("Lasttest"), 200);
         long start = System.nanoTime();
         send("POST", "/api/v1/telephony/agents/bulk", LoadFixture.agents(users, "bench-pw", "lasttest"), 201);
@@ -190,17 +235,24 @@ public final class SipLoadBenchmark {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", ADMIN).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", ADMIN)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private void send(String method, String path, String json, int expected) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", ADMIN)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", ADMIN)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -257,7 +309,8 @@ public final class SipLoadBenchmark {
                 } catch (IOException e) {
                     load = "?";
                 }
-                System.out.printf("  cpu: server %.0f%%, generator %.0f%% (of one core), loadavg %s%n",
+                System.out.printf(
+                        "  cpu: server %.0f%%, generator %.0f%% (of one core), loadavg %s%n",
                         100 * (serverNow - serverBefore) / wall, 100 * (selfNow - selfBefore) / wall, load);
                 serverBefore = serverNow;
                 selfBefore = selfNow;
@@ -266,7 +319,11 @@ public final class SipLoadBenchmark {
         }
 
         private long serverCpu() {
-            return server.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            return server.toHandle()
+                    .info()
+                    .totalCpuDuration()
+                    .map(Duration::toNanos)
+                    .orElse(0L);
         }
     }
 }

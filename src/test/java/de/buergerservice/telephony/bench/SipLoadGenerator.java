@@ -46,7 +46,13 @@ final class SipLoadGenerator implements AutoCloseable {
     private static final boolean TRACE = Boolean.getBoolean("bench.trace");
 
     /** What happened to one call, as the generator saw it. */
-    enum Outcome { PENDING, QUEUED, COMPLETED, CANCELLED, FAILED }
+    enum Outcome {
+        PENDING,
+        QUEUED,
+        COMPLETED,
+        CANCELLED,
+        FAILED
+    }
 
     /** One call, both ends: the caller's dialog and the agent phone's side of it. */
     static final class Call {
@@ -196,8 +202,9 @@ final class SipLoadGenerator implements AutoCloseable {
             pace(start, i, 1000);
             waitingCalls.add(invite(plan.waitingNumber(), "w", true));
         }
-        awaitTrue(() -> count(waitingCalls, Outcome.QUEUED) + count(waitingCalls, Outcome.FAILED)
-                >= plan.waitingCalls(), timeoutMillis);
+        awaitTrue(
+                () -> count(waitingCalls, Outcome.QUEUED) + count(waitingCalls, Outcome.FAILED) >= plan.waitingCalls(),
+                timeoutMillis);
         return count(waitingCalls, Outcome.QUEUED);
     }
 
@@ -226,7 +233,8 @@ final class SipLoadGenerator implements AutoCloseable {
             loadCalls.add(invite(plan.number(), "c", true));
         }
         long placedIn = System.nanoTime() - start;
-        awaitTrue(() -> count(loadCalls, Outcome.COMPLETED) + count(loadCalls, Outcome.FAILED) >= loadCalls.size(),
+        awaitTrue(
+                () -> count(loadCalls, Outcome.COMPLETED) + count(loadCalls, Outcome.FAILED) >= loadCalls.size(),
                 drainMillis);
         // the last measured call was placed one period before the end of the measured window
         return measured == 0 ? 0 : placedIn / 1e9 + 1.0 / plan.rate();
@@ -338,7 +346,8 @@ final class SipLoadGenerator implements AutoCloseable {
                 return;
             } catch (IOException | RuntimeException e) {
                 if (open) {
-                    failures.computeIfAbsent("generator: " + e, k -> new AtomicLong()).incrementAndGet();
+                    failures.computeIfAbsent("generator: " + e, k -> new AtomicLong())
+                            .incrementAndGet();
                 }
             }
         }
@@ -358,7 +367,9 @@ final class SipLoadGenerator implements AutoCloseable {
                 Call call = calls.get(message.callId());
                 String tag = message.toTag();
                 if (call != null) {
-                    call.legs.values().stream().filter(leg -> leg.tag.equals(tag)).forEach(leg -> leg.acked = true);
+                    call.legs.values().stream()
+                            .filter(leg -> leg.tag.equals(tag))
+                            .forEach(leg -> leg.acked = true);
                 }
             }
             case "BYE" -> send(agents, SipText.response(message, 200, "OK", null, null, null));
@@ -536,15 +547,32 @@ final class SipLoadGenerator implements AutoCloseable {
         String tag = "f" + n;
         String target = "sip:" + number + "@" + plan.sipHost() + ":" + plan.sipPort();
         StringBuilder out = new StringBuilder(640);
-        out.append("INVITE ").append(target).append(" SIP/2.0\r\n")
-                .append("Via: SIP/2.0/UDP 127.0.0.1:").append(callerPort).append(";branch=").append(branch)
+        out.append("INVITE ")
+                .append(target)
+                .append(" SIP/2.0\r\n")
+                .append("Via: SIP/2.0/UDP 127.0.0.1:")
+                .append(callerPort)
+                .append(";branch=")
+                .append(branch)
                 .append("\r\n")
                 .append("Max-Forwards: 70\r\n")
-                .append("From: <sip:buerger").append(n).append("@127.0.0.1>;tag=").append(tag).append("\r\n")
-                .append("To: <").append(target).append(">\r\n")
-                .append("Call-ID: ").append(id).append("\r\n")
+                .append("From: <sip:buerger")
+                .append(n)
+                .append("@127.0.0.1>;tag=")
+                .append(tag)
+                .append("\r\n")
+                .append("To: <")
+                .append(target)
+                .append(">\r\n")
+                .append("Call-ID: ")
+                .append(id)
+                .append("\r\n")
                 .append("CSeq: 1 INVITE\r\n")
-                .append("Contact: <sip:buerger").append(n).append("@127.0.0.1:").append(callerPort).append(">\r\n");
+                .append("Contact: <sip:buerger")
+                .append(n)
+                .append("@127.0.0.1:")
+                .append(callerPort)
+                .append(">\r\n");
         Call call = new Call(id, "w".equals(kind), branch, tag, SipText.finish(out, SipText.SDP));
         call.measured = measured;
         calls.put(id, call);
@@ -563,17 +591,34 @@ final class SipLoadGenerator implements AutoCloseable {
         List<String> routes = new ArrayList<>(ok.all("Record-Route"));
         Collections.reverse(routes);
         StringBuilder out = new StringBuilder(512);
-        out.append(method).append(' ').append(ok.contactUri()).append(" SIP/2.0\r\n")
-                .append("Via: SIP/2.0/UDP 127.0.0.1:").append(callerPort).append(";branch=").append(call.branch)
-                .append(method.charAt(0)).append("\r\n");
+        out.append(method)
+                .append(' ')
+                .append(ok.contactUri())
+                .append(" SIP/2.0\r\n")
+                .append("Via: SIP/2.0/UDP 127.0.0.1:")
+                .append(callerPort)
+                .append(";branch=")
+                .append(call.branch)
+                .append(method.charAt(0))
+                .append("\r\n");
         for (String route : routes) {
             out.append("Route: ").append(route).append("\r\n");
         }
         out.append("Max-Forwards: 70\r\n")
-                .append("From: ").append(ok.header("From")).append("\r\n")
-                .append("To: ").append(ok.header("To")).append("\r\n")
-                .append("Call-ID: ").append(call.id).append("\r\n")
-                .append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n");
+                .append("From: ")
+                .append(ok.header("From"))
+                .append("\r\n")
+                .append("To: ")
+                .append(ok.header("To"))
+                .append("\r\n")
+                .append("Call-ID: ")
+                .append(call.id)
+                .append("\r\n")
+                .append("CSeq: ")
+                .append(cseq)
+                .append(' ')
+                .append(method)
+                .append("\r\n");
         return SipText.finish(out, null);
     }
 
@@ -590,27 +635,55 @@ final class SipLoadGenerator implements AutoCloseable {
     private byte[] sameTransaction(Call call, String method, String to) {
         Message invite = SipText.parse(call.invite, call.invite.length);
         StringBuilder out = new StringBuilder(384);
-        out.append(method).append(' ').append(invite.target()).append(" SIP/2.0\r\n")
-                .append("Via: ").append(invite.header("Via")).append("\r\n")
+        out.append(method)
+                .append(' ')
+                .append(invite.target())
+                .append(" SIP/2.0\r\n")
+                .append("Via: ")
+                .append(invite.header("Via"))
+                .append("\r\n")
                 .append("Max-Forwards: 70\r\n")
-                .append("From: ").append(invite.header("From")).append("\r\n")
-                .append("To: ").append(to == null ? invite.header("To") : to).append("\r\n")
-                .append("Call-ID: ").append(call.id).append("\r\n")
-                .append("CSeq: 1 ").append(method).append("\r\n");
+                .append("From: ")
+                .append(invite.header("From"))
+                .append("\r\n")
+                .append("To: ")
+                .append(to == null ? invite.header("To") : to)
+                .append("\r\n")
+                .append("Call-ID: ")
+                .append(call.id)
+                .append("\r\n")
+                .append("CSeq: 1 ")
+                .append(method)
+                .append("\r\n");
         return SipText.finish(out, null);
     }
 
     private byte[] register(Registration registration, String challenge, long cseq) {
         String aor = "sip:" + registration.user + "@" + plan.sipHost() + ":" + plan.sipPort();
         StringBuilder out = new StringBuilder(768);
-        out.append("REGISTER ").append(plan.serverUri()).append(" SIP/2.0\r\n")
-                .append("Via: SIP/2.0/UDP 127.0.0.1:").append(agentPort).append(";branch=z9hG4bKr")
-                .append(sequence.incrementAndGet()).append("\r\n")
+        out.append("REGISTER ")
+                .append(plan.serverUri())
+                .append(" SIP/2.0\r\n")
+                .append("Via: SIP/2.0/UDP 127.0.0.1:")
+                .append(agentPort)
+                .append(";branch=z9hG4bKr")
+                .append(sequence.incrementAndGet())
+                .append("\r\n")
                 .append("Max-Forwards: 70\r\n")
-                .append("From: <").append(aor).append(">;tag=r").append(registration.user).append("\r\n")
-                .append("To: <").append(aor).append(">\r\n")
-                .append("Call-ID: ").append(registration.callId).append("\r\n")
-                .append("CSeq: ").append(cseq).append(" REGISTER\r\n")
+                .append("From: <")
+                .append(aor)
+                .append(">;tag=r")
+                .append(registration.user)
+                .append("\r\n")
+                .append("To: <")
+                .append(aor)
+                .append(">\r\n")
+                .append("Call-ID: ")
+                .append(registration.callId)
+                .append("\r\n")
+                .append("CSeq: ")
+                .append(cseq)
+                .append(" REGISTER\r\n")
                 .append(contact(registration.user))
                 .append("Expires: 3600\r\n");
         if (challenge != null) {
@@ -620,10 +693,19 @@ final class SipLoadGenerator implements AutoCloseable {
             String ha1 = md5(registration.user + ":" + realm + ":" + plan.agentPassword());
             String ha2 = md5("REGISTER:" + plan.serverUri());
             String response = md5(ha1 + ":" + nonce + ":00000001:" + cnonce + ":auth:" + ha2);
-            out.append("Authorization: Digest username=\"").append(registration.user).append("\",realm=\"")
-                    .append(realm).append("\",nonce=\"").append(nonce).append("\",uri=\"").append(plan.serverUri())
-                    .append("\",response=\"").append(response).append("\",algorithm=MD5,qop=auth,cnonce=\"")
-                    .append(cnonce).append("\",nc=00000001\r\n");
+            out.append("Authorization: Digest username=\"")
+                    .append(registration.user)
+                    .append("\",realm=\"")
+                    .append(realm)
+                    .append("\",nonce=\"")
+                    .append(nonce)
+                    .append("\",uri=\"")
+                    .append(plan.serverUri())
+                    .append("\",response=\"")
+                    .append(response)
+                    .append("\",algorithm=MD5,qop=auth,cnonce=\"")
+                    .append(cnonce)
+                    .append("\",nc=00000001\r\n");
         }
         return SipText.finish(out, null);
     }
@@ -651,14 +733,19 @@ final class SipLoadGenerator implements AutoCloseable {
         if (!open) {
             return;
         }
-        timer.schedule(() -> {
-            if (done.getAsBoolean() || waited + delay >= GIVE_UP_MILLIS) {
-                return;
-            }
-            retransmitted.computeIfAbsent(kind(message), k -> new AtomicLong()).incrementAndGet();
-            send(channel, message);
-            retransmit(channel, message, done, Math.min(delay * 2, 4_000), waited + delay);
-        }, delay, TimeUnit.MILLISECONDS);
+        timer.schedule(
+                () -> {
+                    if (done.getAsBoolean() || waited + delay >= GIVE_UP_MILLIS) {
+                        return;
+                    }
+                    retransmitted
+                            .computeIfAbsent(kind(message), k -> new AtomicLong())
+                            .incrementAndGet();
+                    send(channel, message);
+                    retransmit(channel, message, done, Math.min(delay * 2, 4_000), waited + delay);
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -681,8 +768,8 @@ final class SipLoadGenerator implements AutoCloseable {
 
     private static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

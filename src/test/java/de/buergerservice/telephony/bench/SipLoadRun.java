@@ -23,10 +23,26 @@ public final class SipLoadRun {
      * {@code heldBefore}/{@code heldAfter}: the waiting queue's length as the server reports it around the measured
      * phase; the call id lists cover all calls (warm-up too) for the event audit.
      */
-    public record Report(int agents, int registered, int waitingPlaced, int waitingQueued, int heldBefore, int heldAfter,
-            int remindersDuringCalls, long attempts, double seconds, long completed, long failed,
-            Map<String, Long> failures, Latencies inviteTo182, Latencies answerRelay, long provisionalBefore182,
-            Map<String, Long> retransmissions, int cancelled, List<String> answered, List<String> abandoned,
+    public record Report(
+            int agents,
+            int registered,
+            int waitingPlaced,
+            int waitingQueued,
+            int heldBefore,
+            int heldAfter,
+            int remindersDuringCalls,
+            long attempts,
+            double seconds,
+            long completed,
+            long failed,
+            Map<String, Long> failures,
+            Latencies inviteTo182,
+            Latencies answerRelay,
+            long provisionalBefore182,
+            Map<String, Long> retransmissions,
+            int cancelled,
+            List<String> answered,
+            List<String> abandoned,
             List<String> unchecked) {
 
         public double attemptsPerSecond() {
@@ -34,26 +50,31 @@ public final class SipLoadRun {
         }
 
         public boolean allCompleted() {
-            return failed == 0 && completed == attempts && registered == agents && waitingQueued == waitingPlaced
+            return failed == 0
+                    && completed == attempts
+                    && registered == agents
+                    && waitingQueued == waitingPlaced
                     && cancelled == waitingPlaced;
         }
 
         public void print(PrintStream out) {
             out.printf("AGENTS registered %d/%d%n", registered, agents);
-            out.printf("WAITING placed %d, queued (182) %d, held by the server before/after the measured calls "
-                    + "%d/%d, 182 reminders heard during the calls %d, cancelled (487) %d%n", waitingPlaced,
-                    waitingQueued, heldBefore, heldAfter, remindersDuringCalls, cancelled);
-            out.printf("CALLS measured: %d attempts in %.1f s = %.1f attempts/s, completed %d, failed %d %s%n",
+            out.printf(
+                    "WAITING placed %d, queued (182) %d, held by the server before/after the measured calls "
+                            + "%d/%d, 182 reminders heard during the calls %d, cancelled (487) %d%n",
+                    waitingPlaced, waitingQueued, heldBefore, heldAfter, remindersDuringCalls, cancelled);
+            out.printf(
+                    "CALLS measured: %d attempts in %.1f s = %.1f attempts/s, completed %d, failed %d %s%n",
                     attempts, seconds, attemptsPerSecond(), completed, failed, failures);
             out.printf("INVITE->182    %s; worst seconds %s%n", inviteTo182.summary(), inviteTo182.worstSeconds(6));
             out.printf("agent200->200  %s; worst seconds %s%n", answerRelay.summary(), answerRelay.worstSeconds(6));
-            out.printf("other provisional before 182: %d, generator retransmissions (whole run): %s%n", provisionalBefore182,
-                    retransmissions);
+            out.printf(
+                    "other provisional before 182: %d, generator retransmissions (whole run): %s%n",
+                    provisionalBefore182, retransmissions);
         }
     }
 
-    private SipLoadRun() {
-    }
+    private SipLoadRun() {}
 
     /**
      * The server's waiting count once it has caught up: its live queue view is refreshed from switchboard events a
@@ -74,17 +95,20 @@ public final class SipLoadRun {
         try (SipLoadGenerator generator = new SipLoadGenerator(plan)) {
             long started = System.nanoTime();
             int registered = generator.registerAgents(60_000);
-            log.printf("registered %d/%d agent phones in %.1f s%n", registered, plan.agentUsers().size(),
-                    (System.nanoTime() - started) / 1e9);
+            log.printf(
+                    "registered %d/%d agent phones in %.1f s%n",
+                    registered, plan.agentUsers().size(), (System.nanoTime() - started) / 1e9);
             started = System.nanoTime();
             int queued = generator.fillWaiting(60_000);
-            log.printf("%d/%d waiting calls queued in %.1f s%n", queued, plan.waitingCalls(),
-                    (System.nanoTime() - started) / 1e9);
+            log.printf(
+                    "%d/%d waiting calls queued in %.1f s%n",
+                    queued, plan.waitingCalls(), (System.nanoTime() - started) / 1e9);
             int heldBefore = serverCount(plan.waitingInQueue(), queued);
             int remindersBefore = generator.reminders();
             long drain = plan.talk().toMillis() + plan.ringDelay().toMillis() + 40_000;
-            log.printf("calls from %s, warm-up %d s (rising in four steps), then measured %d s%n", LocalTime.now(),
-                    plan.warmUp().toSeconds(), plan.measured().toSeconds());
+            log.printf(
+                    "calls from %s, warm-up %d s (rising in four steps), then measured %d s%n",
+                    LocalTime.now(), plan.warmUp().toSeconds(), plan.measured().toSeconds());
             double seconds = generator.placeCalls(drain);
             log.printf("calls placed and ended at %s%n", LocalTime.now());
             int remindersDuring = generator.reminders() - remindersBefore;
@@ -103,13 +127,29 @@ public final class SipLoadRun {
             for (Call call : generator.waitingCalls()) {
                 (call.outcome == Outcome.CANCELLED ? abandoned : unchecked).add(call.id);
             }
-            return new Report(plan.agentUsers().size(), registered, plan.waitingCalls(), queued, heldBefore,
-                    heldAfter, remindersDuring, measured.size(), seconds,
-                    measured.stream().filter(c -> c.outcome == Outcome.COMPLETED).count(),
-                    measured.stream().filter(c -> c.outcome == Outcome.FAILED).count(), generator.failures(),
-                    generator.inviteTo182, generator.answerRelay,
-                    measured.stream().filter(c -> c.provisionalBefore182).count(), generator.retransmittedByKind(),
-                    cancelled, answered, abandoned, unchecked);
+            return new Report(
+                    plan.agentUsers().size(),
+                    registered,
+                    plan.waitingCalls(),
+                    queued,
+                    heldBefore,
+                    heldAfter,
+                    remindersDuring,
+                    measured.size(),
+                    seconds,
+                    measured.stream()
+                            .filter(c -> c.outcome == Outcome.COMPLETED)
+                            .count(),
+                    measured.stream().filter(c -> c.outcome == Outcome.FAILED).count(),
+                    generator.failures(),
+                    generator.inviteTo182,
+                    generator.answerRelay,
+                    measured.stream().filter(c -> c.provisionalBefore182).count(),
+                    generator.retransmittedByKind(),
+                    cancelled,
+                    answered,
+                    abandoned,
+                    unchecked);
         }
     }
 
@@ -125,14 +165,12 @@ public final class SipLoadRun {
     /** The JSON bodies that set a server up for a run, sent by REST (benchmark) or MockMvc (test). */
     public static final class LoadFixture {
 
-        private LoadFixture() {
-        }
+        private LoadFixture() {}
 
         /** A municipality in Lower Saxony whose line is open around the clock (00:00–24:00 every day). */
         public static String tenant(String slug, String name, String ags, String number) {
             StringJoiner days = new StringJoiner(", ");
-            for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                    "SUNDAY")) {
+            for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
                 days.add("\"" + day + "\": [{\"opens\": \"00:00\", \"closes\": \"24:00\"}]");
             }
             return """
@@ -154,7 +192,8 @@ public final class SipLoadRun {
             StringJoiner agents = new StringJoiner(",\n", "{\"agents\": [\n", "\n]}");
             for (String user : users) {
                 agents.add("{\"sipUser\": \"%s\", \"password\": \"%s\", \"displayName\": \"Lastagent %s\", "
-                        .formatted(user, password, user) + "\"skills\": [{\"tenant\": \"" + tenantSlug + "\"}]}");
+                                .formatted(user, password, user)
+                        + "\"skills\": [{\"tenant\": \"" + tenantSlug + "\"}]}");
             }
             return agents.toString();
         }

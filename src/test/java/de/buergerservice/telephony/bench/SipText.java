@@ -14,8 +14,7 @@ final class SipText {
     static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
             + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
 
-    private SipText() {
-    }
+    private SipText() {}
 
     /** One received message; header names in their long form, values untouched. */
     record Message(String startLine, List<String[]> headers, String body) {
@@ -110,7 +109,10 @@ final class SipText {
             }
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.add(new String[] {longName(line.substring(0, colon).strip()), line.substring(colon + 1).strip()});
+                headers.add(new String[] {
+                    longName(line.substring(0, colon).strip()),
+                    line.substring(colon + 1).strip()
+                });
             }
         }
         return new Message(lines[0], headers, body);
@@ -180,7 +182,9 @@ final class SipText {
         }
         int start = at + key.length();
         int end = start;
-        while (end < value.length() && value.charAt(end) != ';' && value.charAt(end) != ','
+        while (end < value.length()
+                && value.charAt(end) != ';'
+                && value.charAt(end) != ','
                 && value.charAt(end) != ' ') {
             end++;
         }
@@ -189,8 +193,9 @@ final class SipText {
 
     /** A parameter of a digest challenge: {@code nonce="..."} or {@code qop=auth}. */
     static String digestParam(String challenge, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[\\s,])" + name
-                + "=(?:\"([^\"]*)\"|([^,\\s]*))").matcher(challenge);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?:^|[\\s,])" + name + "=(?:\"([^\"]*)\"|([^,\\s]*))")
+                .matcher(challenge);
         return !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
     }
 

@@ -65,9 +65,15 @@ public class SwitchboardBenchmark {
         UUID tenant = UUID.randomUUID();
         UUID unserved = UUID.randomUUID();
         servedQueue = UUID.randomUUID();
-        board.defineQueue(new QueueDefinition(servedQueue, tenant, "served",
-                new de.buergerservice.telephony.internal.routing.SkillRequirement(tenant, "", 1), null, null,
-                null, java.time.Duration.ZERO));
+        board.defineQueue(new QueueDefinition(
+                servedQueue,
+                tenant,
+                "served",
+                new de.buergerservice.telephony.internal.routing.SkillRequirement(tenant, "", 1),
+                null,
+                null,
+                null,
+                java.time.Duration.ZERO));
         board.defineQueue(QueueDefinition.forTenant(UUID.randomUUID(), unserved, "unserved"));
         for (int i = 0; i < 1000; i++) {
             UUID agent = UUID.randomUUID();

@@ -32,8 +32,10 @@ class AgentDesktopBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AgentService agents;
+
     @Autowired
     UserDirectory users;
 
@@ -61,12 +63,15 @@ class AgentDesktopBrowserTests {
         browser.findElement(By.xpath("//button[text()='Anmelden']")).click();
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Frei"));
 
-        var agentId = agents.ofUser(users.findByUsername("agent1").orElseThrow().id()).orElseThrow().id();
+        var agentId = agents.ofUser(users.findByUsername("agent1").orElseThrow().id())
+                .orElseThrow()
+                .id();
         agents.requestState(agentId, AgentState.PAUSED, "Schulung");
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Pause"));
         wait.until(ExpectedConditions.textToBe(By.id("agent-reason"), "Schulung"));
 
-        browser.findElement(By.xpath("//button[text()='Abmelden' and @class='button']")).click();
+        browser.findElement(By.xpath("//button[text()='Abmelden' and @class='button']"))
+                .click();
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Abgemeldet"));
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }

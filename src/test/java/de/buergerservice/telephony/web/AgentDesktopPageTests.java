@@ -19,21 +19,34 @@ class AgentDesktopPageTests {
 
     @Autowired
     MockMvcTester mvc;
+
     @Autowired
     AgentService agents;
+
     @Autowired
     UserDirectory users;
 
     AgentState stateOf(String username) {
-        return agents.ofUser(users.findByUsername(username).orElseThrow().id()).orElseThrow().state();
+        return agents.ofUser(users.findByUsername(username).orElseThrow().id())
+                .orElseThrow()
+                .state();
     }
 
     @Test
     @WithUserDetails("agent1")
     void givenAgent_thenDesktopShowsStateButtonsAndQueues() {
-        assertThat(mvc.get().uri("/telephony")).hasStatusOk().bodyText()
-                .contains("Mein Status", "Anmelden", "Pause", "Abmelden", "Warteschlangen", "Samtgemeinde Artland",
-                        "Stadt Oldenburg", "Kein Telefon angemeldet (SIP-Benutzer agent1)")
+        assertThat(mvc.get().uri("/telephony"))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "Mein Status",
+                        "Anmelden",
+                        "Pause",
+                        "Abmelden",
+                        "Warteschlangen",
+                        "Samtgemeinde Artland",
+                        "Stadt Oldenburg",
+                        "Kein Telefon angemeldet (SIP-Benutzer agent1)")
                 .doesNotContain("Bernd Berater");
     }
 
@@ -41,8 +54,14 @@ class AgentDesktopPageTests {
     @WithUserDetails("agent1")
     void givenAgent_whenPausingWithReason_thenPausedAndNoticeShown() {
         assertThat(mvc.post().uri("/telephony/state").with(csrf()).param("state", "AVAILABLE"))
-                .hasStatus3xxRedirection().flash().containsKey("notice");
-        assertThat(mvc.post().uri("/telephony/state").with(csrf()).param("state", "PAUSED").param("reason", "Mittag"))
+                .hasStatus3xxRedirection()
+                .flash()
+                .containsKey("notice");
+        assertThat(mvc.post()
+                        .uri("/telephony/state")
+                        .with(csrf())
+                        .param("state", "PAUSED")
+                        .param("reason", "Mittag"))
                 .hasStatus3xxRedirection();
         assertThat(stateOf("agent1")).isEqualTo(AgentState.PAUSED);
         assertThat(mvc.get().uri("/telephony")).bodyText().contains("Mittag");
@@ -54,18 +73,30 @@ class AgentDesktopPageTests {
     @Test
     @WithUserDetails("agent2")
     void givenLoggedOutAgent_whenPausing_thenGermanRefusal() {
-        mvc.post().uri("/telephony/state").with(csrf()).param("state", "LOGGED_OUT").exchange();
+        mvc.post()
+                .uri("/telephony/state")
+                .with(csrf())
+                .param("state", "LOGGED_OUT")
+                .exchange();
         assertThat(mvc.post().uri("/telephony/state").with(csrf()).param("state", "PAUSED"))
-                .hasStatus3xxRedirection().flash().extractingByKey("notice").asString()
+                .hasStatus3xxRedirection()
+                .flash()
+                .extractingByKey("notice")
+                .asString()
                 .contains("nicht möglich");
         assertThat(mvc.post().uri("/telephony/state").with(csrf()).param("state", "TALKING"))
-                .flash().extractingByKey("notice").asString().contains("AVAILABLE, PAUSED und LOGGED_OUT");
+                .flash()
+                .extractingByKey("notice")
+                .asString()
+                .contains("AVAILABLE, PAUSED und LOGGED_OUT");
     }
 
     @Test
     @WithUserDetails("supervisor")
     void givenSupervisor_thenAllAgentsListed() {
-        assertThat(mvc.get().uri("/telephony")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/telephony"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Ayla Agentin", "Bernd Berater", "Sie sind nicht als Agent eingerichtet.");
     }
 

@@ -28,32 +28,44 @@ class OpeningCalendarTests {
     static final TimeRange MORNING = new TimeRange(LocalTime.of(8, 0), LocalTime.of(12, 30));
     static final TimeRange AFTERNOON = new TimeRange(LocalTime.of(14, 0), LocalTime.of(16, 0));
 
-    final OpeningHours hours = new OpeningHours(Map.of(
-            DayOfWeek.MONDAY, List.of(MORNING, AFTERNOON),
-            DayOfWeek.FRIDAY, List.of(MORNING)), List.of(
-            new OpeningException(LocalDate.of(2026, 11, 27), List.of(), "Betriebsausflug"),
-            new OpeningException(LocalDate.of(2026, 10, 31), List.of(MORNING), "Sonderöffnung")));
+    final OpeningHours hours = new OpeningHours(
+            Map.of(
+                    DayOfWeek.MONDAY, List.of(MORNING, AFTERNOON),
+                    DayOfWeek.FRIDAY, List.of(MORNING)),
+            List.of(
+                    new OpeningException(LocalDate.of(2026, 11, 27), List.of(), "Betriebsausflug"),
+                    new OpeningException(LocalDate.of(2026, 10, 31), List.of(MORNING), "Sonderöffnung")));
 
     static Instant at(int year, int month, int day, int hour, int minute) {
-        return LocalDateTime.of(year, month, day, hour, minute).atZone(BerlinTime.ZONE).toInstant();
+        return LocalDateTime.of(year, month, day, hour, minute)
+                .atZone(BerlinTime.ZONE)
+                .toInstant();
     }
 
     @Test
     void givenWeeklyHours_thenOpenInsideAndClosedBetweenIntervals() {
-        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 23, 8, 0)).reason())
+        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 23, 8, 0))
+                        .reason())
                 .isEqualTo(Reason.REGULAR_HOURS);
-        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 23, 12, 30)).open()).isFalse();
-        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 23, 15, 59)).open()).isTrue();
-        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 24, 10, 0)).reason())
+        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 23, 12, 30))
+                        .open())
+                .isFalse();
+        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 23, 15, 59))
+                        .open())
+                .isTrue();
+        assertThat(calendar.status(hours, FederalState.NI, at(2026, 11, 24, 10, 0))
+                        .reason())
                 .isEqualTo(Reason.OUTSIDE_HOURS);
     }
 
     @Test
     void givenLocalTimeInWinterAndSummer_thenReadInBerlinTime() {
         // 07:30 UTC is 08:30 in winter and 09:30 in summer in Oldenburg: open both times on a Monday
-        assertThat(calendar.status(hours, FederalState.NI, Instant.parse("2026-11-23T07:30:00Z")).open())
+        assertThat(calendar.status(hours, FederalState.NI, Instant.parse("2026-11-23T07:30:00Z"))
+                        .open())
                 .isTrue();
-        assertThat(calendar.status(hours, FederalState.NI, Instant.parse("2026-06-22T11:00:00Z")).open())
+        assertThat(calendar.status(hours, FederalState.NI, Instant.parse("2026-06-22T11:00:00Z"))
+                        .open())
                 .isFalse();
     }
 
@@ -64,7 +76,9 @@ class OpeningCalendarTests {
         assertThat(lowerSaxony.open()).isFalse();
         assertThat(lowerSaxony.reason()).isEqualTo(Reason.PUBLIC_HOLIDAY);
         assertThat(lowerSaxony.holiday()).isEqualTo("Reformationstag");
-        assertThat(calendar.status(hours, FederalState.BY, at(2025, 10, 31, 9, 0)).open()).isTrue();
+        assertThat(calendar.status(hours, FederalState.BY, at(2025, 10, 31, 9, 0))
+                        .open())
+                .isTrue();
     }
 
     @Test
@@ -101,10 +115,19 @@ class OpeningCalendarTests {
             everyDay.put(day, List.of(allDay));
         }
         OpeningHours roundTheClock = new OpeningHours(everyDay, List.of());
-        assertThat(calendar.status(roundTheClock, FederalState.NI, at(2026, 11, 24, 0, 0)).open()).isTrue();
-        assertThat(calendar.status(roundTheClock, FederalState.NI,
-                at(2026, 11, 24, 23, 59).plusSeconds(59).plusMillis(500)).open()).as("last half second").isTrue();
-        assertThat(calendar.status(roundTheClock, FederalState.NI, at(2026, 11, 29, 3, 0)).open()).isTrue();
+        assertThat(calendar.status(roundTheClock, FederalState.NI, at(2026, 11, 24, 0, 0))
+                        .open())
+                .isTrue();
+        assertThat(calendar.status(
+                                roundTheClock,
+                                FederalState.NI,
+                                at(2026, 11, 24, 23, 59).plusSeconds(59).plusMillis(500))
+                        .open())
+                .as("last half second")
+                .isTrue();
+        assertThat(calendar.status(roundTheClock, FederalState.NI, at(2026, 11, 29, 3, 0))
+                        .open())
+                .isTrue();
         assertThat(allDay.toString()).isEqualTo("00:00–24:00");
     }
 }

@@ -20,25 +20,44 @@ class TenantAdminPagesTests {
 
     @Test
     void listShowsBothDemoMunicipalities() {
-        assertThat(mvc.get().uri("/admin/tenants")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/admin/tenants"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Stadt Oldenburg", "Samtgemeinde Artland", "03403000", "Samtgemeinde");
     }
 
     @Test
     void detailShowsHoursHolidaysDepartmentsAndAgreement() {
-        assertThat(mvc.get().uri("/admin/tenants/artland")).hasStatusOk().bodyText()
-                .contains("Samtgemeinde Artland, ServiceCenter, guten Tag", "Bauamt", "Heiligabend geschlossen",
-                        "1. Weihnachtsfeiertag", "01.11.2010", "80 % in 20 s", "1,85 €");
+        assertThat(mvc.get().uri("/admin/tenants/artland"))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "Samtgemeinde Artland, ServiceCenter, guten Tag",
+                        "Bauamt",
+                        "Heiligabend geschlossen",
+                        "1. Weihnachtsfeiertag",
+                        "01.11.2010",
+                        "80 % in 20 s",
+                        "1,85 €");
     }
 
     @Test
     void givenInvalidForm_thenGermanMessagesAtTheFieldsAndNothingStored() {
-        assertThat(mvc.post().uri("/admin/tenants").with(csrf())
-                .param("name", "Gemeinde Menslage").param("slug", "Menslage!").param("type", "MUNICIPALITY")
-                .param("ags", "0345901").param("federalState", "NI").param("phoneNumbers", "05437 12")
-                .param("greeting", "Gemeinde Menslage, guten Tag").param("weekly[MONDAY]", "8 bis 12"))
-                .hasStatusOk().bodyText()
-                .contains("Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche",
+        assertThat(mvc.post()
+                        .uri("/admin/tenants")
+                        .with(csrf())
+                        .param("name", "Gemeinde Menslage")
+                        .param("slug", "Menslage!")
+                        .param("type", "MUNICIPALITY")
+                        .param("ags", "0345901")
+                        .param("federalState", "NI")
+                        .param("phoneNumbers", "05437 12")
+                        .param("greeting", "Gemeinde Menslage, guten Tag")
+                        .param("weekly[MONDAY]", "8 bis 12"))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche",
                         "Der AGS besteht aus 8 Ziffern",
                         "Bitte die Rufnummer im Format E.164 angeben",
                         "Bitte Zeiträume wie 08:00-12:30 angeben");
@@ -47,37 +66,61 @@ class TenantAdminPagesTests {
 
     @Test
     void givenValidForm_thenCreatedAndShown() {
-        assertThat(mvc.post().uri("/admin/tenants").with(csrf())
-                .param("name", "Gemeinde Nortrup").param("slug", "nortrup").param("type", "MUNICIPALITY")
-                .param("ags", "03459031").param("federalState", "NI").param("phoneNumbers", "+4954369090")
-                .param("greeting", "Gemeinde Nortrup, ServiceCenter, guten Tag")
-                .param("weekly[MONDAY]", "08:00-12:00, 14:00-16:00").param("weekly[FRIDAY]", "08:00-12:00"))
-                .hasStatus3xxRedirection().redirectedUrl().isEqualTo("/admin/tenants/nortrup");
-        assertThat(mvc.get().uri("/admin/tenants/nortrup")).hasStatusOk().bodyText()
+        assertThat(mvc.post()
+                        .uri("/admin/tenants")
+                        .with(csrf())
+                        .param("name", "Gemeinde Nortrup")
+                        .param("slug", "nortrup")
+                        .param("type", "MUNICIPALITY")
+                        .param("ags", "03459031")
+                        .param("federalState", "NI")
+                        .param("phoneNumbers", "+4954369090")
+                        .param("greeting", "Gemeinde Nortrup, ServiceCenter, guten Tag")
+                        .param("weekly[MONDAY]", "08:00-12:00, 14:00-16:00")
+                        .param("weekly[FRIDAY]", "08:00-12:00"))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .isEqualTo("/admin/tenants/nortrup");
+        assertThat(mvc.get().uri("/admin/tenants/nortrup"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Gemeinde Nortrup", "08:00–12:00", "14:00–16:00");
     }
 
     @Test
     void givenExceptionWithBadHours_thenMessageOnTheExceptionForm() {
-        assertThat(mvc.post().uri("/admin/tenants/oldenburg/exceptions").with(csrf())
-                .param("date", "2026-12-28").param("hours", "morgens").param("note", "Inventur"))
-                .hasStatusOk().bodyText().contains("Bitte Zeiträume wie 08:00-12:30 angeben");
+        assertThat(mvc.post()
+                        .uri("/admin/tenants/oldenburg/exceptions")
+                        .with(csrf())
+                        .param("date", "2026-12-28")
+                        .param("hours", "morgens")
+                        .param("note", "Inventur"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Bitte Zeiträume wie 08:00-12:30 angeben");
     }
 
     @Test
     void givenException_thenAddedAndRemovable() {
-        assertThat(mvc.post().uri("/admin/tenants/oldenburg/exceptions").with(csrf())
-                .param("date", "2026-12-29").param("hours", "").param("note", "Inventur"))
+        assertThat(mvc.post()
+                        .uri("/admin/tenants/oldenburg/exceptions")
+                        .with(csrf())
+                        .param("date", "2026-12-29")
+                        .param("hours", "")
+                        .param("note", "Inventur"))
                 .hasStatus3xxRedirection();
         assertThat(mvc.get().uri("/admin/tenants/oldenburg")).bodyText().contains("Inventur");
-        assertThat(mvc.post().uri("/admin/tenants/oldenburg/exceptions/2026-12-29/delete").with(csrf()))
+        assertThat(mvc.post()
+                        .uri("/admin/tenants/oldenburg/exceptions/2026-12-29/delete")
+                        .with(csrf()))
                 .hasStatus3xxRedirection();
         assertThat(mvc.get().uri("/admin/tenants/oldenburg")).bodyText().doesNotContain("Inventur");
     }
 
     @Test
     void givenTenantWithAgreement_thenDeleteExplainsWhyNot() {
-        var result = mvc.post().uri("/admin/tenants/artland/delete").with(csrf()).exchange();
+        var result =
+                mvc.post().uri("/admin/tenants/artland/delete").with(csrf()).exchange();
         assertThat(result).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/admin/tenants/artland");
         assertThat(result).flash().containsKey("notice");
         assertThat(result.getMvcResult().getFlashMap().get("notice").toString())
@@ -86,22 +129,37 @@ class TenantAdminPagesTests {
 
     @Test
     void givenAgreementEndingBeforeStart_thenFormShowsIt() {
-        assertThat(mvc.get().uri("/admin/agreements/new")).hasStatusOk().bodyText().contains("Servicelevel-Ziel");
-        assertThat(mvc.post().uri("/admin/agreements").with(csrf())
-                .param("clientTenant", "artland").param("channels", "WEB").param("startDate", "2027-01-01")
-                .param("trialPhaseEnd", "2026-01-01").param("serviceLevelPercent", "80")
-                .param("serviceLevelSeconds", "20").param("targetAverageWaitSeconds", "20")
-                .param("targetFirstContactResolutionPercent", "65").param("pricePerContact", "-1")
-                .param("status", "TRIAL"))
-                .hasStatusOk().bodyText().contains("Die Testphase kann nicht vor dem Beginn enden.",
-                        "Der Preis darf nicht negativ sein.");
+        assertThat(mvc.get().uri("/admin/agreements/new"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Servicelevel-Ziel");
+        assertThat(mvc.post()
+                        .uri("/admin/agreements")
+                        .with(csrf())
+                        .param("clientTenant", "artland")
+                        .param("channels", "WEB")
+                        .param("startDate", "2027-01-01")
+                        .param("trialPhaseEnd", "2026-01-01")
+                        .param("serviceLevelPercent", "80")
+                        .param("serviceLevelSeconds", "20")
+                        .param("targetAverageWaitSeconds", "20")
+                        .param("targetFirstContactResolutionPercent", "65")
+                        .param("pricePerContact", "-1")
+                        .param("status", "TRIAL"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Die Testphase kann nicht vor dem Beginn enden.", "Der Preis darf nicht negativ sein.");
     }
 
     @Test
     void serviceCentersAndUsersAndAuditPagesRender() {
-        assertThat(mvc.get().uri("/admin/service-centers")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/admin/service-centers"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("ServiceCenter der Stadt Oldenburg");
-        assertThat(mvc.get().uri("/admin/users")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/admin/users"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("artland-backoffice", "Verwaltungsleitung");
         assertThat(mvc.get().uri("/admin/users/new")).hasStatusOk().bodyText().contains("Bürgerbüro");
         assertThat(mvc.get().uri("/admin/audit")).hasStatusOk().bodyText().contains("Tenant", "system");

@@ -26,13 +26,21 @@ import org.apache.lucene.util.BytesRef;
  * search's ten hits was a fifth of the search time. The texts are cut to what a snippet can use ({@link #TEXT_CHARS}
  * characters; a doc value holds at most 32 KB), so the index grows by little.
  */
-record HitData(UUID service, String externalId, String leikaKey, String title, String summary, boolean published,
-        String body, String notes) {
+record HitData(
+        UUID service,
+        String externalId,
+        String leikaKey,
+        String title,
+        String summary,
+        boolean published,
+        String body,
+        String notes) {
 
     /** Snippets come from the first part of a text, where descriptions say what matters. */
     static final int TEXT_CHARS = 5_000;
     /** A plain snippet (no highlight) shows this much of the summary. */
     static final int SUMMARY_CHARS = 200;
+
     static final int TITLE_CHARS = 1_000;
 
     static final String CARD = "hitCard";
@@ -76,14 +84,22 @@ record HitData(UUID service, String externalId, String leikaKey, String title, S
             }
             int doc = docId - leaf.docBase;
             if (cards == null || !cards.advanceExact(doc)) {
-                throw new IllegalStateException("document " + docId + " has no hit data: index written by an "
-                        + "older layout");
+                throw new IllegalStateException(
+                        "document " + docId + " has no hit data: index written by an " + "older layout");
             }
-            ByteArrayDataInput in = new ByteArrayDataInput(cards.binaryValue().bytes, cards.binaryValue().offset,
-                    cards.binaryValue().length);
-            hits.put(docId, new HitData(UUID.fromString(in.readString()), orNull(in.readString()),
-                    orNull(in.readString()), in.readString(), orNull(in.readString()), in.readByte() == 1,
-                    text(bodies, doc), text(notes, doc)));
+            ByteArrayDataInput in = new ByteArrayDataInput(
+                    cards.binaryValue().bytes, cards.binaryValue().offset, cards.binaryValue().length);
+            hits.put(
+                    docId,
+                    new HitData(
+                            UUID.fromString(in.readString()),
+                            orNull(in.readString()),
+                            orNull(in.readString()),
+                            in.readString(),
+                            orNull(in.readString()),
+                            in.readByte() == 1,
+                            text(bodies, doc),
+                            text(notes, doc)));
         }
         return hits;
     }

@@ -1,8 +1,8 @@
 package de.buergerservice.knowledge.internal.search;
 
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Where the search index reads its documents from: the merged view of every service for every tenant (a catalogue

@@ -10,7 +10,15 @@ import java.util.UUID;
  * @param published whether citizens may find it; unpublished services are found by staff only
  * @param internalNotes the tenant's local notes for agents, {@code null} if none
  */
-public record IndexedService(UUID serviceId, UUID tenantId, String externalId, String leikaKey, String title,
-        List<String> synonyms, String summary, String body, List<String> topics, boolean published,
-        String internalNotes) {
-}
+public record IndexedService(
+        UUID serviceId,
+        UUID tenantId,
+        String externalId,
+        String leikaKey,
+        String title,
+        List<String> synonyms,
+        String summary,
+        String body,
+        List<String> topics,
+        boolean published,
+        String internalNotes) {}

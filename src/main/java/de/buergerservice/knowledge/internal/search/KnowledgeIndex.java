@@ -20,9 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
-
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,16 +48,16 @@ public class KnowledgeIndex {
     private final ObjectProvider<IndexSource> sources;
     private final TenantDirectory tenants;
     private final Clock clock;
-    private final ThreadPoolExecutor updater = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), r -> {
+    private final ThreadPoolExecutor updater =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread thread = new Thread(r, "knowledge-index-updater");
                 thread.setDaemon(true);
                 return thread;
             });
     private volatile SearchIndex current;
 
-    KnowledgeIndex(DataDirectory dataDirectory, ObjectProvider<IndexSource> sources, TenantDirectory tenants,
-            Clock clock) {
+    KnowledgeIndex(
+            DataDirectory dataDirectory, ObjectProvider<IndexSource> sources, TenantDirectory tenants, Clock clock) {
         this.root = dataDirectory.resolve("index/knowledge");
         this.sources = sources;
         this.tenants = tenants;
@@ -68,8 +66,7 @@ public class KnowledgeIndex {
     }
 
     /** What a rebuild did. */
-    public record RebuildReport(long documents, Duration duration, Instant finishedAt) {
-    }
+    public record RebuildReport(long documents, Duration duration, Instant finishedAt) {}
 
     Analyzer analyzer() {
         return analyzer;
@@ -110,13 +107,16 @@ public class KnowledgeIndex {
                 SearchIndex.Fingerprint indexed = current.fingerprint();
                 SearchIndex.Fingerprint stored;
                 try (Stream<IndexedService> all = source.all()) {
-                    stored = all.reduce(new SearchIndex.Fingerprint(0, 0), SearchIndex.Fingerprint::plus,
-                            (a, b) -> a);
+                    stored = all.reduce(new SearchIndex.Fingerprint(0, 0), SearchIndex.Fingerprint::plus, (a, b) -> a);
                 }
-                boolean sameFormat = SearchIndex.FORMAT.equals(current.committedData().get(SearchIndex.FORMAT_KEY));
+                boolean sameFormat =
+                        SearchIndex.FORMAT.equals(current.committedData().get(SearchIndex.FORMAT_KEY));
                 if (!sameFormat || !indexed.equals(stored)) {
-                    log.info("Knowledge index outdated (index {}, database {}, same format: {}); rebuilding",
-                            indexed, stored, sameFormat);
+                    log.info(
+                            "Knowledge index outdated (index {}, database {}, same format: {}); rebuilding",
+                            indexed,
+                            stored,
+                            sameFormat);
                     rebuildNow();
                 }
             } catch (IOException e) {
@@ -137,8 +137,8 @@ public class KnowledgeIndex {
     private RebuildReport rebuildNow() throws IOException {
         long started = System.nanoTime();
         IndexSource source = sources.getIfAvailable();
-        SearchIndex fresh = SearchIndex.open(root.resolve(GENERATION_PREFIX + (generationOf(current.path()) + 1)),
-                analyzer);
+        SearchIndex fresh =
+                SearchIndex.open(root.resolve(GENERATION_PREFIX + (generationOf(current.path()) + 1)), analyzer);
         long documents = 0;
         try {
             if (source != null) {
@@ -168,14 +168,14 @@ public class KnowledgeIndex {
         if (source == null) {
             return;
         }
-        List<UUID> affected = change.tenantId() != null ? List.of(change.tenantId())
+        List<UUID> affected = change.tenantId() != null
+                ? List.of(change.tenantId())
                 : tenants.findAll().stream().map(TenantInfo::id).toList();
         write(index -> {
             long generation = -1;
             for (UUID tenantId : affected) {
                 Optional<IndexedService> view = source.find(tenantId, change.serviceId());
-                generation = view.isPresent() ? index.upsert(view.get())
-                        : index.delete(tenantId, change.serviceId());
+                generation = view.isPresent() ? index.upsert(view.get()) : index.delete(tenantId, change.serviceId());
             }
             return generation;
         });
@@ -206,8 +206,12 @@ public class KnowledgeIndex {
     private SearchIndex openLatest() {
         try (Stream<Path> dirs = Files.list(root)) {
             List<Path> generations = dirs.filter(d -> d.getFileName().toString().startsWith(GENERATION_PREFIX))
-                    .sorted(Comparator.comparingLong(KnowledgeIndex::generationOf).reversed()).toList();
-            Path latest = generations.stream().filter(SearchIndex::exists).findFirst()
+                    .sorted(Comparator.comparingLong(KnowledgeIndex::generationOf)
+                            .reversed())
+                    .toList();
+            Path latest = generations.stream()
+                    .filter(SearchIndex::exists)
+                    .findFirst()
                     .orElse(root.resolve(GENERATION_PREFIX + 1));
             generations.stream().filter(d -> !d.equals(latest)).forEach(KnowledgeIndex::deleteDirectory);
             boolean existed = SearchIndex.exists(latest);

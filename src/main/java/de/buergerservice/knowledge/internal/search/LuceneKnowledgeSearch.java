@@ -26,8 +26,8 @@ class LuceneKnowledgeSearch implements KnowledgeSearch {
 
     @Override
     public KnowledgeSearchResult search(UUID tenantId, String query, int limit, Audience audience) {
-        KnowledgeSearchResult result = index.search(searcher -> engine.search(searcher, tenantId, query, limit,
-                audience, synonyms.forSearch(tenantId)));
+        KnowledgeSearchResult result = index.search(
+                searcher -> engine.search(searcher, tenantId, query, limit, audience, synonyms.forSearch(tenantId)));
         searchLog.searched(tenantId, query, audience, result.totalHits());
         return result;
     }

@@ -21,6 +21,7 @@ record QueryTerms(List<Group> groups) {
 
     /** At most this many groups: a query is a few words, not a pasted letter (and Lucene limits clauses). */
     static final int MAX_GROUPS = 24;
+
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** One word: its analysed form, its compound parts, and how much it counts (synonyms count a bit less). */
@@ -55,7 +56,10 @@ record QueryTerms(List<Group> groups) {
 
     /** Lower case, umlauts transcribed, every run of non-letters one space: how synonyms are matched. */
     static String fold(String text) {
-        String lower = text.toLowerCase(Locale.GERMAN).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+        String lower = text.toLowerCase(Locale.GERMAN)
+                .replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
                 .replace("ß", "ss");
         return NON_WORD.matcher(lower).replaceAll(" ").strip();
     }

@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +50,7 @@ final class SearchIndex implements Closeable {
      * every posting list.
      */
     static final String FORMAT = GermanServiceAnalyzer.VERSION + "/layout-3";
+
     static final String COMPLETE = "complete";
 
     /** Searches running now, over all indexes of the process: one per core (see {@link #search}). */
@@ -67,9 +68,12 @@ final class SearchIndex implements Closeable {
         // few segments: every query opens one postings enum per term and segment, which dominates small searches
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setSegmentsPerTier(4);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64).setMergePolicy(merges)
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setRAMBufferSizeMB(64)
+                .setMergePolicy(merges)
                 .setIndexSort(new Sort(new SortField(ServiceDocuments.TENANT, SortField.Type.STRING)))
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true);
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SEC, 0.005);
@@ -96,8 +100,8 @@ final class SearchIndex implements Closeable {
     }
 
     long upsert(IndexedService service) throws IOException {
-        return writer.updateDocument(ServiceDocuments.key(service.tenantId(), service.serviceId()),
-                ServiceDocuments.toDocument(service));
+        return writer.updateDocument(
+                ServiceDocuments.key(service.tenantId(), service.serviceId()), ServiceDocuments.toDocument(service));
     }
 
     long add(IndexedService service) throws IOException {
@@ -129,7 +133,7 @@ final class SearchIndex implements Closeable {
                     }
                 });
             }
-            for (Iterator<IndexedService> it = services.iterator(); it.hasNext() && failure.get() == null;) {
+            for (Iterator<IndexedService> it = services.iterator(); it.hasNext() && failure.get() == null; ) {
                 queue.put(it.next());
             }
             for (int i = 0; i < threads; i++) {

@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,10 +48,11 @@ public class SearchLog implements UnansweredSearches {
     private final ScheduledExecutorService flusher;
     private final Duration retention;
 
-    private record Search(UUID tenantId, String query, Audience audience, long hits, Instant at) {
-    }
+    private record Search(UUID tenantId, String query, Audience audience, long hits, Instant at) {}
 
-    SearchLog(JdbcTemplate jdbc, Clock clock,
+    SearchLog(
+            JdbcTemplate jdbc,
+            Clock clock,
             @Value("${buergerservice.knowledge.search-log-days:" + DEFAULT_RETENTION_DAYS + "}") int retentionDays) {
         if (retentionDays < 1) {
             throw new IllegalArgumentException(
@@ -103,20 +103,25 @@ public class SearchLog implements UnansweredSearches {
 
     public void clicked(UUID tenantId, String query, UUID serviceId) {
         flush();
-        jdbc.update("insert into knowledge_search_click (tenant_id, query, service_id, clicked_at) "
-                + "values (?, ?, ?, ?)", tenantId, normalise(query), serviceId, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "insert into knowledge_search_click (tenant_id, query, service_id, clicked_at) "
+                        + "values (?, ?, ?, ?)",
+                tenantId,
+                normalise(query),
+                serviceId,
+                Timestamp.from(clock.instant()));
     }
 
     /** Queries that found nothing, or whose hits were never opened, most frequent first. */
     @Override
     public List<UnansweredSearch> top(UUID tenantId, int limit) {
         flush();
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select l.query, count(*) as searches from knowledge_search_log l
                 where l.tenant_id = ? and (l.hits = 0 or not exists (select 1 from knowledge_search_click c
                     where c.tenant_id = l.tenant_id and c.query = l.query))
-                group by l.query order by searches desc, l.query limit ?""",
-                (rs, row) -> new UnansweredSearch(rs.getString("query"), rs.getLong("searches")), tenantId, limit);
+                group by l.query order by searches desc, l.query limit ?""", (rs, row) -> new UnansweredSearch(rs.getString("query"), rs.getLong("searches")), tenantId, limit);
     }
 
     void tenantDeleted(UUID tenantId) {
@@ -131,8 +136,12 @@ public class SearchLog implements UnansweredSearches {
         if (batch.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into knowledge_search_log (tenant_id, query, audience, hits, searched_at) "
-                + "values (?, ?, ?, ?, ?)", batch, 500, (ps, s) -> {
+        jdbc.batchUpdate(
+                "insert into knowledge_search_log (tenant_id, query, audience, hits, searched_at) "
+                        + "values (?, ?, ?, ?, ?)",
+                batch,
+                500,
+                (ps, s) -> {
                     ps.setObject(1, s.tenantId());
                     ps.setString(2, s.query());
                     ps.setString(3, s.audience().name());

@@ -44,8 +44,7 @@ final class ServiceDocuments {
         TEXT.freeze();
     }
 
-    private ServiceDocuments() {
-    }
+    private ServiceDocuments() {}
 
     static Term key(UUID tenantId, UUID serviceId) {
         return new Term(KEY, tenantId + "/" + serviceId);
@@ -53,7 +52,8 @@ final class ServiceDocuments {
 
     static Document toDocument(IndexedService service) {
         Document doc = new Document();
-        doc.add(new StringField(KEY, key(service.tenantId(), service.serviceId()).text(), Field.Store.NO));
+        doc.add(new StringField(
+                KEY, key(service.tenantId(), service.serviceId()).text(), Field.Store.NO));
         doc.add(new StringField(SERVICE, service.serviceId().toString(), Field.Store.NO));
         doc.add(new StringField(TENANT, service.tenantId().toString(), Field.Store.NO));
         doc.add(new SortedDocValuesField(TENANT, new BytesRef(service.tenantId().toString()))); // index sort
@@ -85,8 +85,18 @@ final class ServiceDocuments {
      * the index is rebuilt.
      */
     static long contentHash(IndexedService s) {
-        long hash = Objects.hash(s.serviceId(), s.tenantId(), s.externalId(), s.leikaKey(), s.title(),
-                s.synonyms(), s.summary(), s.body(), s.topics(), s.published(), s.internalNotes());
+        long hash = Objects.hash(
+                s.serviceId(),
+                s.tenantId(),
+                s.externalId(),
+                s.leikaKey(),
+                s.title(),
+                s.synonyms(),
+                s.summary(),
+                s.body(),
+                s.topics(),
+                s.published(),
+                s.internalNotes());
         // spread the 32-bit hash so that sums over many services rarely cancel out
         return hash * 0x9E3779B97F4A7C15L + s.serviceId().getLeastSignificantBits();
     }

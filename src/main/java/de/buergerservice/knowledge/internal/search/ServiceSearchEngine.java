@@ -24,8 +24,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
@@ -45,6 +45,7 @@ final class ServiceSearchEngine {
 
     /** Field weights: a word in the title says more about the service than the same word in its text. */
     static final Map<String, Float> FIELD_WEIGHTS = Map.of(TITLE, 4f, SYNONYMS, 3f, BODY, 1f, NOTES, 1f);
+
     static final float PART_WEIGHT = 0.5f;
     static final List<String> TEXT_FIELDS = List.of(TITLE, SYNONYMS, BODY, NOTES);
     /** Fewer hits than this and the fuzzy variant of the query is tried as well. */
@@ -59,11 +60,17 @@ final class ServiceSearchEngine {
         this.analyzer = analyzer;
     }
 
-    KnowledgeSearchResult search(IndexSearcher searcher, UUID tenantId, String query, int limit, Audience audience,
-            List<SearchSynonym> synonyms) throws IOException {
+    KnowledgeSearchResult search(
+            IndexSearcher searcher,
+            UUID tenantId,
+            String query,
+            int limit,
+            Audience audience,
+            List<SearchSynonym> synonyms)
+            throws IOException {
         QueryTerms terms = QueryTerms.of(analyzer, query, synonyms);
-        List<String> fields = audience == Audience.STAFF ? List.of(TITLE, SYNONYMS, BODY, NOTES)
-                : List.of(TITLE, SYNONYMS, BODY);
+        List<String> fields =
+                audience == Audience.STAFF ? List.of(TITLE, SYNONYMS, BODY, NOTES) : List.of(TITLE, SYNONYMS, BODY);
         TermLookup lookup = new TermLookup(searcher);
         terms = withTyposTolerated(lookup, terms);
         Query words = matching(searcher, lookup, terms, fields, query);
@@ -73,9 +80,15 @@ final class ServiceSearchEngine {
         Query used = exact;
         boolean fuzzy = false;
         if (top.totalHits.value < FEW_HITS && !terms.isEmpty()) {
-            Query tolerant = filtered(searcher, lookup, tenantId, audience, new BooleanQuery.Builder()
-                    .add(words, Occur.SHOULD)
-                    .add(new BoostQuery(typoTolerant(searcher, terms, fields), 0.5f), Occur.SHOULD).build());
+            Query tolerant = filtered(
+                    searcher,
+                    lookup,
+                    tenantId,
+                    audience,
+                    new BooleanQuery.Builder()
+                            .add(words, Occur.SHOULD)
+                            .add(new BoostQuery(typoTolerant(searcher, terms, fields), 0.5f), Occur.SHOULD)
+                            .build());
             TopDocs more = searcher.search(tolerant, depth);
             if (more.totalHits.value > top.totalHits.value) {
                 top = more;
@@ -93,8 +106,9 @@ final class ServiceSearchEngine {
      * scores as one clause per word holding its fields, but Lucene can skip documents term by term, which
      * nested disjunctions keep it from. Terms the index does not have are left out.
      */
-    private Query matching(IndexSearcher searcher, TermLookup lookup, QueryTerms terms, List<String> fields,
-            String rawQuery) throws IOException {
+    private Query matching(
+            IndexSearcher searcher, TermLookup lookup, QueryTerms terms, List<String> fields, String rawQuery)
+            throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (QueryTerms.Group group : terms.groups()) {
             for (String field : fields) {
@@ -178,8 +192,10 @@ final class ServiceSearchEngine {
                 continue;
             }
             List<String> halves = group.parts().isEmpty() ? vocabularySplit(lookup, group.word()) : List.of();
-            groups.add(halves.isEmpty() ? group.asUnknown()
-                    : new QueryTerms.Group(group.word(), halves, group.weight(), false, false));
+            groups.add(
+                    halves.isEmpty()
+                            ? group.asUnknown()
+                            : new QueryTerms.Group(group.word(), halves, group.weight(), false, false));
         }
         return new QueryTerms(groups);
     }
@@ -219,8 +235,9 @@ final class ServiceSearchEngine {
      * index passes is left out: it changes nothing, but a filtered disjunction is scored document by document,
      * while a bare one lets Lucene skip documents that cannot reach the best hits.
      */
-    private static Query filtered(IndexSearcher searcher, TermLookup lookup, UUID tenantId, Audience audience,
-            Query query) throws IOException {
+    private static Query filtered(
+            IndexSearcher searcher, TermLookup lookup, UUID tenantId, Audience audience, Query query)
+            throws IOException {
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
         filterUnlessAll(searcher, lookup, filtered, new Term(ServiceDocuments.TENANT, tenantId.toString()));
         if (audience == Audience.PUBLIC) {
@@ -229,8 +246,8 @@ final class ServiceSearchEngine {
         return filtered.build();
     }
 
-    private static void filterUnlessAll(IndexSearcher searcher, TermLookup lookup, BooleanQuery.Builder query,
-            Term term) throws IOException {
+    private static void filterUnlessAll(
+            IndexSearcher searcher, TermLookup lookup, BooleanQuery.Builder query, Term term) throws IOException {
         // docFreq counts deleted documents too: equal to maxDoc means every document, live or not, has the term
         if (lookup.docFreq(term) < searcher.getIndexReader().maxDoc()) {
             query.add(lookup.query(term), Occur.FILTER);
@@ -241,8 +258,9 @@ final class ServiceSearchEngine {
         return boost == 1f ? query : new BoostQuery(query, boost);
     }
 
-    private static List<KnowledgeHit> hits(IndexSearcher searcher, TermLookup lookup, Query query, TopDocs top,
-            int limit, Audience audience) throws IOException {
+    private static List<KnowledgeHit> hits(
+            IndexSearcher searcher, TermLookup lookup, Query query, TopDocs top, int limit, Audience audience)
+            throws IOException {
         int count = Math.min(limit, top.scoreDocs.length);
         if (count == 0) {
             return List.of();
@@ -265,14 +283,26 @@ final class ServiceSearchEngine {
             if (snippet == null || snippet.isBlank()) {
                 snippet = plainSnippet(hit.summary() != null ? hit.summary() : hit.body());
             }
-            hits.add(new KnowledgeHit(hit.service(), hit.externalId(), hit.leikaKey(), hit.title(), snippet,
-                    top.scoreDocs[i].score, hit.published()));
+            hits.add(new KnowledgeHit(
+                    hit.service(),
+                    hit.externalId(),
+                    hit.leikaKey(),
+                    hit.title(),
+                    snippet,
+                    top.scoreDocs[i].score,
+                    hit.published()));
         }
         return hits;
     }
 
-    private static Map<Integer, String> snippets(IndexSearcher searcher, TermLookup lookup, Set<Term> terms,
-            Map<Integer, HitData> data, String field, Function<HitData, String> text) throws IOException {
+    private static Map<Integer, String> snippets(
+            IndexSearcher searcher,
+            TermLookup lookup,
+            Set<Term> terms,
+            Map<Integer, HitData> data,
+            String field,
+            Function<HitData, String> text)
+            throws IOException {
         Map<Integer, String> texts = new HashMap<>();
         data.forEach((doc, hit) -> texts.put(doc, text.apply(hit)));
         return Snippets.of(searcher.getIndexReader(), lookup, field, terms, texts);
@@ -282,14 +312,16 @@ final class ServiceSearchEngine {
         if (text == null) {
             return "";
         }
-        String shortened = text.length() <= HitData.SUMMARY_CHARS ? text
+        String shortened = text.length() <= HitData.SUMMARY_CHARS
+                ? text
                 : text.substring(0, HitData.SUMMARY_CHARS).strip() + " …";
         return Snippets.escape(shortened);
     }
 
     /** Topics among the best hits, most frequent first. */
     private static List<TopicCount> topics(IndexSearcher searcher, TopDocs top) throws IOException {
-        int[] ascending = Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).sorted().toArray();
+        int[] ascending =
+                Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).sorted().toArray();
         Map<String, Long> counts = new HashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int at = 0;
@@ -310,8 +342,8 @@ final class ServiceSearchEngine {
             }
         }
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new TopicCount(e.getKey(), e.getValue())).toList();
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new TopicCount(e.getKey(), e.getValue()))
+                .toList();
     }
 }

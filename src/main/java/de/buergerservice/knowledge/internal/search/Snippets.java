@@ -31,18 +31,19 @@ final class Snippets {
 
     private static final PassageScorer SCORER = new PassageScorer();
     /** Abbreviations of service descriptions after which a capital does not begin a sentence. */
-    private static final Set<String> ABBREVIATIONS = Set.of("abs", "bzw", "ca", "evtl", "ggf", "inkl", "nr", "str",
-            "tel", "vgl", "zzgl", "gem", "max", "min", "mind", "art", "dr", "hr", "fr");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "abs", "bzw", "ca", "evtl", "ggf", "inkl", "nr", "str", "tel", "vgl", "zzgl", "gem", "max", "min", "mind",
+            "art", "dr", "hr", "fr");
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     /**
      * Snippets of {@code field} for the documents of {@code texts} (top-level doc id → the field's text, possibly
      * cut short); documents where no term of {@code terms} occurs in the text get none.
      */
-    static Map<Integer, String> of(IndexReader reader, TermLookup lookup, String field, Collection<Term> terms,
-            Map<Integer, String> texts) throws IOException {
+    static Map<Integer, String> of(
+            IndexReader reader, TermLookup lookup, String field, Collection<Term> terms, Map<Integer, String> texts)
+            throws IOException {
         Map<Integer, List<Match>> matches = matches(reader, lookup, field, terms, texts);
         Map<Integer, String> snippets = new HashMap<>();
         matches.forEach((doc, found) -> snippets.put(doc, best(texts.get(doc), found)));
@@ -50,13 +51,16 @@ final class Snippets {
     }
 
     /** An occurrence of a query term in a text: where it is, which term, how often that term occurs in the text. */
-    record Match(int start, int end, int term, int freqInDoc) {
-    }
+    record Match(int start, int end, int term, int freqInDoc) {}
 
-    private static Map<Integer, List<Match>> matches(IndexReader reader, TermLookup lookup, String field,
-            Collection<Term> terms, Map<Integer, String> texts) throws IOException {
-        int[] docs = texts.entrySet().stream().filter(e -> e.getValue() != null).mapToInt(Map.Entry::getKey)
-                .sorted().toArray();
+    private static Map<Integer, List<Match>> matches(
+            IndexReader reader, TermLookup lookup, String field, Collection<Term> terms, Map<Integer, String> texts)
+            throws IOException {
+        int[] docs = texts.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .mapToInt(Map.Entry::getKey)
+                .sorted()
+                .toArray();
         Map<Integer, List<Match>> matches = new HashMap<>();
         List<LeafReaderContext> leaves = reader.leaves();
         int termId = 0;
@@ -73,7 +77,8 @@ final class Snippets {
                     postings = lookup.postings(term, leaf, PostingsEnum.OFFSETS);
                 }
                 int doc = docId - leaf.docBase;
-                if (postings == null || postings.docID() > doc
+                if (postings == null
+                        || postings.docID() > doc
                         || postings.docID() < doc && postings.advance(doc) != doc) {
                     continue;
                 }
@@ -93,8 +98,8 @@ final class Snippets {
 
     /** The best-scoring sentence with its matches marked. */
     static String best(String text, List<Match> matches) {
-        matches.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : Integer.compare(b.end(), a.end()));
+        matches.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         int bestStart = 0;
         int bestEnd = 0;
         float bestScore = -1;
@@ -139,7 +144,8 @@ final class Snippets {
             }
             int markEnd = match.end();
             out.append(escape(text.substring(at, Math.max(at, match.start()))));
-            out.append("<mark>").append(escape(text.substring(Math.max(at, match.start()), markEnd)))
+            out.append("<mark>")
+                    .append(escape(text.substring(Math.max(at, match.start()), markEnd)))
                     .append("</mark>");
             at = markEnd;
         }
@@ -196,7 +202,8 @@ final class Snippets {
             return true;
         }
         char following = text.charAt(next);
-        return !Character.isLowerCase(following) && !Character.isDigit(following)
+        return !Character.isLowerCase(following)
+                && !Character.isDigit(following)
                 && !(c == '.' && abbreviation(text, i));
     }
 
@@ -206,7 +213,8 @@ final class Snippets {
         while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
             start--;
         }
-        return stop - start == 1 || ABBREVIATIONS.contains(text.substring(start, stop).toLowerCase(Locale.GERMAN));
+        return stop - start == 1
+                || ABBREVIATIONS.contains(text.substring(start, stop).toLowerCase(Locale.GERMAN));
     }
 
     /** For tests: the sentences the text is cut into. */

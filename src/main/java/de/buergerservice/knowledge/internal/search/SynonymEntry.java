@@ -35,8 +35,7 @@ class SynonymEntry extends PersistentEntity {
     @Column(name = "expansion", nullable = false, length = 200)
     private List<String> expansions = new ArrayList<>();
 
-    protected SynonymEntry() {
-    }
+    protected SynonymEntry() {}
 
     SynonymEntry(UUID tenantId, SynonymData data) {
         this.tenantId = tenantId;
@@ -47,7 +46,10 @@ class SynonymEntry extends PersistentEntity {
         term = data.term().strip();
         termKey = key(term);
         expansions.clear();
-        data.expansions().stream().map(String::strip).filter(e -> !e.isEmpty()).distinct()
+        data.expansions().stream()
+                .map(String::strip)
+                .filter(e -> !e.isEmpty())
+                .distinct()
                 .forEach(expansions::add);
     }
 

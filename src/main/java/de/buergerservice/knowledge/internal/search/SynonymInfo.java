@@ -4,5 +4,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** A synonym as the API and the editor page show it. */
-public record SynonymInfo(UUID id, String term, List<String> expansions) {
-}
+public record SynonymInfo(UUID id, String term, List<String> expansions) {}

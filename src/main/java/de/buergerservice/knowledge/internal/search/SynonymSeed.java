@@ -19,8 +19,7 @@ public final class SynonymSeed {
 
     static final String RESOURCE = "/knowledge/synonyms-de.txt";
 
-    private SynonymSeed() {
-    }
+    private SynonymSeed() {}
 
     static List<SearchSynonym> load() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
@@ -32,9 +31,12 @@ public final class SynonymSeed {
                 String entry = (comment < 0 ? line : line.substring(0, comment)).strip();
                 int arrow = entry.indexOf("=>");
                 if (arrow > 0) {
-                    synonyms.add(new SearchSynonym(entry.substring(0, arrow).strip(),
-                            Arrays.stream(entry.substring(arrow + 2).split(",")).map(String::strip)
-                                    .filter(s -> !s.isEmpty()).toList()));
+                    synonyms.add(new SearchSynonym(
+                            entry.substring(0, arrow).strip(),
+                            Arrays.stream(entry.substring(arrow + 2).split(","))
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList()));
                 }
             }
             return synonyms;

@@ -38,11 +38,14 @@ public class SynonymService {
     private final Clock clock;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(List<SearchSynonym> synonyms, Instant loadedAt) {
-    }
+    private record Cached(List<SearchSynonym> synonyms, Instant loadedAt) {}
 
-    SynonymService(SynonymEntryRepository synonyms, TenantDirectory tenants, TenantScope scope,
-            ChangeRecorder changes, Clock clock) {
+    SynonymService(
+            SynonymEntryRepository synonyms,
+            TenantDirectory tenants,
+            TenantScope scope,
+            ChangeRecorder changes,
+            Clock clock) {
         this.synonyms = synonyms;
         this.tenants = tenants;
         this.scope = scope;
@@ -60,7 +63,8 @@ public class SynonymService {
 
     @Transactional(readOnly = true)
     public List<SynonymInfo> list(String slug) {
-        return synonyms.findByTenantIdOrderByTerm(visibleTenant(slug).id()).stream().map(SynonymEntry::toInfo)
+        return synonyms.findByTenantIdOrderByTerm(visibleTenant(slug).id()).stream()
+                .map(SynonymEntry::toInfo)
                 .toList();
     }
 
@@ -127,8 +131,11 @@ public class SynonymService {
         Instant now = clock.instant();
         Cached cached = cache.get(tenantId);
         if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(now)) {
-            cached = new Cached(synonyms.findByTenantIdOrderByTerm(tenantId).stream().map(SynonymEntry::toSynonym)
-                    .toList(), now);
+            cached = new Cached(
+                    synonyms.findByTenantIdOrderByTerm(tenantId).stream()
+                            .map(SynonymEntry::toSynonym)
+                            .toList(),
+                    now);
             cache.put(tenantId, cached);
         }
         return cached.synonyms();

@@ -62,8 +62,8 @@ final class TypoCorrector {
         }
         List<Correction> corrections = new ArrayList<>(distances.size());
         for (Map.Entry<String, Integer> entry : distances.entrySet()) {
-            corrections.add(new Correction(entry.getKey(), entry.getValue(),
-                    reader.docFreq(new Term(field, entry.getKey()))));
+            corrections.add(
+                    new Correction(entry.getKey(), entry.getValue(), reader.docFreq(new Term(field, entry.getKey()))));
         }
         corrections.sort(Comparator.comparingInt(Correction::edits)
                 .thenComparing(Comparator.comparingInt(Correction::docFreq).reversed())
@@ -133,7 +133,8 @@ final class TypoCorrector {
                 for (BytesRef term = each.next(); term != null; term = each.next()) {
                     String word = term.utf8ToString();
                     if (!word.isEmpty()) {
-                        words.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+                        words.computeIfAbsent(word.charAt(0), c -> new ArrayList<>())
+                                .add(word);
                     }
                 }
             }

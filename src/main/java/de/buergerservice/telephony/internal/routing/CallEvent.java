@@ -10,6 +10,14 @@ import de.buergerservice.telephony.CallEventType;
  * One row of the append-only call-event log. {@code sequence} is assigned under the switchboard's lock, so it
  * orders events exactly as the state changed; {@code id} makes writing it idempotent.
  */
-public record CallEvent(UUID id, long sequence, String callId, UUID tenantId, UUID queueId, UUID agentId,
-        CallEventType type, AgentState agentState, String detail, Instant at) {
-}
+public record CallEvent(
+        UUID id,
+        long sequence,
+        String callId,
+        UUID tenantId,
+        UUID queueId,
+        UUID agentId,
+        CallEventType type,
+        AgentState agentState,
+        String detail,
+        Instant at) {}

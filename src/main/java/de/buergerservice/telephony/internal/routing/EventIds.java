@@ -14,8 +14,7 @@ final class EventIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     static UUID timeOrdered(Instant at) {
         long millis = at.toEpochMilli() & 0xFFFF_FFFF_FFFFL;

@@ -7,8 +7,15 @@ import java.util.UUID;
  * A queue: calls for one tenant (and topic) go to agents with {@link #skill}; once a call has waited
  * {@link #overflowAfter}, agents with {@link #overflowSkill} are offered it too (null = no overflow).
  */
-public record QueueDefinition(UUID id, UUID tenantId, String name, SkillRequirement skill,
-        SkillRequirement overflowSkill, Duration overflowAfter, Duration ringTimeout, Duration wrapUp) {
+public record QueueDefinition(
+        UUID id,
+        UUID tenantId,
+        String name,
+        SkillRequirement skill,
+        SkillRequirement overflowSkill,
+        Duration overflowAfter,
+        Duration ringTimeout,
+        Duration wrapUp) {
 
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_WRAP_UP = Duration.ofSeconds(10);

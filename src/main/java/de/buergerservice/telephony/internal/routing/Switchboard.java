@@ -180,8 +180,7 @@ public final class Switchboard {
         if (target == AgentState.PAUSED && agent.state == AgentState.LOGGED_OUT) {
             throw new RoutingException(RoutingException.Kind.ILLEGAL_TRANSITION, "log in before pausing");
         }
-        String newReason = target == AgentState.PAUSED ? (reason == null || reason.isBlank() ? "Pause" : reason)
-                : null;
+        String newReason = target == AgentState.PAUSED ? (reason == null || reason.isBlank() ? "Pause" : reason) : null;
         if (agent.state != target || (target == AgentState.PAUSED && !newReason.equals(agent.reason))) {
             enter(agent, target, newReason);
             if (target == AgentState.AVAILABLE) {
@@ -226,8 +225,17 @@ public final class Switchboard {
     /** A call the tenant does not take now (closed, holiday): REJECTED_CLOSED, nothing queued. */
     public synchronized void rejectClosed(String callId, UUID tenantId, String detail) {
         Instant at = now();
-        emit(new CallEvent(EventIds.timeOrdered(at), ++sequence, callId, tenantId, null, null,
-                CallEventType.REJECTED_CLOSED, null, detail, at));
+        emit(new CallEvent(
+                EventIds.timeOrdered(at),
+                ++sequence,
+                callId,
+                tenantId,
+                null,
+                null,
+                CallEventType.REJECTED_CLOSED,
+                null,
+                detail,
+                at));
     }
 
     /** Position of a waiting call (1 = next), empty if it is not waiting (ringing, talking, gone). */
@@ -346,19 +354,22 @@ public final class Switchboard {
             Call first = line.waiting.peekFirst();
             long longest = 0;
             for (Call call : line.waiting) {
-                longest = Math.max(longest, Duration.between(call.enqueuedAt, now).toSeconds());
+                longest =
+                        Math.max(longest, Duration.between(call.enqueuedAt, now).toSeconds());
             }
             int available = 0;
             for (Agent agent : agents.values()) {
-                if (agent.state == AgentState.AVAILABLE && line.definition.skill().metBy(agent.skills)) {
+                if (agent.state == AgentState.AVAILABLE
+                        && line.definition.skill().metBy(agent.skills)) {
                     available++;
                 }
             }
             QueueDefinition d = line.definition;
-            queueStatus.add(new QueueStatus(d.id(), d.tenantId(), d.name(), line.waiting.size(),
-                    first == null ? 0 : longest, available));
+            queueStatus.add(new QueueStatus(
+                    d.id(), d.tenantId(), d.name(), line.waiting.size(), first == null ? 0 : longest, available));
         }
-        List<AgentStatus> agentStatus = agents.values().stream().map(Switchboard::status).toList();
+        List<AgentStatus> agentStatus =
+                agents.values().stream().map(Switchboard::status).toList();
         return new TelephonySnapshot(now, queueStatus, agentStatus);
     }
 
@@ -369,7 +380,13 @@ public final class Switchboard {
     // --- inside --------------------------------------------------------------------------------------------
 
     private static AgentStatus status(Agent agent) {
-        return new AgentStatus(agent.id, agent.name, agent.state, agent.reason, agent.since, agent.phoneRegistered,
+        return new AgentStatus(
+                agent.id,
+                agent.name,
+                agent.state,
+                agent.reason,
+                agent.since,
+                agent.phoneRegistered,
                 agent.skills.stream().map(Skill::tenantId).distinct().toList());
     }
 
@@ -441,8 +458,7 @@ public final class Switchboard {
     private void dispatch(Call call) {
         Agent best = null;
         for (Agent agent : agents.values()) {
-            if (ready(agent) && eligible(agent, call)
-                    && (best == null || agent.idleSince.isBefore(best.idleSince))) {
+            if (ready(agent) && eligible(agent, call) && (best == null || agent.idleSince.isBefore(best.idleSince))) {
                 best = agent;
             }
         }
@@ -490,7 +506,8 @@ public final class Switchboard {
         if (definition.skill().metBy(agent.skills)) {
             return true;
         }
-        return definition.overflowSkill() != null && definition.overflowSkill().metBy(agent.skills)
+        return definition.overflowSkill() != null
+                && definition.overflowSkill().metBy(agent.skills)
                 && !call.enqueuedAt.plus(definition.overflowAfter()).isAfter(now());
     }
 
@@ -502,8 +519,7 @@ public final class Switchboard {
         enter(agent, AgentState.RINGING, null);
         String callId = call.id;
         UUID agentId = agent.id;
-        call.ringTimer = scheduler.schedule(call.line.definition.ringTimeout(),
-                () -> ringTimedOut(callId, agentId));
+        call.ringTimer = scheduler.schedule(call.line.definition.ringTimeout(), () -> ringTimedOut(callId, agentId));
         listener.ring(callId, agentId);
     }
 
@@ -518,15 +534,32 @@ public final class Switchboard {
         if (state == AgentState.AVAILABLE) {
             agent.idleSince = agent.since;
         }
-        emit(new CallEvent(EventIds.timeOrdered(agent.since), ++sequence, agent.call == null ? null : agent.call.id,
-                agent.call == null ? null : agent.call.tenantId(), agent.call == null ? null : agent.call.queueId(),
-                agent.id, CallEventType.AGENT_STATE_CHANGED, state, reason, agent.since));
+        emit(new CallEvent(
+                EventIds.timeOrdered(agent.since),
+                ++sequence,
+                agent.call == null ? null : agent.call.id,
+                agent.call == null ? null : agent.call.tenantId(),
+                agent.call == null ? null : agent.call.queueId(),
+                agent.id,
+                CallEventType.AGENT_STATE_CHANGED,
+                state,
+                reason,
+                agent.since));
     }
 
     private void record(Call call, Agent agent, CallEventType type, String detail) {
         Instant at = now();
-        emit(new CallEvent(EventIds.timeOrdered(at), ++sequence, call.id, call.tenantId(), call.queueId(),
-                agent == null ? null : agent.id, type, null, detail, at));
+        emit(new CallEvent(
+                EventIds.timeOrdered(at),
+                ++sequence,
+                call.id,
+                call.tenantId(),
+                call.queueId(),
+                agent == null ? null : agent.id,
+                type,
+                null,
+                detail,
+                at));
     }
 
     private void emit(CallEvent event) {

@@ -9,18 +9,14 @@ import java.util.UUID;
 public interface SwitchboardListener {
 
     /** The call waits at {@code position} (1 = next); tell the caller (SIP: 182 Queued). */
-    default void queued(String callId, int position) {
-    }
+    default void queued(String callId, int position) {}
 
     /** Offer the call to the agent's phone. */
-    default void ring(String callId, UUID agentId) {
-    }
+    default void ring(String callId, UUID agentId) {}
 
     /** Stop ringing the agent's phone (ring timeout, caller hung up). */
-    default void cancelRing(String callId, UUID agentId) {
-    }
+    default void cancelRing(String callId, UUID agentId) {}
 
     /** A state change happened; persist it. */
-    default void recorded(CallEvent event) {
-    }
+    default void recorded(CallEvent event) {}
 }

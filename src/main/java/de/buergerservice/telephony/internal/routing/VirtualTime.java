@@ -13,11 +13,10 @@ import java.util.PriorityQueue;
  */
 public final class VirtualTime extends Clock implements Scheduler {
 
-    private record Task(Instant due, long order, Runnable work, boolean[] cancelled) {
-    }
+    private record Task(Instant due, long order, Runnable work, boolean[] cancelled) {}
 
-    private final PriorityQueue<Task> tasks = new PriorityQueue<>((a, b) -> a.due.equals(b.due)
-            ? Long.compare(a.order, b.order) : a.due.compareTo(b.due));
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>(
+            (a, b) -> a.due.equals(b.due) ? Long.compare(a.order, b.order) : a.due.compareTo(b.due));
     private Instant now;
     private long order;
 

@@ -43,8 +43,7 @@ class Registrar {
     private static final long NONCE_LIFETIME_MILLIS = 300_000;
 
     /** Where an agent's phone can be reached, until when. */
-    record Binding(UUID agentId, String sipUser, URI contact, String transport, long expiresAtMillis) {
-    }
+    record Binding(UUID agentId, String sipUser, URI contact, String transport, long expiresAtMillis) {}
 
     private final SipMessages sip;
     private final AgentService agents;
@@ -65,7 +64,8 @@ class Registrar {
 
     Optional<Binding> bindingOf(UUID agentId) {
         Binding binding = bindings.get(agentId);
-        return binding == null || binding.expiresAtMillis < System.currentTimeMillis() ? Optional.empty()
+        return binding == null || binding.expiresAtMillis < System.currentTimeMillis()
+                ? Optional.empty()
                 : Optional.of(binding);
     }
 
@@ -86,7 +86,8 @@ class Registrar {
     }
 
     void register(Request request, ServerTransaction transaction) throws Exception {
-        String aor = userOf(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
+        String aor = userOf(
+                ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
         AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
         if (auth == null) {
             challenge(request, transaction, false);
@@ -118,8 +119,8 @@ class Registrar {
             Optional<Binding> current = bindingOf(credential.agentId());
             if (current.isPresent()) {
                 Binding b = current.get();
-                response.addHeader(sip.contact(b.contact(),
-                        (int) Math.max(0, (b.expiresAtMillis() - System.currentTimeMillis()) / 1000)));
+                response.addHeader(sip.contact(
+                        b.contact(), (int) Math.max(0, (b.expiresAtMillis() - System.currentTimeMillis()) / 1000)));
             }
             transaction.sendResponse(response);
             return;
@@ -134,8 +135,14 @@ class Registrar {
         }
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         URI uri = (URI) contact.getAddress().getURI().clone();
-        bindings.put(credential.agentId(), new Binding(credential.agentId(), credential.sipUser(), uri,
-                via.getTransport(), System.currentTimeMillis() + expires * 1000L));
+        bindings.put(
+                credential.agentId(),
+                new Binding(
+                        credential.agentId(),
+                        credential.sipUser(),
+                        uri,
+                        via.getTransport(),
+                        System.currentTimeMillis() + expires * 1000L));
         markRegistered(credential.agentId(), true);
         response.addHeader(sip.contact(uri, expires));
         transaction.sendResponse(response);
@@ -144,8 +151,12 @@ class Registrar {
     private void markRegistered(UUID agentId, boolean registered) {
         try {
             switchboard.phoneRegistered(agentId, registered);
-            if (registered && properties.availableOnRegister() && switchboard.agentStatus(agentId)
-                    .map(s -> s.state() == AgentState.LOGGED_OUT).orElse(false)) {
+            if (registered
+                    && properties.availableOnRegister()
+                    && switchboard
+                            .agentStatus(agentId)
+                            .map(s -> s.state() == AgentState.LOGGED_OUT)
+                            .orElse(false)) {
                 switchboard.requestState(agentId, AgentState.AVAILABLE, null);
             }
         } catch (RoutingException e) {
@@ -176,7 +187,11 @@ class Registrar {
         transaction.sendResponse(response);
     }
 
-    private enum NonceCheck { VALID, STALE, INVALID }
+    private enum NonceCheck {
+        VALID,
+        STALE,
+        INVALID
+    }
 
     private String newNonce() {
         String issued = Long.toHexString(System.currentTimeMillis());
@@ -217,8 +232,8 @@ class Registrar {
         String qop = auth.getQop();
         if (qop != null && !qop.isEmpty()) {
             String nc = auth.getParameter("nc");
-            expected = Digest.md5Hex(credential.ha1() + ":" + auth.getNonce() + ":" + nc + ":" + auth.getCNonce()
-                    + ":" + qop + ":" + ha2);
+            expected = Digest.md5Hex(credential.ha1() + ":" + auth.getNonce() + ":" + nc + ":" + auth.getCNonce() + ":"
+                    + qop + ":" + ha2);
         } else {
             expected = Digest.md5Hex(credential.ha1() + ":" + auth.getNonce() + ":" + ha2);
         }

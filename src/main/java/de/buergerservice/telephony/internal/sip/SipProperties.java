@@ -23,8 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        requests above ~1,300 bytes to TCP anyway)
  */
 @ConfigurationProperties("buergerservice.sip")
-public record SipProperties(Boolean enabled, String host, Integer port, String realm, Duration queuedInterval,
-        Duration maxQueueWait, Integer maxExpires, Boolean availableOnRegister,
+public record SipProperties(
+        Boolean enabled,
+        String host,
+        Integer port,
+        String realm,
+        Duration queuedInterval,
+        Duration maxQueueWait,
+        Integer maxExpires,
+        Boolean availableOnRegister,
         Integer maxMessageSize) {
 
     public SipProperties {

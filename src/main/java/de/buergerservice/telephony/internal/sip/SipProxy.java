@@ -36,14 +36,14 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.buergerservice.tenancy.OpeningStatus;
-import de.buergerservice.tenancy.TenantInfo;
 import de.buergerservice.telephony.internal.Digest;
 import de.buergerservice.telephony.internal.QueueService;
 import de.buergerservice.telephony.internal.QueueSettings;
 import de.buergerservice.telephony.internal.routing.RoutingException;
 import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.telephony.internal.routing.SwitchboardListener;
+import de.buergerservice.tenancy.OpeningStatus;
+import de.buergerservice.tenancy.TenantInfo;
 
 /**
  * The queueing proxy (RFC 3261 §16; transaction-stateful but for ACK and BYE over UDP): an INVITE to a municipality's
@@ -93,8 +93,7 @@ class SipProxy implements SipListener, SwitchboardListener {
     }
 
     /** An in-dialog request (REFER, re-INVITE, BYE over TCP …) forwarded statefully. */
-    record Relay(ServerTransaction server, String callId, String method, String referTo) {
-    }
+    record Relay(ServerTransaction server, String callId, String method, String referTo) {}
 
     private final SipProvider provider;
     private final SipMessages sip;
@@ -107,8 +106,15 @@ class SipProxy implements SipListener, SwitchboardListener {
     private final ScheduledExecutorService timers;
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
 
-    SipProxy(SipProvider provider, SipMessages sip, Registrar registrar, Switchboard switchboard, QueueService queues,
-            TenantLookup tenants, SipProperties properties, ExecutorService signalling,
+    SipProxy(
+            SipProvider provider,
+            SipMessages sip,
+            Registrar registrar,
+            Switchboard switchboard,
+            QueueService queues,
+            TenantLookup tenants,
+            SipProperties properties,
+            ExecutorService signalling,
             ScheduledExecutorService timers) {
         this.provider = provider;
         this.sip = sip;
@@ -190,7 +196,8 @@ class SipProxy implements SipListener, SwitchboardListener {
      * queue slot.
      */
     private static boolean malformed(Request request) {
-        if (request.getUnrecognizedHeaders() != null && request.getUnrecognizedHeaders().hasNext()) {
+        if (request.getUnrecognizedHeaders() != null
+                && request.getUnrecognizedHeaders().hasNext()) {
             return true;
         }
         javax.sip.header.ContentLengthHeader length = request.getContentLength();
@@ -206,7 +213,8 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void newCall(RequestEvent event) throws Exception {
         Request request = event.getRequest();
-        if (event.getServerTransaction() == null && !calls.containsKey(callId(request))
+        if (event.getServerTransaction() == null
+                && !calls.containsKey(callId(request))
                 && switchboard.isActive(callId(request))) {
             // the INVITE of a call already answered (its transaction is gone once the 2xx is sent): a late
             // retransmission, absorbed as in RFC 6026's Accepted state — no new call, no 482, and no server
@@ -243,31 +251,36 @@ class SipProxy implements SipListener, SwitchboardListener {
             return;
         }
         long interval = properties.queuedInterval().toMillis();
-        call.reminder = timers.scheduleAtFixedRate(() -> signalling.execute(() -> remind(call)), interval, interval,
-                TimeUnit.MILLISECONDS);
+        call.reminder = timers.scheduleAtFixedRate(
+                () -> signalling.execute(() -> remind(call)), interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private Optional<TenantInfo> tenantDialled(Request request) {
         String dialled = Registrar.userOf(request.getRequestURI());
         Optional<TenantInfo> tenant = dialled == null ? Optional.empty() : tenants.byNumber(dialled);
         if (tenant.isEmpty()) {
-            String to = Registrar.userOf(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
+            String to = Registrar.userOf(
+                    ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
             tenant = to == null ? Optional.empty() : tenants.byNumber(to);
         }
         return tenant;
     }
 
-    private void rejectClosed(Request request, ServerTransaction server, TenantInfo tenant, QueueSettings queue,
-            OpeningStatus status) throws Exception {
-        String reason = status.holiday() != null ? "Feiertag (" + status.holiday() + "), geschlossen"
+    private void rejectClosed(
+            Request request, ServerTransaction server, TenantInfo tenant, QueueSettings queue, OpeningStatus status)
+            throws Exception {
+        String reason = status.holiday() != null
+                ? "Feiertag (" + status.holiday() + "), geschlossen"
                 : status.note() != null ? status.note() : CLOSED_REASON;
         boolean redirect = queue.closedAction() == QueueSettings.ClosedAction.REDIRECT;
-        switchboard.rejectClosed(callId(request), tenant.id(),
+        switchboard.rejectClosed(
+                callId(request),
+                tenant.id(),
                 (redirect ? "redirect=" + queue.redirectTarget() : "480") + "; " + reason);
         if (redirect) {
             Response response = sip.response(Response.MOVED_TEMPORARILY, request, "Umgeleitet: " + reason);
-            response.addHeader(sip.headers().createContactHeader(sip.addresses().createAddress(
-                    redirectUri(queue.redirectTarget()))));
+            response.addHeader(sip.headers()
+                    .createContactHeader(sip.addresses().createAddress(redirectUri(queue.redirectTarget()))));
             server.sendResponse(response);
         } else {
             sip.respond(server, request, Response.TEMPORARILY_UNAVAILABLE, reason);
@@ -383,7 +396,9 @@ class SipProxy implements SipListener, SwitchboardListener {
         String referTo = null;
         if (Request.REFER.equals(request.getMethod())) {
             var header = request.getHeader("Refer-To");
-            referTo = header == null ? "?" : header.toString().substring("Refer-To:".length()).strip();
+            referTo = header == null
+                    ? "?"
+                    : header.toString().substring("Refer-To:".length()).strip();
         }
         ClientTransaction client = provider.getNewClientTransaction(forward);
         client.setApplicationData(new Relay(server, callId, request.getMethod(), referTo));
@@ -471,8 +486,8 @@ class SipProxy implements SipListener, SwitchboardListener {
             return;
         }
         try {
-            call.server.sendResponse(sip.response(Response.QUEUED, call.invite,
-                    "In Warteschlange, Position " + position));
+            call.server.sendResponse(
+                    sip.response(Response.QUEUED, call.invite, "In Warteschlange, Position " + position));
         } catch (Exception e) {
             log.debug("182 for {} not sent: {}", call.callId, e.toString());
         }
@@ -490,7 +505,8 @@ class SipProxy implements SipListener, SwitchboardListener {
             forward.setRequestURI((URI) binding.get().contact().clone());
             popOwnRoute(forward);
             decrementMaxForwards(forward);
-            forward.addFirst(sip.headers().createRecordRouteHeader(sip.addresses().createAddress(sip.routeUri())));
+            forward.addFirst(
+                    sip.headers().createRecordRouteHeader(sip.addresses().createAddress(sip.routeUri())));
             forward.addFirst(sip.via(binding.get().transport()));
             ClientTransaction client = provider.getNewClientTransaction(forward);
             client.setApplicationData(leg);
@@ -535,8 +551,11 @@ class SipProxy implements SipListener, SwitchboardListener {
                 relayStateless(response);
             }
         } catch (Exception e) {
-            log.warn("Could not relay {} {}: {}", response.getStatusCode(),
-                    ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod(), e.toString());
+            log.warn(
+                    "Could not relay {} {}: {}",
+                    response.getStatusCode(),
+                    ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod(),
+                    e.toString());
         }
     }
 
@@ -581,16 +600,22 @@ class SipProxy implements SipListener, SwitchboardListener {
     private Request lateRequest(Response ok, ContactHeader contact, String method) throws Exception {
         CSeqHeader cseq = (CSeqHeader) ok.getHeader(CSeqHeader.NAME);
         long number = Request.ACK.equals(method) ? cseq.getSeqNumber() : cseq.getSeqNumber() + 1;
-        javax.sip.header.FromHeader from = (javax.sip.header.FromHeader) ok.getHeader(
-                javax.sip.header.FromHeader.NAME);
+        javax.sip.header.FromHeader from = (javax.sip.header.FromHeader) ok.getHeader(javax.sip.header.FromHeader.NAME);
         ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
         ViaHeader via = sip.via(((ViaHeader) ok.getHeader(ViaHeader.NAME)).getTransport());
         if (Request.ACK.equals(method)) {
             via.setBranch("z9hG4bK" + Digest.md5Hex(to.getTag() + ":lateack").substring(0, 16));
         }
-        Request request = sip.messageFactory().createRequest((URI) contact.getAddress().getURI().clone(), method,
-                (CallIdHeader) ok.getHeader(CallIdHeader.NAME), sip.headers().createCSeqHeader(number, method),
-                from, to, java.util.List.of(via), sip.headers().createMaxForwardsHeader(70));
+        Request request = sip.messageFactory()
+                .createRequest(
+                        (URI) contact.getAddress().getURI().clone(),
+                        method,
+                        (CallIdHeader) ok.getHeader(CallIdHeader.NAME),
+                        sip.headers().createCSeqHeader(number, method),
+                        from,
+                        to,
+                        java.util.List.of(via),
+                        sip.headers().createMaxForwardsHeader(70));
         return request;
     }
 
@@ -612,7 +637,8 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof AgentLeg leg
+        if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof AgentLeg leg
                 && !leg.cancelled) {
             switchboard.ringFailed(leg.call.callId, leg.agentId, "Zeitüberschreitung");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +29,6 @@ import de.buergerservice.telephony.internal.QueueService;
 import de.buergerservice.telephony.internal.SwitchboardRelay;
 import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.tenancy.TenantDirectory;
-
-import java.time.Clock;
 
 /**
  * Runs the SIP stack (JAIN-SIP reference implementation) on {@code buergerservice.sip.host}:{@code port}, UDP and
@@ -59,8 +58,14 @@ public class SipServer implements SmartLifecycle {
     private volatile int port;
     private volatile boolean running;
 
-    SipServer(SipProperties properties, AgentService agents, QueueService queues, Switchboard switchboard,
-            SwitchboardRelay relay, TenantDirectory tenants, Clock clock) {
+    SipServer(
+            SipProperties properties,
+            AgentService agents,
+            QueueService queues,
+            Switchboard switchboard,
+            SwitchboardRelay relay,
+            TenantDirectory tenants,
+            Clock clock) {
         this.properties = properties;
         this.agents = agents;
         this.queues = queues;
@@ -103,8 +108,12 @@ public class SipServer implements SmartLifecycle {
             ListeningPoint tcp = stack.createListeningPoint(properties.host(), port, ListeningPoint.TCP);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
-            SipMessages sip = new SipMessages(factory.createMessageFactory(), factory.createHeaderFactory(),
-                    factory.createAddressFactory(), properties.host(), port);
+            SipMessages sip = new SipMessages(
+                    factory.createMessageFactory(),
+                    factory.createHeaderFactory(),
+                    factory.createAddressFactory(),
+                    properties.host(),
+                    port);
             signalling = Executors.newSingleThreadExecutor(r -> daemon(r, "sip-signalling"));
             ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sip-timers"));
             // every answered call cancels its 182 reminder; without this the cancelled task (and the call's INVITE it
@@ -112,21 +121,30 @@ public class SipServer implements SmartLifecycle {
             timerPool.setRemoveOnCancelPolicy(true);
             timers = timerPool;
             registrar = new Registrar(sip, agents, switchboard, properties);
-            proxy = new SipProxy(provider, sip, registrar, switchboard, queues, new TenantLookup(tenants, clock),
-                    properties, signalling, timers);
+            proxy = new SipProxy(
+                    provider,
+                    sip,
+                    registrar,
+                    switchboard,
+                    queues,
+                    new TenantLookup(tenants, clock),
+                    properties,
+                    signalling,
+                    timers);
             provider.addSipListener(proxy);
             relay.connect(proxy);
             timers.scheduleAtFixedRate(registrar::expire, 5, 5, TimeUnit.SECONDS);
             stack.start();
             running = true;
-            log.info("SIP server listening on {}:{} (UDP, TCP), realm {}", properties.host(), port,
-                    properties.realm());
+            log.info("SIP server listening on {}:{} (UDP, TCP), realm {}", properties.host(), port, properties.realm());
         } catch (Exception e) {
             if (stack != null) {
                 stack.stop(); // its threads would keep the JVM alive after the failed start
             }
-            throw new IllegalStateException("SIP server could not start on " + properties.host() + ":"
-                    + properties.port() + " (buergerservice.sip.host/port)", e);
+            throw new IllegalStateException(
+                    "SIP server could not start on " + properties.host() + ":" + properties.port()
+                            + " (buergerservice.sip.host/port)",
+                    e);
         }
     }
 
@@ -147,7 +165,8 @@ public class SipServer implements SmartLifecycle {
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         // RI default is java.util.Timer, whose cancelled tasks (one per transaction timer) stay queued until due;
         // the executor-based timer purges them
-        p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        p.setProperty(
+                "gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         // drop message references of finished transactions at once instead of with the transaction object
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");

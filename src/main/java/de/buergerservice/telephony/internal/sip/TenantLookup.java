@@ -19,8 +19,7 @@ class TenantLookup {
 
     private static final long TTL_MILLIS = 10_000;
 
-    private record Entry<T>(T value, long expires) {
-    }
+    private record Entry<T>(T value, long expires) {}
 
     private final TenantDirectory tenants;
     private final Clock clock;

@@ -42,7 +42,8 @@ class GermanServiceAnalyzerTests {
     @Test
     void givenCompound_thenWholeWordAndPartsAreIndexed() {
         // neighbouring parts are joined too ("personalausweis"): the dictionary splits deeper than people think
-        assertThat(terms("Personalausweisverlängerung")).startsWith("personalausweisverlangerung")
+        assertThat(terms("Personalausweisverlängerung"))
+                .startsWith("personalausweisverlangerung")
                 .contains("personal", "ausweis", "verlangerung", "personalausweis");
     }
 

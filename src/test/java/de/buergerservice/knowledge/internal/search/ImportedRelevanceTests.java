@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import de.buergerservice.IntegrationTest;
 import de.buergerservice.knowledge.Audience;
-import de.buergerservice.knowledge.KnowledgeHit;
 import de.buergerservice.knowledge.KnowledgeSearch;
 import de.buergerservice.knowledge.internal.ImportReport;
 import de.buergerservice.knowledge.internal.KnowledgeImports;
@@ -55,14 +54,19 @@ class ImportedRelevanceTests {
 
     @Test
     void importedMunichCatalogueFindsTheRightServiceAmongTheFirstThree() throws IOException {
-        Assumptions.assumeTrue(MunichCatalogue.present(),
+        Assumptions.assumeTrue(
+                MunichCatalogue.present(),
                 () -> MunichCatalogue.FILE.toAbsolutePath() + " absent, relevance test skipped");
-        assertThat(mvc.post().uri("/api/v1/tenants").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        assertThat(mvc.post()
+                        .uri("/api/v1/tenants")
+                        .with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"slug": "muenchen", "name": "Landeshauptstadt München", "type": "CITY", "ags": "09162000",
                          "federalState": "BY", "phoneNumbers": ["+498923300"],
                          "greeting": "Landeshauptstadt München, Bürgerservice, grüß Gott",
-                         "openingHours": {"weekly": {}, "exceptions": []}}""")).hasStatus(201);
+                         "openingHours": {"weekly": {}, "exceptions": []}}"""))
+                .hasStatus(201);
         UUID munich = tenants.findBySlug("muenchen").orElseThrow().id();
         ImportReport report = imports.importFile(MunichCatalogue.FILE, "muenchen", KnowledgeImports.Format.DLDB);
         assertThat(report.created()).isEqualTo(287);
@@ -74,13 +78,15 @@ class ImportedRelevanceTests {
         int at3 = 0;
         for (RelevanceTests.Phrasing p : phrasings) {
             List<String> ids = search.search(munich, p.query(), 3, Audience.PUBLIC).hits().stream()
-                    .map(hit -> String.valueOf(hit.externalId())).toList();
+                    .map(hit -> String.valueOf(hit.externalId()))
+                    .toList();
             at1 += !ids.isEmpty() && p.expectedIds().contains(ids.get(0)) ? 1 : 0;
             at3 += ids.stream().anyMatch(p.expectedIds()::contains) ? 1 : 0;
         }
         RelevanceTests.Score score = new RelevanceTests.Score(at1, at3, phrasings.size());
         System.out.printf("RELEVANCE imported through the DLDB importer, searched via KnowledgeSearch: %s%n", score);
-        assertThat(score.at3()).as("hit@3 of the product search on the imported catalogue")
+        assertThat(score.at3())
+                .as("hit@3 of the product search on the imported catalogue")
                 .isGreaterThanOrEqualTo(RelevanceTests.REQUIRED_HIT_AT_3);
     }
 }

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.web.util.HtmlUtils;
-
-import de.buergerservice.knowledge.internal.DldbFormat;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import de.buergerservice.knowledge.internal.DldbFormat;
 
 /**
  * The 287 real Munich services of the DLDB export in {@code ../shared/data/dldb-muenchen/} (City of Munich,
@@ -24,8 +23,7 @@ final class MunichCatalogue {
 
     static final Path FILE = Path.of("..", "shared", "data", "dldb-muenchen", "services_de.json");
 
-    private MunichCatalogue() {
-    }
+    private MunichCatalogue() {}
 
     static boolean present() {
         return Files.isReadable(FILE);
@@ -41,14 +39,26 @@ final class MunichCatalogue {
         for (JsonNode s : root.get("data")) {
             String id = s.get("id").asString();
             String keywords = s.path("meta").path("keywords").asString("");
-            List<String> synonyms = Arrays.stream(keywords.split(",")).map(String::strip)
-                    .filter(k -> !k.isEmpty()).toList();
-            String body = plainText(s.path("description").asString("")) + "\n" + plainText(s.path("fees")
-                    .asString(""));
+            List<String> synonyms = Arrays.stream(keywords.split(","))
+                    .map(String::strip)
+                    .filter(k -> !k.isEmpty())
+                    .toList();
+            String body = plainText(s.path("description").asString("")) + "\n"
+                    + plainText(s.path("fees").asString(""));
             // the summary as the DLDB importer derives it, so the search sees what the product indexes
             String summary = DldbFormat.summary(s.path("description").asString(""));
-            services.add(new IndexedService(serviceId(id), tenantId, id, s.path("leika").asString(null),
-                    s.get("name").asString(), synonyms, summary, body.strip(), List.of(), true, null));
+            services.add(new IndexedService(
+                    serviceId(id),
+                    tenantId,
+                    id,
+                    s.path("leika").asString(null),
+                    s.get("name").asString(),
+                    synonyms,
+                    summary,
+                    body.strip(),
+                    List.of(),
+                    true,
+                    null));
         }
         return services;
     }

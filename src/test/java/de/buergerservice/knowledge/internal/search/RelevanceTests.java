@@ -50,8 +50,7 @@ class RelevanceTests {
     static final double REQUIRED_HIT_AT_3 = 0.85;
     static final UUID MUNICH = UUID.nameUUIDFromBytes("muenchen".getBytes(StandardCharsets.UTF_8));
 
-    record Phrasing(String query, Set<String> expectedIds, String kind) {
-    }
+    record Phrasing(String query, Set<String> expectedIds, String kind) {}
 
     record Score(int hitAt1, int hitAt3, int total) {
 
@@ -65,8 +64,7 @@ class RelevanceTests {
 
         @Override
         public String toString() {
-            return "hit@1 = %.3f (%d/%d), hit@3 = %.3f (%d/%d)".formatted(at1(), hitAt1, total, at3(), hitAt3,
-                    total);
+            return "hit@1 = %.3f (%d/%d), hit@3 = %.3f (%d/%d)".formatted(at1(), hitAt1, total, at3(), hitAt3, total);
         }
     }
 
@@ -75,20 +73,26 @@ class RelevanceTests {
 
     @BeforeAll
     static void load() throws IOException {
-        Assumptions.assumeTrue(MunichCatalogue.present(),
+        Assumptions.assumeTrue(
+                MunichCatalogue.present(),
                 () -> MunichCatalogue.FILE.toAbsolutePath() + " absent, relevance test skipped");
         catalogue = MunichCatalogue.load(MUNICH);
         phrasings = phrasings();
     }
 
     static List<Phrasing> phrasings() throws IOException {
-        try (Reader in = new InputStreamReader(Objects.requireNonNull(RelevanceTests.class
-                .getResourceAsStream("/knowledge/relevance-muenchen.csv")), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(
+                Objects.requireNonNull(RelevanceTests.class.getResourceAsStream("/knowledge/relevance-muenchen.csv")),
+                StandardCharsets.UTF_8)) {
             List<Phrasing> result = new ArrayList<>();
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+            for (CSVRecord row : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(in)) {
-                result.add(new Phrasing(row.get("query"), Set.of(row.get("expected_ids").split("\\|")),
-                        row.get("kind")));
+                result.add(new Phrasing(
+                        row.get("query"), Set.of(row.get("expected_ids").split("\\|")), row.get("kind")));
             }
             return result;
         }
@@ -108,27 +112,36 @@ class RelevanceTests {
             analysisOnly = score("product, analysis only (no synonyms)", index, engine, List.of(), false);
             withSynonyms = score("product (German analysis + seed synonyms)", index, engine, synonyms, true);
         }
-        System.out.printf("RELEVANCE %d phrasings, %d services%n  product (German analysis + seed synonyms): %s%n"
-                + "  product, analysis only (no synonyms):     %s%n", phrasings.size(), catalogue.size(),
-                withSynonyms, analysisOnly);
+        System.out.printf(
+                "RELEVANCE %d phrasings, %d services%n  product (German analysis + seed synonyms): %s%n"
+                        + "  product, analysis only (no synonyms):     %s%n",
+                phrasings.size(), catalogue.size(), withSynonyms, analysisOnly);
         assertThat(withSynonyms.at3()).as("hit@3 of the product search").isGreaterThanOrEqualTo(REQUIRED_HIT_AT_3);
     }
 
-    Score score(String name, SearchIndex index, ServiceSearchEngine engine, List<SearchSynonym> synonyms,
-            boolean printMisses) throws IOException {
+    Score score(
+            String name,
+            SearchIndex index,
+            ServiceSearchEngine engine,
+            List<SearchSynonym> synonyms,
+            boolean printMisses)
+            throws IOException {
         IndexSearcher searcher = index.acquire();
         try {
             int at1 = 0;
             int at3 = 0;
             for (Phrasing p : phrasings) {
-                List<String> ids = engine.search(searcher, MUNICH, p.query(), 3, Audience.PUBLIC, synonyms).hits()
-                        .stream().map(KnowledgeHit::externalId).toList();
+                List<String> ids =
+                        engine.search(searcher, MUNICH, p.query(), 3, Audience.PUBLIC, synonyms).hits().stream()
+                                .map(KnowledgeHit::externalId)
+                                .toList();
                 at1 += !ids.isEmpty() && p.expectedIds().contains(ids.get(0)) ? 1 : 0;
                 boolean found = ids.stream().anyMatch(p.expectedIds()::contains);
                 at3 += found ? 1 : 0;
                 if (!found && printMisses) {
-                    System.out.printf("  MISS [%s] %s → %s (expected %s)%n", p.kind(), p.query(), titles(ids),
-                            titles(List.copyOf(p.expectedIds())));
+                    System.out.printf(
+                            "  MISS [%s] %s → %s (expected %s)%n",
+                            p.kind(), p.query(), titles(ids), titles(List.copyOf(p.expectedIds())));
                 }
             }
             return new Score(at1, at3, phrasings.size());
@@ -152,8 +165,10 @@ class RelevanceTests {
                 }
             }
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
-            MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"title", "synonyms", "body"},
-                    analyzer, Map.of("title", 4f, "synonyms", 3f, "body", 1f));
+            MultiFieldQueryParser parser = new MultiFieldQueryParser(
+                    new String[] {"title", "synonyms", "body"},
+                    analyzer,
+                    Map.of("title", 4f, "synonyms", 3f, "body", 1f));
             int at1 = 0;
             int at3 = 0;
             for (Phrasing p : phrasings) {
@@ -165,16 +180,16 @@ class RelevanceTests {
                 at1 += !ids.isEmpty() && p.expectedIds().contains(ids.get(0)) ? 1 : 0;
                 at3 += ids.stream().anyMatch(p.expectedIds()::contains) ? 1 : 0;
             }
-            System.out.printf("RELEVANCE baseline (plain Lucene StandardAnalyzer): %s%n",
-                    new Score(at1, at3, phrasings.size()));
+            System.out.printf(
+                    "RELEVANCE baseline (plain Lucene StandardAnalyzer): %s%n", new Score(at1, at3, phrasings.size()));
         }
     }
 
     static String titles(List<String> externalIds) {
-        Map<String, String> byId = catalogue.stream()
-                .collect(Collectors.toMap(IndexedService::externalId, IndexedService::title));
-        return externalIds.stream().map(id -> byId.getOrDefault(id, "?" + id)).collect(Collectors.joining(" | ",
-                "[", "]"));
+        Map<String, String> byId =
+                catalogue.stream().collect(Collectors.toMap(IndexedService::externalId, IndexedService::title));
+        return externalIds.stream()
+                .map(id -> byId.getOrDefault(id, "?" + id))
+                .collect(Collectors.joining(" | ", "[", "]"));
     }
-
 }

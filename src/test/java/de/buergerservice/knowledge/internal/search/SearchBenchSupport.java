@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.lucene.search.IndexSearcher;
-
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeSearchResult;
 
@@ -30,7 +28,9 @@ public final class SearchBenchSupport implements Closeable {
     }
 
     public static List<String> relevancePhrasings() throws IOException {
-        return RelevanceTests.phrasings().stream().map(RelevanceTests.Phrasing::query).toList();
+        return RelevanceTests.phrasings().stream()
+                .map(RelevanceTests.Phrasing::query)
+                .toList();
     }
 
     public void add(IndexedService service) throws IOException {

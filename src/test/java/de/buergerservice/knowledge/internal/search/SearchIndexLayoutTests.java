@@ -27,7 +27,8 @@ class SearchIndexLayoutTests {
         }
 
         assertThatThrownBy(() -> SearchIndex.open(dir, new GermanServiceAnalyzer()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("indexSort");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("indexSort");
     }
 
     @Test

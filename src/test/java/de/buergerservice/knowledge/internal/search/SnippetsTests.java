@@ -25,18 +25,19 @@ class SnippetsTests {
                 + "ein Passfoto mit. Sonst nichts.";
         int personal = text.indexOf("Personalausweis", 20);
         int photo = text.indexOf("Passfoto");
-        List<Match> matches = new ArrayList<>(List.of(new Match(4, 19, 1, 2), new Match(personal, personal + 15, 1, 2),
-                new Match(photo, photo + 8, 2, 1)));
+        List<Match> matches = new ArrayList<>(List.of(
+                new Match(4, 19, 1, 2), new Match(personal, personal + 15, 1, 2), new Match(photo, photo + 8, 2, 1)));
 
-        assertThat(Snippets.best(text, matches)).isEqualTo("Für den neuen <mark>Personalausweis</mark> "
-                + "&lt;Antrag&gt; bringen Sie ein <mark>Passfoto</mark> mit.");
+        assertThat(Snippets.best(text, matches))
+                .isEqualTo("Für den neuen <mark>Personalausweis</mark> "
+                        + "&lt;Antrag&gt; bringen Sie ein <mark>Passfoto</mark> mit.");
     }
 
     @Test
     void aCompoundAndItsPartsAtTheSameOffsetsAreMarkedOnce() {
         String text = "Die Wohnsitzanmeldung ist Pflicht.";
-        List<Match> matches = new ArrayList<>(List.of(new Match(4, 21, 1, 1), new Match(4, 12, 2, 1),
-                new Match(12, 21, 3, 1)));
+        List<Match> matches =
+                new ArrayList<>(List.of(new Match(4, 21, 1, 1), new Match(4, 12, 2, 1), new Match(12, 21, 3, 1)));
 
         assertThat(Snippets.best(text, matches)).isEqualTo("Die <mark>Wohnsitzanmeldung</mark> ist Pflicht.");
     }

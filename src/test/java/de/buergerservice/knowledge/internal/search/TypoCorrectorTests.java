@@ -29,23 +29,26 @@ class TypoCorrectorTests {
     void correctionsAreCloseTermsOfTheFieldClosestFirstWithTheTypedFirstLetter() throws IOException {
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
-                for (String title : List.of("fuehrerschein umtausch", "fuehrerscheine", "personalausweis",
-                        "fuehrung")) {
+                for (String title :
+                        List.of("fuehrerschein umtausch", "fuehrerscheine", "personalausweis", "fuehrung")) {
                     Document doc = new Document();
                     doc.add(new TextField("title", title, Field.Store.NO));
                     writer.addDocument(doc);
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                List<TypoCorrector.Correction> corrections = new TypoCorrector().corrections(reader, "title",
-                        "fuehrerschien");
+                List<TypoCorrector.Correction> corrections =
+                        new TypoCorrector().corrections(reader, "title", "fuehrerschien");
 
-                assertThat(corrections).extracting(TypoCorrector.Correction::term)
+                assertThat(corrections)
+                        .extracting(TypoCorrector.Correction::term)
                         .containsExactly("fuehrerschein", "fuehrerscheine");
                 assertThat(corrections.get(0).edits()).isEqualTo(1);
                 assertThat(corrections.get(0).similarity("fuehrerschien")).isBetween(0.9f, 1f);
-                assertThat(new TypoCorrector().corrections(reader, "title", "uehrerschein")).isEmpty();
-                assertThat(new TypoCorrector().corrections(reader, "body", "fuehrerschien")).isEmpty();
+                assertThat(new TypoCorrector().corrections(reader, "title", "uehrerschein"))
+                        .isEmpty();
+                assertThat(new TypoCorrector().corrections(reader, "body", "fuehrerschien"))
+                        .isEmpty();
             }
         }
     }

@@ -26,8 +26,9 @@ class EventIdsTests {
         });
         assertThat(ids.get(0).getMostSignificantBits() >>> 16).isEqualTo(start.toEpochMilli());
         // as the database compares them: unsigned, most significant bits first
-        assertThat(ids).isSortedAccordingTo((a, b) -> Long.compareUnsigned(a.getMostSignificantBits(),
-                b.getMostSignificantBits()));
+        assertThat(ids)
+                .isSortedAccordingTo(
+                        (a, b) -> Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits()));
     }
 
     @Test

@@ -75,8 +75,10 @@ class SwitchboardTests {
     }
 
     List<CallEventType> typesOf(String callId) {
-        return events.stream().filter(e -> callId.equals(e.callId()) && e.type() != CallEventType.AGENT_STATE_CHANGED)
-                .map(CallEvent::type).toList();
+        return events.stream()
+                .filter(e -> callId.equals(e.callId()) && e.type() != CallEventType.AGENT_STATE_CHANGED)
+                .map(CallEvent::type)
+                .toList();
     }
 
     @Test
@@ -91,8 +93,8 @@ class SwitchboardTests {
         assertThat(queued).containsExactly("c1@1");
         assertThat(rings).containsExactly("c1->" + first);
         assertThat(state(first)).isEqualTo(AgentState.RINGING);
-        assertThat(typesOf("c1")).containsExactly(CallEventType.CALL_OFFERED, CallEventType.QUEUED,
-                CallEventType.AGENT_RINGING);
+        assertThat(typesOf("c1"))
+                .containsExactly(CallEventType.CALL_OFFERED, CallEventType.QUEUED, CallEventType.AGENT_RINGING);
     }
 
     @Test
@@ -116,8 +118,15 @@ class SwitchboardTests {
     @Test
     void givenLevelRequirement_thenOnlyAgentsWithTheLevelRing() {
         UUID topicQueue = UUID.randomUUID();
-        board.defineQueue(new QueueDefinition(topicQueue, ARTLAND, "Artland Bauamt",
-                new SkillRequirement(ARTLAND, "Bauantrag", 3), null, null, null, null));
+        board.defineQueue(new QueueDefinition(
+                topicQueue,
+                ARTLAND,
+                "Artland Bauamt",
+                new SkillRequirement(ARTLAND, "Bauantrag", 3),
+                null,
+                null,
+                null,
+                null));
         availableAgent("novice", new Skill(ARTLAND, "Bauantrag", 2));
         time.advanceSeconds(1);
         UUID expert = availableAgent("expert", new Skill(ARTLAND, "Bauantrag", 4));
@@ -130,8 +139,15 @@ class SwitchboardTests {
     @Test
     void givenOverflowRule_thenSecondSkillIsOfferedAfterTheDelay() {
         UUID helper = availableAgent("helper", Skill.of(OLDENBURG, 1));
-        board.defineQueue(new QueueDefinition(ARTLAND_QUEUE, ARTLAND, "Artland", SkillRequirement.of(ARTLAND),
-                SkillRequirement.of(OLDENBURG), Duration.ofSeconds(30), null, null));
+        board.defineQueue(new QueueDefinition(
+                ARTLAND_QUEUE,
+                ARTLAND,
+                "Artland",
+                SkillRequirement.of(ARTLAND),
+                SkillRequirement.of(OLDENBURG),
+                Duration.ofSeconds(30),
+                null,
+                null));
 
         board.offer("c1", ARTLAND_QUEUE);
         time.advanceSeconds(29);
@@ -142,8 +158,15 @@ class SwitchboardTests {
 
     @Test
     void givenOverflowedCallWaiting_thenAgentBecomingAvailableTakesIt() {
-        board.defineQueue(new QueueDefinition(ARTLAND_QUEUE, ARTLAND, "Artland", SkillRequirement.of(ARTLAND),
-                SkillRequirement.of(OLDENBURG), Duration.ofSeconds(30), null, null));
+        board.defineQueue(new QueueDefinition(
+                ARTLAND_QUEUE,
+                ARTLAND,
+                "Artland",
+                SkillRequirement.of(ARTLAND),
+                SkillRequirement.of(OLDENBURG),
+                Duration.ofSeconds(30),
+                null,
+                null));
         board.offer("c1", ARTLAND_QUEUE);
         UUID helper = agent("helper", Skill.of(OLDENBURG, 1));
         time.advanceSeconds(10);
@@ -175,8 +198,15 @@ class SwitchboardTests {
 
     @Test
     void givenAnsweredCall_thenWrapUpForConfiguredSecondsThenAvailable() {
-        board.defineQueue(new QueueDefinition(ARTLAND_QUEUE, ARTLAND, "Artland", SkillRequirement.of(ARTLAND),
-                null, null, null, Duration.ofSeconds(20)));
+        board.defineQueue(new QueueDefinition(
+                ARTLAND_QUEUE,
+                ARTLAND,
+                "Artland",
+                SkillRequirement.of(ARTLAND),
+                null,
+                null,
+                null,
+                Duration.ofSeconds(20)));
         UUID agent = availableAgent("agent", Skill.of(ARTLAND, 1));
         board.offer("c1", ARTLAND_QUEUE);
         time.advanceSeconds(3);
@@ -189,10 +219,19 @@ class SwitchboardTests {
         assertThat(state(agent)).isEqualTo(AgentState.WRAP_UP);
         time.advanceSeconds(1);
         assertThat(state(agent)).isEqualTo(AgentState.AVAILABLE);
-        assertThat(typesOf("c1")).containsExactly(CallEventType.CALL_OFFERED, CallEventType.QUEUED,
-                CallEventType.AGENT_RINGING, CallEventType.ANSWERED, CallEventType.ENDED);
-        assertThat(events.stream().filter(e -> e.type() == CallEventType.ANSWERED).findFirst().orElseThrow()
-                .detail()).isEqualTo("waitMs=3000");
+        assertThat(typesOf("c1"))
+                .containsExactly(
+                        CallEventType.CALL_OFFERED,
+                        CallEventType.QUEUED,
+                        CallEventType.AGENT_RINGING,
+                        CallEventType.ANSWERED,
+                        CallEventType.ENDED);
+        assertThat(events.stream()
+                        .filter(e -> e.type() == CallEventType.ANSWERED)
+                        .findFirst()
+                        .orElseThrow()
+                        .detail())
+                .isEqualTo("waitMs=3000");
     }
 
     @Test
@@ -244,15 +283,18 @@ class SwitchboardTests {
     void givenBadRequests_thenRefusedWithKind() {
         UUID agent = availableAgent("agent", Skill.of(ARTLAND, 1));
         assertThatThrownBy(() -> board.requestState(agent, AgentState.TALKING, null))
-                .extracting(e -> ((RoutingException) e).kind()).isEqualTo(RoutingException.Kind.NOT_REQUESTABLE);
+                .extracting(e -> ((RoutingException) e).kind())
+                .isEqualTo(RoutingException.Kind.NOT_REQUESTABLE);
         board.offer("c1", ARTLAND_QUEUE);
         assertThatThrownBy(() -> board.requestState(agent, AgentState.PAUSED, "Mittag"))
                 .extracting(e -> ((RoutingException) e).kind())
                 .isEqualTo(RoutingException.Kind.ILLEGAL_TRANSITION);
         assertThatThrownBy(() -> board.requestState(UUID.randomUUID(), AgentState.AVAILABLE, null))
-                .extracting(e -> ((RoutingException) e).kind()).isEqualTo(RoutingException.Kind.UNKNOWN_AGENT);
+                .extracting(e -> ((RoutingException) e).kind())
+                .isEqualTo(RoutingException.Kind.UNKNOWN_AGENT);
         assertThatThrownBy(() -> board.offer("c1", ARTLAND_QUEUE))
-                .extracting(e -> ((RoutingException) e).kind()).isEqualTo(RoutingException.Kind.DUPLICATE_CALL);
+                .extracting(e -> ((RoutingException) e).kind())
+                .isEqualTo(RoutingException.Kind.DUPLICATE_CALL);
     }
 
     @Test
