@@ -24,9 +24,7 @@ public interface TenantDirectory {
     /** Whether the tenant is open at {@code at}: weekly hours, date exceptions and public holidays. */
     OpeningStatus openingStatus(UUID tenantId, Instant at);
 
-    default boolean isOpen(UUID tenantId, Instant at) {
-        return openingStatus(tenantId, at).open();
-    }
+    boolean isOpen(UUID tenantId, Instant at);
 
     List<DepartmentInfo> departmentsOf(UUID tenantId);
 

@@ -55,6 +55,13 @@ class TenantDirectoryService implements TenantDirectory {
         return PhoneNumbers.toE164(number).flatMap(tenants::findByPhoneNumber).map(Tenant::toInfo);
     }
 
+    // Declared here rather than as a default method of the interface: only methods of this class run in the
+    // class's read-only transaction, and the opening hours are loaded lazily.
+    @Override
+    public boolean isOpen(UUID tenantId, Instant at) {
+        return openingStatus(tenantId, at).open();
+    }
+
     @Override
     public OpeningStatus openingStatus(UUID tenantId, Instant at) {
         Tenant tenant =
