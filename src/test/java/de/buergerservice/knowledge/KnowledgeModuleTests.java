@@ -1,0 +1,57 @@
+package de.buergerservice.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.context.ActiveProfiles;
+
+import de.buergerservice.tenancy.TenantDirectory;
+
+/**
+ * The knowledge module with what it depends on (tenancy, the shared kernel): what the agent desk and the citizen
+ * portal will read through its API — the merged catalogue of one municipality and the German search over it.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
+@ActiveProfiles("test")
+class KnowledgeModuleTests {
+
+    @Autowired
+    KnowledgeCatalog catalog;
+
+    @Autowired
+    KnowledgeSearch search;
+
+    @Autowired
+    TenantDirectory tenants;
+
+    @Test
+    void citizensSeeOnlyWhatIsPublishedAndNoInternalNotes() {
+        UUID artland = tenants.findBySlug("artland").orElseThrow().id();
+
+        assertThat(catalog.list(artland, Audience.PUBLIC))
+                .isNotEmpty()
+                .allSatisfy(service -> {
+                    assertThat(service.state()).isEqualTo(ServiceState.PUBLISHED);
+                    assertThat(service.internalNotes()).isNull();
+                })
+                .extracting(ServiceView::title)
+                .doesNotContain("Geburtsurkunde");
+        assertThat(catalog.list(artland, Audience.STAFF))
+                .extracting(ServiceView::title)
+                .anyMatch(title -> title.contains("Geburtsurkunde"));
+    }
+
+    @Test
+    void theSearchUnderstandsHowCallersSpeak() {
+        UUID artland = tenants.findBySlug("artland").orElseThrow().id();
+
+        assertThat(search.search(artland, "Perso verloren", 3, Audience.PUBLIC).hits())
+                .extracting(KnowledgeHit::title)
+                .anyMatch(title -> title.contains("Personalausweis"));
+    }
+}
