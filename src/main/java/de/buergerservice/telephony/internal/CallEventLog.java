@@ -70,7 +70,7 @@ public class CallEventLog implements SmartLifecycle {
 
     static final int DETAIL_LENGTH = 300;
     private static final String INSERT = "insert into call_event (id, sequence, call_id, tenant_id, queue_id, "
-            + "agent_id, type, agent_state, detail, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "agent_id, type, agent_state, detail, occurred_at, actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict do nothing";
     private static final String DEAD_LETTER = "insert into call_event_dead_letter (id, sequence, call_id, type, "
             + "content, error, failed_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
@@ -348,6 +348,11 @@ public class CallEventLog implements SmartLifecycle {
             ps.setString(8, e.agentState() == null ? null : e.agentState().name());
             ps.setString(9, fit(e.detail()));
             ps.setObject(10, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
+            ps.setString(
+                    11,
+                    e.actor() == null || e.actor().length() <= 100
+                            ? e.actor()
+                            : e.actor().substring(0, 100));
         }));
         checkpoint();
     }
