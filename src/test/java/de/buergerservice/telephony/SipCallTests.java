@@ -209,6 +209,73 @@ class SipCallTests {
         assertThat(server.activeCalls()).isZero();
     }
 
+    java.util.Map<String, Object> lastStateEvent(String sipUser) {
+        assertThat(eventLog.flush(Duration.ofSeconds(5))).isTrue();
+        return jdbc.queryForList(
+                        "select agent_state, detail, actor from call_event where agent_id = ?"
+                                + " and type = 'AGENT_STATE_CHANGED' order by sequence desc",
+                        agentId(sipUser))
+                .get(0);
+    }
+
+    @Test
+    void givenTalkingAgent_whenSupervisorForcesOut_thenLoggedOutAndCallEndedNamingTheSupervisor() throws Exception {
+        citizen.call(ARTLAND);
+        assertThat(agent1.awaitRequest(Request.INVITE, 5)).isNotNull();
+        agent1.answer();
+        Response ok = citizen.awaitResponse(Response.OK, 5);
+        assertThat(ok).isNotNull();
+        citizen.ack(ok);
+        assertThat(agent("agent1").state()).isEqualTo(AgentState.TALKING);
+        String uri = "/api/v1/agents/" + agentId("agent1") + "/state";
+        assertThat(mvc.put()
+                        .uri(uri)
+                        .with(httpBasic("agent1", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"state\": \"LOGGED_OUT\"}"))
+                .as("the agent's own request keeps its rule")
+                .hasStatus(409);
+        assertThat(mvc.put()
+                        .uri(uri)
+                        .with(httpBasic("supervisor", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"state\": \"LOGGED_OUT\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.state")
+                .isEqualTo("LOGGED_OUT");
+        assertThat(eventTypes(citizen.callId())).endsWith("ANSWERED", "ENDED");
+        assertThat(jdbc.queryForMap(
+                        "select detail, actor from call_event where call_id = ? and type = 'ENDED'", citizen.callId()))
+                .containsEntry("detail", "forced")
+                .containsEntry("actor", "supervisor");
+        assertThat(lastStateEvent("agent1"))
+                .containsEntry("agent_state", "LOGGED_OUT")
+                .containsEntry("detail", "forced")
+                .containsEntry("actor", "supervisor");
+        citizen.bye();
+        assertThat(agent1.awaitRequest(Request.BYE, 5)).isNotNull();
+        assertThat(agent("agent1").state()).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void givenPhoneUnregistersOrItsRegistrationExpires_thenAgentLoggedOutWithEvent() throws Exception {
+        assertThat(agent("agent1").state()).isEqualTo(AgentState.AVAILABLE);
+        assertThat(agent1.unregister("demo")).isEqualTo(200);
+        assertThat(agent("agent1").state()).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(agent("agent1").phoneRegistered()).isFalse();
+        assertThat(lastStateEvent("agent1")).containsEntry("detail", "unregistered");
+
+        assertThat(agent1.register("demo", 1)).isEqualTo(200);
+        assertThat(agent("agent1").state()).as("a new registration logs in").isEqualTo(AgentState.AVAILABLE);
+        long deadline = System.nanoTime() + 6_000_000_000L;
+        while (agent("agent1").state() != AgentState.LOGGED_OUT && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(agent("agent1").state()).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(lastStateEvent("agent1")).containsEntry("detail", "registration-expired");
+    }
+
     @Test
     void givenNationalNotation_thenSameMunicipality() throws Exception {
         setState("agent1", AgentState.PAUSED);

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import de.buergerservice.IntegrationTest;
 import de.buergerservice.identity.UserDirectory;
+import de.buergerservice.telephony.internal.sip.SipServer;
 
 /** The switchboard's REST API: who may call what, live JSON, agent states and their refusals, agent admin. */
 @IntegrationTest
@@ -25,6 +26,9 @@ class TelephonyApiTests {
 
     @Autowired
     UserDirectory users;
+
+    @Autowired
+    SipServer sip;
 
     String agentId(String username) {
         return users.findByUsername(username).orElseThrow().id().toString();
@@ -79,8 +83,58 @@ class TelephonyApiTests {
         }
     }
 
+    /** Runs {@code steps} while the agents' phones are registered (only an agent with a phone can be AVAILABLE). */
+    void withPhones(ThrowingRunnable steps, String... sipUsers) throws Exception {
+        List<TestPhone> phones = new java.util.ArrayList<>();
+        try {
+            for (String user : sipUsers) {
+                TestPhone phone = new TestPhone(user, "127.0.0.1", sip.port());
+                phones.add(phone);
+                assertThat(phone.register("demo", 300)).isEqualTo(200);
+            }
+            steps.run();
+        } finally {
+            for (TestPhone phone : phones) {
+                phone.unregister("demo");
+                phone.close();
+            }
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     @Test
-    void givenAgent_thenOwnStateOnly() {
+    void givenAgentWithoutPhone_whenAvailable_thenConflictInGerman() throws Exception {
+        try (TestPhone phone = new TestPhone("agent2", "127.0.0.1", sip.port())) {
+            assertThat(phone.register("demo", 300)).isEqualTo(200);
+            assertThat(phone.unregister("demo")).isEqualTo(200);
+        }
+        assertThat(putState("agent2", "agent2", "{\"state\": \"AVAILABLE\"}"))
+                .hasStatus(409)
+                .hasContentType("application/problem+json")
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("Ohne angemeldetes Telefon", "agent2");
+        assertThat(putState("agent2", "supervisor", "{\"state\": \"AVAILABLE\"}"))
+                .as("a supervisor cannot make a phoneless agent available either")
+                .hasStatus(409);
+        assertThat(mvc.get()
+                        .uri("/api/v1/telephony/agents/" + agentId("agent2"))
+                        .with(httpBasic("supervisor", "demo")))
+                .bodyJson()
+                .extractingPath("$.phoneRegistered")
+                .isEqualTo(false);
+    }
+
+    @Test
+    void givenAgent_thenOwnStateOnly() throws Exception {
+        withPhones(this::ownStateOnly, "agent1", "agent2");
+    }
+
+    void ownStateOnly() {
         assertThat(putState("agent2", "agent2", "{\"state\": \"AVAILABLE\"}"))
                 .hasStatusOk()
                 .bodyJson()

@@ -140,6 +140,11 @@ public class TestPhone implements SipListener, AutoCloseable {
         return finalResponse(Request.REGISTER).getStatusCode();
     }
 
+    /** REGISTER with Expires 0: the binding ends (and with it the agent's availability). */
+    public int unregister(String password) throws Exception {
+        return register(password, 0);
+    }
+
     private Request registerRequest(int expires) throws Exception {
         SipURI aor = addresses.createSipURI(user, serverHost);
         aor.setPort(serverPort);

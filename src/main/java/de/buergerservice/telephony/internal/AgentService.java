@@ -168,6 +168,13 @@ public class AgentService {
         return get(id);
     }
 
+    /** A supervisor's "log out", which succeeds whatever the agent is doing; the event names {@code actor}. */
+    public AgentView forceLogout(UUID id, String actor) {
+        find(id);
+        switchboard.forceLogout(id, actor);
+        return get(id);
+    }
+
     @EventListener
     void on(TenantDeleted event) {
         store.deleteSkillsOfTenant(event.tenantId());

@@ -4,19 +4,30 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TypeMismatchDataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,38 +45,94 @@ import de.buergerservice.telephony.internal.routing.CallEvent;
  * the insert skips rows that exist, so retrying a batch whose commit was uncertain is harmless). What a crash can
  * lose is the last fraction of a second of events — together with the in-memory calls they describe, which are
  * gone as well: the log never contradicts the state anybody saw persisted.
+ *
+ * <p>Group commit: whoever must not act before an event is durable — the proxy before it relays an agent's 200 to
+ * the caller — asks {@link #durable()} and is released when the batch holding the event has committed (on H2 also
+ * written to its file: H2 otherwise stores committed changes up to half a second later, which a kill -9 would
+ * lose). The writer commits as soon as the previous batch is done, so waiting costs one or two commits, and a busy
+ * switchboard shares each commit among many calls.
+ *
+ * <p>A bad event never blocks the good ones: what the columns cannot hold is made to fit on the way in (a long
+ * Call-ID by {@link StoredCallId}, a long detail cut), and if the database still refuses a batch, its events are
+ * written one by one; an event refused on its own is logged with its content, counted
+ * ({@code telephony.call_events.dead_lettered}) and kept in {@code call_event_dead_letter}. Only an unreachable
+ * database makes the writer wait (and retry) — then nothing could be written anyway.
  */
 @Component
 public class CallEventLog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallEventLog.class);
     private static final int BATCH = 500;
+    /** A failure seen this often on the same events is taken for a bad event, whatever the database called it. */
+    private static final int ATTEMPTS_BEFORE_ISOLATING = 3;
+    /** At shutdown the writer is given this long without progress (e.g. database gone) before it gives up. */
+    private static final Duration STOP_WITHOUT_PROGRESS = Duration.ofSeconds(10);
+
+    static final int DETAIL_LENGTH = 300;
     private static final String INSERT = "insert into call_event (id, sequence, call_id, tenant_id, queue_id, "
-            + "agent_id, type, agent_state, detail, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "agent_id, type, agent_state, detail, occurred_at, actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict do nothing";
+    private static final String DEAD_LETTER = "insert into call_event_dead_letter (id, sequence, call_id, type, "
+            + "content, error, failed_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+
+    private record Waiter(long target, CompletableFuture<Void> done) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final BlockingQueue<CallEvent> pending = new LinkedBlockingQueue<>();
+    private final PriorityBlockingQueue<Waiter> waiters =
+            new PriorityBlockingQueue<>(64, Comparator.comparingLong(Waiter::target));
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final Counter deadLettered;
+    private final Counter lost;
     private volatile boolean running;
+    private volatile boolean h2;
     private Thread writer;
 
-    CallEventLog(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    CallEventLog(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.deadLettered = Counter.builder("telephony.call_events.dead_lettered")
+                .description("call events the database refused, kept in call_event_dead_letter")
+                .register(meters);
+        this.lost = Counter.builder("telephony.call_events.lost")
+                .description("call events still unwritten when the writer had to give up at shutdown (logged)")
+                .register(meters);
+        Gauge.builder("telephony.call_events.pending", pending, BlockingQueue::size)
+                .description("call events waiting for the writer")
+                .register(meters);
     }
 
-    /** The highest sequence written so far, so numbering continues across restarts. */
+    /** The highest sequence stored so far (written or dead-lettered), so numbering continues across restarts. */
     public long lastSequence() {
-        Long last = jdbc.queryForObject("select max(sequence) from call_event", Long.class);
+        Long last = jdbc.queryForObject(
+                "select max(s) from (select max(sequence) as s from call_event"
+                        + " union all select max(sequence) as s from call_event_dead_letter) m",
+                Long.class);
         return last == null ? 0 : last;
     }
 
     public void append(CallEvent event) {
         appended.incrementAndGet();
         pending.add(event);
+    }
+
+    /**
+     * Completes once every event appended so far is durable (committed, or kept as a dead letter). Completed on
+     * the writer thread: callers continue on their own executor.
+     */
+    public CompletableFuture<Void> durable() {
+        long target = appended.get();
+        if (written.get() >= target) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Waiter waiter = new Waiter(target, new CompletableFuture<>());
+        waiters.add(waiter);
+        if (written.get() >= target) { // the writer may have passed the target before the waiter was queued
+            waiter.done().complete(null);
+        }
+        return waiter.done();
     }
 
     /** Waits until every event appended so far is in the database (tests, shutdown, benchmarks). */
@@ -92,21 +159,42 @@ public class CallEventLog implements SmartLifecycle {
 
     @Override
     public void start() {
+        h2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
+                c -> c.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2")));
         running = true;
         writer = new Thread(this::run, "call-event-writer");
         writer.setDaemon(true);
         writer.start();
     }
 
+    /**
+     * Drains the queue: waits as long as the writer makes progress, so a long queue is written completely; gives
+     * up only when nothing was written for {@link #STOP_WITHOUT_PROGRESS} (database unreachable), and then logs
+     * every unwritten event with its content.
+     */
     @Override
     public void stop() {
         running = false;
-        if (writer != null) {
-            try {
-                writer.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (writer == null) {
+            return;
+        }
+        try {
+            long seen = written.get();
+            long lastProgress = System.nanoTime();
+            while (writer.isAlive()) {
+                writer.join(100);
+                long now = written.get();
+                if (now != seen) {
+                    seen = now;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STOP_WITHOUT_PROGRESS.toNanos()) {
+                    writer.interrupt();
+                    writer.join(1_000);
+                    break;
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -131,23 +219,54 @@ public class CallEventLog implements SmartLifecycle {
                 }
                 batch.add(first);
                 pending.drainTo(batch, BATCH - 1);
-                writeUntilDone(batch);
+                write(batch);
                 written.addAndGet(batch.size());
                 batch.clear();
+                release();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                giveUp(batch);
                 return;
             }
         }
     }
 
-    private void writeUntilDone(List<CallEvent> batch) throws InterruptedException {
+    private void release() {
+        long done = written.get();
+        Waiter waiter;
+        while ((waiter = waiters.peek()) != null && waiter.target() <= done) {
+            waiters.poll().done().complete(null);
+        }
+    }
+
+    /** The database stayed unreachable during shutdown: nothing is dropped without its content in the log. */
+    private void giveUp(List<CallEvent> batch) {
+        List<CallEvent> left = new ArrayList<>(batch);
+        pending.drainTo(left);
+        for (CallEvent event : left) {
+            log.error("Call event not written (database unreachable at shutdown): {}", event);
+        }
+        lost.increment(left.size());
+    }
+
+    private void write(List<CallEvent> batch) throws InterruptedException {
         long backoff = 50;
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(status -> insert(batch));
+                insert(batch);
                 return;
             } catch (RuntimeException e) {
+                if (badData(e) || attempt >= ATTEMPTS_BEFORE_ISOLATING || batch.size() == 1) {
+                    if (batch.size() > 1) {
+                        log.warn(
+                                "Writing {} call events failed, writing them one by one: {}",
+                                batch.size(),
+                                e.getMessage());
+                    }
+                    for (CallEvent event : batch) {
+                        writeAlone(event, batch.size() == 1 ? e : null);
+                    }
+                    return;
+                }
                 log.warn("Writing {} call events failed, retrying in {} ms: {}", batch.size(), backoff, e.getMessage());
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
@@ -155,19 +274,104 @@ public class CallEventLog implements SmartLifecycle {
         }
     }
 
+    /** One event on its own: written, or — when the database refuses this event — kept as a dead letter. */
+    private void writeAlone(CallEvent event, RuntimeException known) throws InterruptedException {
+        long backoff = 50;
+        RuntimeException failure = known;
+        int failures = known == null ? 0 : 1;
+        while (true) {
+            if (failure == null) {
+                try {
+                    insert(List.of(event));
+                    return;
+                } catch (RuntimeException e) {
+                    failure = e;
+                    failures++;
+                }
+            }
+            if ((badData(failure) || failures >= ATTEMPTS_BEFORE_ISOLATING) && deadLetter(event, failure)) {
+                return;
+            }
+            log.warn(
+                    "Writing call event {} failed, retrying in {} ms: {}",
+                    event.sequence(),
+                    backoff,
+                    failure.getMessage());
+            Thread.sleep(backoff);
+            backoff = Math.min(backoff * 2, 5_000);
+            failure = null;
+        }
+    }
+
+    /** Whether the database refused the data itself (too long, constraint) rather than being unreachable. */
+    private static boolean badData(RuntimeException e) {
+        return e instanceof DataIntegrityViolationException
+                || e instanceof TypeMismatchDataAccessException
+                || !(e instanceof DataAccessException);
+    }
+
+    private boolean deadLetter(CallEvent event, RuntimeException failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String error = String.valueOf(cause);
+        try {
+            transactions.executeWithoutResult(status -> jdbc.update(DEAD_LETTER, ps -> {
+                ps.setObject(1, event.id());
+                ps.setLong(2, event.sequence());
+                ps.setString(3, StoredCallId.of(event.callId()));
+                ps.setString(4, event.type() == null ? null : event.type().name());
+                ps.setString(5, event.toString());
+                ps.setString(6, error.length() > 2000 ? error.substring(0, 2000) : error);
+                ps.setObject(7, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+            }));
+            checkpoint();
+        } catch (RuntimeException e) {
+            log.warn("Call event {} could not be kept as a dead letter either: {}", event.sequence(), e.getMessage());
+            return false;
+        }
+        deadLettered.increment();
+        log.error("Call event refused by the database, kept in call_event_dead_letter: {} ({})", event, error);
+        return true;
+    }
+
     private void insert(List<CallEvent> batch) {
-        jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
+        transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
             ps.setObject(1, e.id());
             ps.setLong(2, e.sequence());
-            ps.setString(3, e.callId());
+            ps.setString(3, StoredCallId.of(e.callId()));
             uuid(ps, 4, e.tenantId());
             uuid(ps, 5, e.queueId());
             uuid(ps, 6, e.agentId());
             ps.setString(7, e.type().name());
             ps.setString(8, e.agentState() == null ? null : e.agentState().name());
-            ps.setString(9, e.detail());
+            ps.setString(9, fit(e.detail()));
             ps.setObject(10, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
-        });
+            ps.setString(
+                    11,
+                    e.actor() == null || e.actor().length() <= 100
+                            ? e.actor()
+                            : e.actor().substring(0, 100));
+        }));
+        checkpoint();
+    }
+
+    /**
+     * H2 keeps committed changes in memory for up to its write delay (500 ms) before storing them; CHECKPOINT
+     * stores them now, so a commit that released a waiting answer survives a killed process. PostgreSQL's commit
+     * is durable by itself.
+     */
+    private void checkpoint() {
+        if (h2) {
+            jdbc.execute("checkpoint");
+        }
+    }
+
+    private static String fit(String detail) {
+        return detail == null || detail.length() <= DETAIL_LENGTH
+                ? detail
+                : detail.substring(0, DETAIL_LENGTH - 1) + "…";
     }
 
     private static void uuid(PreparedStatement ps, int index, UUID value) throws SQLException {

@@ -72,6 +72,11 @@ class AgentDesktopController {
             agents.requestState(me.get().id(), target, reason == null || reason.isBlank() ? null : reason.strip());
             notices.success(redirect, "telephony.desktop.changed." + target.name());
         } catch (RoutingException e) {
+            if (e.kind() == RoutingException.Kind.NO_PHONE) {
+                notices.error(
+                        redirect, "problemDetail.conflict.noPhone", me.get().sipUser());
+                return "redirect:/telephony";
+            }
             notices.error(
                     redirect,
                     "problemDetail.conflict.agentState",

@@ -24,9 +24,11 @@ class CurrentAgent {
     }
 
     Optional<AgentView> of(Authentication authentication) {
-        String username =
-                authentication.getPrincipal() instanceof ScopedPrincipal p ? p.username() : authentication.getName();
-        return users.findByUsername(username).map(UserInfo::id).flatMap(agents::ofUser);
+        return users.findByUsername(username(authentication)).map(UserInfo::id).flatMap(agents::ofUser);
+    }
+
+    static String username(Authentication authentication) {
+        return authentication.getPrincipal() instanceof ScopedPrincipal p ? p.username() : authentication.getName();
     }
 
     static boolean mayManage(Authentication authentication) {

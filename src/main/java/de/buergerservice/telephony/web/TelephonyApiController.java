@@ -127,7 +127,10 @@ class TelephonyApiController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Log in, pause, log out: agents their own state, supervisors and administrators anyone's. */
+    /**
+     * Log in, pause, log out: agents their own state, supervisors and administrators anyone's. AVAILABLE needs a
+     * registered phone (409 otherwise); a supervisor's LOGGED_OUT succeeds in every state.
+     */
     @PutMapping("/api/v1/agents/{agentId}/state")
     @PreAuthorize(STAFF)
     AgentView changeState(
@@ -137,11 +140,20 @@ class TelephonyApiController {
             throw new AccessDeniedException("only the agent or a supervisor may change this state");
         }
         AgentState state = parse(change.state());
+        if (state == AgentState.LOGGED_OUT
+                && CurrentAgent.mayManage(authentication)
+                && !isSelf(agent, authentication)) {
+            // a supervisor can always take an agent out of the switchboard, also one stuck in a call
+            return agents.forceLogout(agentId, CurrentAgent.username(authentication));
+        }
         try {
             return agents.requestState(agentId, state, change.reason());
         } catch (RoutingException e) {
             if (e.kind() == RoutingException.Kind.NOT_REQUESTABLE) {
                 throw new InvalidFieldException("state", "validation.telephony.state");
+            }
+            if (e.kind() == RoutingException.Kind.NO_PHONE) {
+                throw new ConflictException("noPhone", agent.sipUser());
             }
             throw new ConflictException("agentState", agent.state().name(), state.name());
         }

@@ -20,7 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 import de.buergerservice.Browser;
 import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.telephony.AgentState;
+import de.buergerservice.telephony.TestPhone;
 import de.buergerservice.telephony.internal.AgentService;
+import de.buergerservice.telephony.internal.sip.SipServer;
 
 /**
  * The agent desktop in a real browser: the state badge follows the switchboard live (server-sent events, no
@@ -39,6 +41,9 @@ class AgentDesktopBrowserTests {
     @Autowired
     UserDirectory users;
 
+    @Autowired
+    SipServer sip;
+
     ChromeDriver browser;
 
     @BeforeEach
@@ -54,12 +59,24 @@ class AgentDesktopBrowserTests {
     }
 
     @Test
-    void givenAgentDesktop_whenStateChangesElsewhere_thenBadgeFollowsLive() {
+    void givenAgentDesktop_whenStateChangesElsewhere_thenBadgeFollowsLive() throws Exception {
         Browser.signIn(browser, port, "agent1");
         browser.get("http://127.0.0.1:" + port + "/telephony");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Telefonie"));
 
+        // only an agent with a registered phone can be "Frei"
+        try (TestPhone phone = new TestPhone("agent1", "127.0.0.1", sip.port())) {
+            assertThat(phone.register("demo", 300)).isEqualTo(200);
+            try {
+                followsLive(wait);
+            } finally {
+                phone.unregister("demo");
+            }
+        }
+    }
+
+    void followsLive(WebDriverWait wait) {
         browser.findElement(By.xpath("//button[text()='Anmelden']")).click();
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Frei"));
 

@@ -11,7 +11,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import de.buergerservice.IntegrationTest;
 import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.telephony.AgentState;
+import de.buergerservice.telephony.TestPhone;
 import de.buergerservice.telephony.internal.AgentService;
+import de.buergerservice.telephony.internal.sip.SipServer;
 
 /** The German agent desktop: own state and buttons, live queues; refusals shown as German notices. */
 @IntegrationTest
@@ -25,6 +27,9 @@ class AgentDesktopPageTests {
 
     @Autowired
     UserDirectory users;
+
+    @Autowired
+    SipServer sip;
 
     AgentState stateOf(String username) {
         return agents.ofUser(users.findByUsername(username).orElseThrow().id())
@@ -52,11 +57,35 @@ class AgentDesktopPageTests {
 
     @Test
     @WithUserDetails("agent1")
-    void givenAgent_whenPausingWithReason_thenPausedAndNoticeShown() {
+    void givenAgent_whenPausingWithReason_thenPausedAndNoticeShown() throws Exception {
+        try (TestPhone phone = new TestPhone("agent1", "127.0.0.1", sip.port())) {
+            assertThat(phone.register("demo", 300)).isEqualTo(200); // only an agent with a phone can be "Frei"
+            try {
+                pauseWithReason();
+            } finally {
+                phone.unregister("demo");
+            }
+        }
+    }
+
+    @Test
+    @WithUserDetails("agent1")
+    void givenAgentWithoutPhone_whenLoggingIn_thenGermanRefusal() {
+        assertThat(mvc.post().uri("/telephony/state").with(csrf()).param("state", "AVAILABLE"))
+                .hasStatus3xxRedirection()
+                .flash()
+                .extractingByKey("notice")
+                .asString()
+                .contains("Ohne angemeldetes Telefon");
+        assertThat(stateOf("agent1")).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    void pauseWithReason() {
         assertThat(mvc.post().uri("/telephony/state").with(csrf()).param("state", "AVAILABLE"))
                 .hasStatus3xxRedirection()
                 .flash()
                 .containsKey("notice");
+        assertThat(stateOf("agent1")).isEqualTo(AgentState.AVAILABLE);
         assertThat(mvc.post()
                         .uri("/telephony/state")
                         .with(csrf())

@@ -8,7 +8,9 @@ import de.buergerservice.telephony.CallEventType;
 
 /**
  * One row of the append-only call-event log. {@code sequence} is assigned under the switchboard's lock, so it
- * orders events exactly as the state changed; {@code id} makes writing it idempotent.
+ * orders events exactly as the state changed; {@code id} makes writing it idempotent. {@code actor} names the
+ * person who made the change for somebody else (a supervisor forcing an agent out); null when the change follows
+ * from calls, phones or the agent's own request.
  */
 public record CallEvent(
         UUID id,
@@ -20,4 +22,20 @@ public record CallEvent(
         CallEventType type,
         AgentState agentState,
         String detail,
-        Instant at) {}
+        Instant at,
+        String actor) {
+
+    public CallEvent(
+            UUID id,
+            long sequence,
+            String callId,
+            UUID tenantId,
+            UUID queueId,
+            UUID agentId,
+            CallEventType type,
+            AgentState agentState,
+            String detail,
+            Instant at) {
+        this(id, sequence, callId, tenantId, queueId, agentId, type, agentState, detail, at, null);
+    }
+}

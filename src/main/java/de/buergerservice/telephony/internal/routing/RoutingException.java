@@ -11,6 +11,8 @@ public class RoutingException extends RuntimeException {
         NOT_REQUESTABLE,
         /** the state may not be entered from the agent's current state (e.g. pause while talking) */
         ILLEGAL_TRANSITION,
+        /** AVAILABLE asked for an agent without a registered phone: a call would wait for an agent who cannot ring */
+        NO_PHONE,
         DUPLICATE_CALL
     }
 

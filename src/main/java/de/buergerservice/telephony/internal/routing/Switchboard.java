@@ -29,11 +29,19 @@ import de.buergerservice.telephony.TelephonySnapshot.QueueStatus;
  * <p>Rules: a call goes to the longest-idle AVAILABLE agent with a registered phone and the queue's skill; among
  * waiting calls the longest-waiting goes first (across queues). After a queue's overflow delay, agents with the
  * overflow skill are offered the call too. A ring that is not answered within the ring timeout pauses the agent
- * ("keine Annahme") and puts the call back at the head of its queue.
+ * ("keine Annahme") and puts the call back at the head of its queue. Only an agent with a registered phone can be
+ * AVAILABLE: when the phone's registration ends (unregistered, expired) the agent is logged out. A supervisor can
+ * log any agent out, in any state ({@link #forceLogout}).
  */
 public final class Switchboard {
 
     public static final String NO_ANSWER_REASON = "keine Annahme";
+    /** Why an agent was logged out (detail of the LOGGED_OUT event), for reports and the desktop's wording. */
+    public static final String UNREGISTERED_REASON = "unregistered";
+
+    public static final String EXPIRED_REASON = "registration-expired";
+    public static final String FORCED_REASON = "forced";
+    public static final String RESTART_REASON = "restart";
 
     private final Clock clock;
     private final Scheduler scheduler;
@@ -73,8 +81,14 @@ public final class Switchboard {
         AgentState state = AgentState.LOGGED_OUT;
         String reason;
         Instant since;
+        /** sequence of the event that put the agent in its state */
+        long stateSequence;
+
         Instant idleSince;
         boolean phoneRegistered;
+        /** why the phone went while the agent was in a call: the agent is logged out once the call is over */
+        String phoneGoneReason;
+
         Call call;
         Scheduler.Cancellable wrapUpTimer;
 
@@ -90,6 +104,9 @@ public final class Switchboard {
         final String id;
         final Line line;
         final Instant enqueuedAt;
+        /** sequence of its CALL_OFFERED */
+        long firstSequence;
+
         Agent agent;
         boolean talking;
         Scheduler.Cancellable ringTimer;
@@ -153,16 +170,64 @@ public final class Switchboard {
 
     // --- agents --------------------------------------------------------------------------------------------
 
-    /** The agent's phone registered (or its registration ended); only agents with a phone are rung. */
+    /** The agent's phone registered (or unregistered); only agents with a phone are rung. */
     public synchronized void phoneRegistered(UUID agentId, boolean registered) {
+        if (!registered) {
+            phoneUnregistered(agentId, UNREGISTERED_REASON);
+            return;
+        }
         Agent agent = agent(agentId);
-        if (agent.phoneRegistered != registered) {
-            agent.phoneRegistered = registered;
+        agent.phoneGoneReason = null;
+        if (!agent.phoneRegistered) {
+            agent.phoneRegistered = true;
             version++;
-            if (registered && agent.state == AgentState.AVAILABLE) {
+            if (agent.state == AgentState.AVAILABLE) {
                 dispatch(agent);
             }
         }
+    }
+
+    /**
+     * The agent's phone is gone ({@link #UNREGISTERED_REASON}, {@link #EXPIRED_REASON}): the agent is logged out with
+     * that reason — at once, or, while talking, when the call is over. A ringing call goes back to the head of its
+     * queue.
+     */
+    public synchronized void phoneUnregistered(UUID agentId, String reason) {
+        Agent agent = agent(agentId);
+        if (!agent.phoneRegistered) {
+            return;
+        }
+        agent.phoneRegistered = false;
+        version++;
+        switch (agent.state) {
+            case LOGGED_OUT -> {}
+            case TALKING -> agent.phoneGoneReason = reason;
+            case RINGING -> ringEnds(agent.call, reason, true, AgentState.LOGGED_OUT, reason, null);
+            default -> enter(agent, AgentState.LOGGED_OUT, reason);
+        }
+    }
+
+    /**
+     * A supervisor logs the agent out, whatever the agent is doing: a ringing call goes back to the head of its
+     * queue, a call in progress is ENDED (detail {@link #FORCED_REASON}) — so no agent can be stuck in a call that
+     * no SIP message will ever end. The LOGGED_OUT event names {@code actor}.
+     */
+    public synchronized AgentStatus forceLogout(UUID agentId, String actor) {
+        Agent agent = agent(agentId);
+        Call call = agent.call;
+        if (call != null && agent.state == AgentState.RINGING) {
+            ringEnds(call, FORCED_REASON, true, AgentState.LOGGED_OUT, FORCED_REASON, actor);
+        } else if (call != null) {
+            calls.remove(call.id);
+            cancel(call.overflowTimer);
+            record(call, agent, CallEventType.ENDED, FORCED_REASON, actor);
+            agent.call = null;
+            enter(agent, AgentState.LOGGED_OUT, FORCED_REASON, actor);
+        } else if (agent.state != AgentState.LOGGED_OUT) {
+            enter(agent, AgentState.LOGGED_OUT, FORCED_REASON, actor);
+        }
+        version++;
+        return status(agent);
     }
 
     /**
@@ -179,6 +244,9 @@ public final class Switchboard {
         }
         if (target == AgentState.PAUSED && agent.state == AgentState.LOGGED_OUT) {
             throw new RoutingException(RoutingException.Kind.ILLEGAL_TRANSITION, "log in before pausing");
+        }
+        if (target == AgentState.AVAILABLE && !agent.phoneRegistered) {
+            throw new RoutingException(RoutingException.Kind.NO_PHONE, "no phone registered");
         }
         String newReason = target == AgentState.PAUSED ? (reason == null || reason.isBlank() ? "Pause" : reason) : null;
         if (agent.state != target || (target == AgentState.PAUSED && !newReason.equals(agent.reason))) {
@@ -209,6 +277,7 @@ public final class Switchboard {
         Call call = new Call(callId, line, now());
         calls.put(callId, call);
         record(call, null, CallEventType.CALL_OFFERED, null);
+        call.firstSequence = sequence;
         line.waiting.addLast(call);
         int position = line.waiting.size();
         record(call, null, CallEventType.QUEUED, "position=" + position);
@@ -340,6 +409,70 @@ public final class Switchboard {
         wrapUp(call);
     }
 
+    // --- restart ---------------------------------------------------------------------------------------------
+
+    /** A call the log shows open although no run of the switchboard holds it any more. */
+    public record OpenCall(String callId, UUID tenantId, UUID queueId, UUID agentId, boolean answered) {}
+
+    /**
+     * Closes what a previous run left open: its calls and agent states lived in its memory and ended with it, so
+     * the log gets the end it would otherwise never get — ENDED for an answered call, ABANDONED for one that
+     * waited or rang, LOGGED_OUT for each agent who was not logged out, all with detail {@link #RESTART_REASON} and
+     * time {@code at} (the last moment the previous run is known to have lived). Reports thus never count a call
+     * that lasts for ever.
+     */
+    public synchronized void closeLeftOpen(Collection<OpenCall> open, Collection<UUID> agentsNotLoggedOut, Instant at) {
+        for (OpenCall call : open) {
+            emit(new CallEvent(
+                    EventIds.timeOrdered(at),
+                    ++sequence,
+                    call.callId(),
+                    call.tenantId(),
+                    call.queueId(),
+                    call.agentId(),
+                    call.answered() ? CallEventType.ENDED : CallEventType.ABANDONED,
+                    null,
+                    RESTART_REASON,
+                    at));
+        }
+        for (UUID agentId : agentsNotLoggedOut) {
+            emit(new CallEvent(
+                    EventIds.timeOrdered(at),
+                    ++sequence,
+                    null,
+                    null,
+                    null,
+                    agentId,
+                    CallEventType.AGENT_STATE_CHANGED,
+                    AgentState.LOGGED_OUT,
+                    RESTART_REASON,
+                    at));
+        }
+    }
+
+    /**
+     * The smallest sequence a restart must read to find everything open now: the first event of every call in
+     * progress and the state event of every agent who is not logged out (the sequence of the last event if
+     * nothing is open). Everything before it is closed for good.
+     */
+    public synchronized long lowWaterMark() {
+        long mark = sequence + 1;
+        for (Call call : calls.values()) {
+            mark = Math.min(mark, call.firstSequence);
+        }
+        for (Agent agent : agents.values()) {
+            if (agent.state != AgentState.LOGGED_OUT) {
+                mark = Math.min(mark, agent.stateSequence);
+            }
+        }
+        return mark;
+    }
+
+    /** The sequence of the last event made. */
+    public synchronized long lastSequence() {
+        return sequence;
+    }
+
     // --- state for the edges -------------------------------------------------------------------------------
 
     /** Changes since start; lets publishers skip unchanged snapshots. */
@@ -423,12 +556,23 @@ public final class Switchboard {
     private synchronized void wrapUpDone(UUID agentId) {
         Agent agent = agents.get(agentId);
         if (agent != null && agent.state == AgentState.WRAP_UP) {
+            if (!agent.phoneRegistered) {
+                // the phone went during the call: nothing can ring now
+                enter(agent, AgentState.LOGGED_OUT, agent.phoneGoneReason);
+                agent.phoneGoneReason = null;
+                return;
+            }
             enter(agent, AgentState.AVAILABLE, null);
             dispatch(agent);
         }
     }
 
     private void noAnswer(Call call, String why, boolean cancelRing) {
+        ringEnds(call, why, cancelRing, AgentState.PAUSED, NO_ANSWER_REASON, null);
+    }
+
+    /** The ring ends without an answer: the agent goes to {@code next}, the call back to the head of its queue. */
+    private void ringEnds(Call call, String why, boolean cancelRing, AgentState next, String reason, String actor) {
         Agent agent = call.agent;
         cancel(call.ringTimer);
         record(call, agent, CallEventType.RING_NO_ANSWER, why);
@@ -437,7 +581,7 @@ public final class Switchboard {
         }
         agent.call = null;
         call.agent = null;
-        enter(agent, AgentState.PAUSED, NO_ANSWER_REASON);
+        enter(agent, next, reason, actor);
         // back to the head of its queue: the caller has waited longest and must not lose their place
         call.line.waiting.addFirst(call);
         dispatch(call);
@@ -524,6 +668,10 @@ public final class Switchboard {
     }
 
     private void enter(Agent agent, AgentState state, String reason) {
+        enter(agent, state, reason, null);
+    }
+
+    private void enter(Agent agent, AgentState state, String reason, String actor) {
         if (agent.state == AgentState.WRAP_UP) {
             cancel(agent.wrapUpTimer);
             agent.wrapUpTimer = null;
@@ -544,10 +692,16 @@ public final class Switchboard {
                 CallEventType.AGENT_STATE_CHANGED,
                 state,
                 reason,
-                agent.since));
+                agent.since,
+                actor));
+        agent.stateSequence = sequence;
     }
 
     private void record(Call call, Agent agent, CallEventType type, String detail) {
+        record(call, agent, type, detail, null);
+    }
+
+    private void record(Call call, Agent agent, CallEventType type, String detail, String actor) {
         Instant at = now();
         emit(new CallEvent(
                 EventIds.timeOrdered(at),
@@ -559,7 +713,8 @@ public final class Switchboard {
                 type,
                 null,
                 detail,
-                at));
+                at,
+                actor));
     }
 
     private void emit(CallEvent event) {

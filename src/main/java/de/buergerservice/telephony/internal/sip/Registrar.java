@@ -1,11 +1,13 @@
 package de.buergerservice.telephony.internal.sip;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import de.buergerservice.telephony.AgentState;
 import de.buergerservice.telephony.internal.AgentService;
 import de.buergerservice.telephony.internal.Digest;
+import de.buergerservice.telephony.internal.RegistrationStore;
+import de.buergerservice.telephony.internal.RestartRecovery;
 import de.buergerservice.telephony.internal.SipCredential;
 import de.buergerservice.telephony.internal.routing.RoutingException;
 import de.buergerservice.telephony.internal.routing.Switchboard;
@@ -35,12 +39,20 @@ import de.buergerservice.telephony.internal.routing.Switchboard;
  * gets 401 with a challenge; wrong credentials get a fresh challenge (401), an expired nonce one with stale=true;
  * credentials of another user than the one registered get 403.
  *
- * <p>Nonces are stateless: issue time plus an HMAC-like hash with a per-process secret, valid five minutes.
+ * <p>Bindings are kept in memory for routing and in {@code telephony_registration} ({@link RegistrationStore}), so
+ * a restart restores them ({@link #restore}): the phones are reachable at once, not only after their next REGISTER.
+ * A new registration logs a LOGGED_OUT agent in ({@code available-on-register}); a refresh of a live binding does
+ * not, so an agent who logged out stays out while the phone keeps registering. Unregistering (Expires: 0) and
+ * expiry log the agent out (reasons {@code unregistered}, {@code registration-expired}).
+ *
+ * <p>Nonces are stateless ({@link DigestNonces}): issue time plus an HMAC-SHA256 under the server secret
+ * ({@code buergerservice.sip.nonce-secret}, else random per process), valid five minutes; digests are compared in
+ * constant time.
  */
 class Registrar {
 
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
-    private static final long NONCE_LIFETIME_MILLIS = 300_000;
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
     /** Where an agent's phone can be reached, until when. */
     record Binding(UUID agentId, String sipUser, URI contact, String transport, long expiresAtMillis) {}
@@ -49,17 +61,23 @@ class Registrar {
     private final AgentService agents;
     private final Switchboard switchboard;
     private final SipProperties properties;
-    private final String secret;
+    private final DigestNonces nonces;
+    private final RegistrationStore store;
     private final Map<UUID, Binding> bindings = new ConcurrentHashMap<>();
 
-    Registrar(SipMessages sip, AgentService agents, Switchboard switchboard, SipProperties properties) {
+    Registrar(
+            SipMessages sip,
+            AgentService agents,
+            Switchboard switchboard,
+            SipProperties properties,
+            RegistrationStore store) {
         this.sip = sip;
+        this.store = store;
         this.agents = agents;
         this.switchboard = switchboard;
         this.properties = properties;
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        this.secret = HexFormat.of().formatHex(random);
+        this.nonces =
+                new DigestNonces(DigestNonces.secret(properties.nonceSecret()), NONCE_LIFETIME, Clock.systemUTC());
     }
 
     Optional<Binding> bindingOf(UUID agentId) {
@@ -73,16 +91,57 @@ class Registrar {
         return bindings.size();
     }
 
-    /** Drops bindings whose time is up; the agent's phone is then unreachable. */
+    /** Drops bindings whose time is up; the agent's phone is then unreachable and the agent logged out. */
     void expire() {
         long now = System.currentTimeMillis();
-        bindings.values().removeIf(binding -> {
-            if (binding.expiresAtMillis < now) {
-                markRegistered(binding.agentId, false);
-                return true;
+        for (Binding binding : bindings.values()) {
+            if (binding.expiresAtMillis < now && bindings.remove(binding.agentId(), binding)) {
+                forget(binding.agentId());
+                phoneGone(binding.agentId(), Switchboard.EXPIRED_REASON);
+                log.info("Registration of {} expired", binding.sipUser());
             }
-            return false;
-        });
+        }
+    }
+
+    /**
+     * Restores the stored bindings that have not expired (at start, before calls are taken). The agent comes back
+     * as it was before the restart ({@code before}): working (available, ringing, talking, wrap-up) → AVAILABLE,
+     * paused → PAUSED with its reason; an agent that was logged out stays logged out until the phone's next new
+     * registration.
+     */
+    int restore(Function<UUID, Optional<RestartRecovery.AgentBefore>> before) {
+        int restored = 0;
+        for (RegistrationStore.StoredBinding stored : store.unexpired(Instant.now())) {
+            Optional<SipCredential> credential = agents.credential(stored.sipUser());
+            if (credential.isEmpty() || !credential.get().agentId().equals(stored.agentId())) {
+                store.delete(stored.agentId()); // the agent was renamed or deleted meanwhile
+                continue;
+            }
+            try {
+                URI contact = sip.addresses().createURI(stored.contact());
+                bindings.put(
+                        stored.agentId(),
+                        new Binding(
+                                stored.agentId(),
+                                stored.sipUser(),
+                                contact,
+                                stored.transport(),
+                                stored.expiresAt().toEpochMilli()));
+                switchboard.phoneRegistered(stored.agentId(), true);
+                Optional<RestartRecovery.AgentBefore> was = before.apply(stored.agentId());
+                if (was.isPresent()) {
+                    switchboard.requestState(stored.agentId(), AgentState.AVAILABLE, null);
+                    if (was.get().state() == AgentState.PAUSED) {
+                        switchboard.requestState(
+                                stored.agentId(), AgentState.PAUSED, was.get().reason());
+                    }
+                }
+                restored++;
+            } catch (Exception e) {
+                log.warn("Registration of {} not restored: {}", stored.sipUser(), e.toString());
+            }
+        }
+        return restored;
     }
 
     void register(Request request, ServerTransaction transaction) throws Exception {
@@ -98,13 +157,15 @@ class Registrar {
             return;
         }
         Optional<SipCredential> credential = agents.credential(auth.getUsername());
-        NonceCheck nonce = checkNonce(auth.getNonce());
-        if (credential.isEmpty() || nonce == NonceCheck.INVALID || !validResponse(request, auth, credential.get())) {
+        DigestNonces.Check nonce = nonces.check(auth.getNonce());
+        if (credential.isEmpty()
+                || nonce == DigestNonces.Check.INVALID
+                || !validResponse(request, auth, credential.get())) {
             log.info("Rejected REGISTER for {}: wrong credentials", aor);
             challenge(request, transaction, false);
             return;
         }
-        if (nonce == NonceCheck.STALE) {
+        if (nonce == DigestNonces.Check.STALE) {
             challenge(request, transaction, true);
             return;
         }
@@ -128,30 +189,61 @@ class Registrar {
         int expires = expires(request, contact);
         if (contact.getAddress().isWildcard() || expires == 0) {
             bindings.remove(credential.agentId());
-            markRegistered(credential.agentId(), false);
+            forget(credential.agentId());
+            phoneGone(credential.agentId(), Switchboard.UNREGISTERED_REASON);
             log.info("Phone of {} unregistered", credential.sipUser());
             transaction.sendResponse(response);
             return;
         }
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         URI uri = (URI) contact.getAddress().getURI().clone();
-        bindings.put(
+        Binding binding = new Binding(
                 credential.agentId(),
-                new Binding(
-                        credential.agentId(),
-                        credential.sipUser(),
-                        uri,
-                        via.getTransport(),
-                        System.currentTimeMillis() + expires * 1000L));
-        markRegistered(credential.agentId(), true);
+                credential.sipUser(),
+                uri,
+                via.getTransport(),
+                System.currentTimeMillis() + expires * 1000L);
+        boolean fresh = bindingOf(credential.agentId()).isEmpty();
+        bindings.put(credential.agentId(), binding);
+        try {
+            store.save(
+                    new RegistrationStore.StoredBinding(
+                            binding.agentId(),
+                            binding.sipUser(),
+                            uri.toString(),
+                            binding.transport(),
+                            Instant.ofEpochMilli(binding.expiresAtMillis())),
+                    Instant.now());
+        } catch (RuntimeException e) {
+            // the phone is reachable now; only a restart before its next REGISTER would not know it
+            log.warn("Registration of {} not stored: {}", credential.sipUser(), e.toString());
+        }
+        markRegistered(credential.agentId(), fresh);
         response.addHeader(sip.contact(uri, expires));
         transaction.sendResponse(response);
     }
 
-    private void markRegistered(UUID agentId, boolean registered) {
+    private void forget(UUID agentId) {
         try {
-            switchboard.phoneRegistered(agentId, registered);
-            if (registered
+            store.delete(agentId);
+        } catch (RuntimeException e) {
+            log.warn("Registration of agent {} not removed from the database: {}", agentId, e.toString());
+        }
+    }
+
+    private void phoneGone(UUID agentId, String reason) {
+        try {
+            switchboard.phoneUnregistered(agentId, reason);
+        } catch (RoutingException e) {
+            log.debug("Agent {} left while unregistering: {}", agentId, e.getMessage());
+        }
+    }
+
+    /** A phone registered; a new registration (not a refresh) logs a LOGGED_OUT agent in, if so configured. */
+    private void markRegistered(UUID agentId, boolean fresh) {
+        try {
+            switchboard.phoneRegistered(agentId, true);
+            if (fresh
                     && properties.availableOnRegister()
                     && switchboard
                             .agentStatus(agentId)
@@ -177,7 +269,7 @@ class Registrar {
         Response response = sip.response(Response.UNAUTHORIZED, request);
         WWWAuthenticateHeader challenge = sip.headers().createWWWAuthenticateHeader("Digest");
         challenge.setRealm(properties.realm());
-        challenge.setNonce(newNonce());
+        challenge.setNonce(nonces.issue());
         challenge.setAlgorithm("MD5");
         challenge.setQop("auth");
         if (stale) {
@@ -185,33 +277,6 @@ class Registrar {
         }
         response.addHeader(challenge);
         transaction.sendResponse(response);
-    }
-
-    private enum NonceCheck {
-        VALID,
-        STALE,
-        INVALID
-    }
-
-    private String newNonce() {
-        String issued = Long.toHexString(System.currentTimeMillis());
-        return issued + "." + Digest.md5Hex(secret + ":" + issued);
-    }
-
-    private NonceCheck checkNonce(String nonce) {
-        if (nonce == null) {
-            return NonceCheck.INVALID;
-        }
-        int dot = nonce.indexOf('.');
-        if (dot < 1 || !nonce.substring(dot + 1).equals(Digest.md5Hex(secret + ":" + nonce.substring(0, dot)))) {
-            return NonceCheck.INVALID;
-        }
-        try {
-            long issued = Long.parseLong(nonce.substring(0, dot), 16);
-            return System.currentTimeMillis() - issued > NONCE_LIFETIME_MILLIS ? NonceCheck.STALE : NonceCheck.VALID;
-        } catch (NumberFormatException e) {
-            return NonceCheck.INVALID;
-        }
     }
 
     /** RFC 2617 §3.2.2.1: request-digest with or without qop=auth. */
@@ -237,7 +302,7 @@ class Registrar {
         } else {
             expected = Digest.md5Hex(credential.ha1() + ":" + auth.getNonce() + ":" + ha2);
         }
-        return expected.equalsIgnoreCase(auth.getResponse());
+        return DigestNonces.equal(expected, auth.getResponse());
     }
 
     static String userOf(URI uri) {

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxMessageSize largest SIP message accepted (bytes, UDP and TCP); the stack allocates a receive buffer of
  *        this size for every UDP datagram, so it is kept near what phones and trunks send (RFC 3261 §18.1.1 moves
  *        requests above ~1,300 bytes to TCP anyway)
+ * @param nonceSecret secret of the registrar's digest nonces (HMAC); empty: a random one per process, so a phone
+ *        holding a nonce from before a restart is simply challenged again
  */
 @ConfigurationProperties("buergerservice.sip")
 public record SipProperties(
@@ -32,7 +34,8 @@ public record SipProperties(
         Duration maxQueueWait,
         Integer maxExpires,
         Boolean availableOnRegister,
-        Integer maxMessageSize) {
+        Integer maxMessageSize,
+        String nonceSecret) {
 
     public SipProperties {
         enabled = enabled == null || enabled;

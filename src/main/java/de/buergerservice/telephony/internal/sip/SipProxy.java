@@ -36,6 +36,7 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.buergerservice.telephony.internal.CallEventLog;
 import de.buergerservice.telephony.internal.Digest;
 import de.buergerservice.telephony.internal.QueueService;
 import de.buergerservice.telephony.internal.QueueSettings;
@@ -58,6 +59,7 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private static final Logger log = LoggerFactory.getLogger(SipProxy.class);
     static final String CLOSED_REASON = "Außerhalb der Öffnungszeiten";
+    static final java.time.Duration ANSWER_DURABLE_TIMEOUT = java.time.Duration.ofSeconds(2);
 
     /** One caller's INVITE while the switchboard handles it. */
     static final class InboundCall {
@@ -104,6 +106,7 @@ class SipProxy implements SipListener, SwitchboardListener {
     private final SipProperties properties;
     private final ExecutorService signalling;
     private final ScheduledExecutorService timers;
+    private final CallEventLog events;
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
 
     SipProxy(
@@ -115,7 +118,8 @@ class SipProxy implements SipListener, SwitchboardListener {
             TenantLookup tenants,
             SipProperties properties,
             ExecutorService signalling,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers,
+            CallEventLog events) {
         this.provider = provider;
         this.sip = sip;
         this.registrar = registrar;
@@ -125,6 +129,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         this.properties = properties;
         this.signalling = signalling;
         this.timers = timers;
+        this.events = events;
     }
 
     int activeCalls() {
@@ -574,7 +579,7 @@ class SipProxy implements SipListener, SwitchboardListener {
             if (!leg.cancelled && switchboard.answered(call.callId, leg.agentId)) {
                 if (call.finalSent.compareAndSet(false, true)) {
                     finish(call);
-                    call.server.sendResponse(withoutOwnVia(response));
+                    relayAnswerWhenDurable(call, withoutOwnVia(response));
                     return;
                 }
                 switchboard.ended(call.callId);
@@ -583,6 +588,31 @@ class SipProxy implements SipListener, SwitchboardListener {
         } else if (!leg.cancelled) {
             switchboard.ringFailed(call.callId, leg.agentId, status + " " + response.getReasonPhrase());
         }
+    }
+
+    /**
+     * Issue 11, crash durability: the caller hears the answer only once ANSWERED (recorded by
+     * {@code switchboard.answered} just before) is in the database, so no call a caller saw answered can be missing
+     * from the log after a crash. The call-event writer commits in groups every few milliseconds and releases the
+     * waiting answers; the 200 then goes out on the signalling thread. Should the database hang, the answer goes out
+     * after {@link #ANSWER_DURABLE_TIMEOUT} anyway (the event stays queued): callers are not left unanswered for the
+     * sake of the report.
+     */
+    private void relayAnswerWhenDurable(InboundCall call, Response ok) {
+        events.durable()
+                .orTimeout(ANSWER_DURABLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync(
+                        (done, failure) -> {
+                            if (failure != null) {
+                                log.warn("ANSWERED of {} not durable in time, relaying the 200 anyway", call.callId);
+                            }
+                            try {
+                                call.server.sendResponse(ok);
+                            } catch (Exception e) {
+                                log.warn("Could not relay 200 for {}: {}", call.callId, e.toString());
+                            }
+                        },
+                        signalling);
     }
 
     /** The agent answered after the call went elsewhere (caller gone, ring timeout): ACK and BYE that phone. */

@@ -22,10 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import de.buergerservice.telephony.internal.AgentService;
+import de.buergerservice.telephony.internal.CallEventLog;
 import de.buergerservice.telephony.internal.QueueService;
+import de.buergerservice.telephony.internal.RegistrationStore;
+import de.buergerservice.telephony.internal.RestartRecovery;
 import de.buergerservice.telephony.internal.SwitchboardRelay;
 import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.tenancy.TenantDirectory;
@@ -48,6 +52,9 @@ public class SipServer implements SmartLifecycle {
     private final SwitchboardRelay relay;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final RegistrationStore registrations;
+    private final RestartRecovery recovery;
+    private final CallEventLog events;
 
     private SipStack stack;
     private SipProvider provider;
@@ -65,8 +72,14 @@ public class SipServer implements SmartLifecycle {
             Switchboard switchboard,
             SwitchboardRelay relay,
             TenantDirectory tenants,
-            Clock clock) {
+            Clock clock,
+            RegistrationStore registrations,
+            RestartRecovery recovery,
+            CallEventLog events) {
         this.properties = properties;
+        this.registrations = registrations;
+        this.recovery = recovery;
+        this.events = events;
         this.agents = agents;
         this.queues = queues;
         this.switchboard = switchboard;
@@ -120,7 +133,7 @@ public class SipServer implements SmartLifecycle {
             // holds) stayed queued until its due time — at 300 calls/s some 9,000 dead calls kept for 30 s
             timerPool.setRemoveOnCancelPolicy(true);
             timers = timerPool;
-            registrar = new Registrar(sip, agents, switchboard, properties);
+            registrar = new Registrar(sip, agents, switchboard, properties, registrations);
             proxy = new SipProxy(
                     provider,
                     sip,
@@ -130,12 +143,16 @@ public class SipServer implements SmartLifecycle {
                     new TenantLookup(tenants, clock),
                     properties,
                     signalling,
-                    timers);
+                    timers,
+                    events);
             provider.addSipListener(proxy);
             relay.connect(proxy);
-            timers.scheduleAtFixedRate(registrar::expire, 5, 5, TimeUnit.SECONDS);
             stack.start();
             running = true;
+            int restored = registrar.restore(recovery::stateBefore);
+            if (restored > 0) {
+                log.info("{} phone registration(s) restored", restored);
+            }
             log.info("SIP server listening on {}:{} (UDP, TCP), realm {}", properties.host(), port, properties.realm());
         } catch (Exception e) {
             if (stack != null) {
@@ -179,6 +196,15 @@ public class SipServer implements SmartLifecycle {
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         return p;
+    }
+
+    /** Registrations whose time is up end here, and log their agent out. */
+    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+    void expireRegistrations() {
+        Registrar current = registrar;
+        if (running && current != null) {
+            current.expire();
+        }
     }
 
     @Override

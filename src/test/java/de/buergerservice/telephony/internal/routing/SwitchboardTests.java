@@ -269,14 +269,136 @@ class SwitchboardTests {
     }
 
     @Test
-    void givenAgentWithoutPhone_thenNotRung() {
+    void givenAgentWithoutPhone_thenCannotBeAvailable() {
         UUID id = UUID.randomUUID();
         board.defineAgent(id, "no phone", List.of(Skill.of(ARTLAND, 1)));
-        board.requestState(id, AgentState.AVAILABLE, null);
+        assertThatThrownBy(() -> board.requestState(id, AgentState.AVAILABLE, null))
+                .extracting(e -> ((RoutingException) e).kind())
+                .isEqualTo(RoutingException.Kind.NO_PHONE);
         board.offer("c1", ARTLAND_QUEUE);
         assertThat(rings).isEmpty();
         board.phoneRegistered(id, true);
+        board.requestState(id, AgentState.AVAILABLE, null);
         assertThat(rings).containsExactly("c1->" + id);
+    }
+
+    CallEvent lastStateEvent(UUID agent) {
+        return events.stream()
+                .filter(e -> agent.equals(e.agentId()) && e.type() == CallEventType.AGENT_STATE_CHANGED)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    @Test
+    void givenPhoneUnregistersOrExpires_thenAgentLoggedOutWithReason() {
+        UUID idle = availableAgent("idle", Skill.of(ARTLAND, 1));
+        UUID paused = availableAgent("paused", Skill.of(OLDENBURG, 1));
+        board.requestState(paused, AgentState.PAUSED, "Mittag");
+        board.phoneRegistered(idle, false);
+        board.phoneUnregistered(paused, Switchboard.EXPIRED_REASON);
+        assertThat(state(idle)).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(lastStateEvent(idle).detail()).isEqualTo("unregistered");
+        assertThat(state(paused)).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(lastStateEvent(paused).detail()).isEqualTo("registration-expired");
+        assertThat(board.agentStatus(idle).orElseThrow().phoneRegistered()).isFalse();
+    }
+
+    @Test
+    void givenRingingAgentsPhoneExpires_thenCallRingsTheNextAgent() {
+        UUID first = availableAgent("first", Skill.of(ARTLAND, 1));
+        time.advanceSeconds(1);
+        UUID second = availableAgent("second", Skill.of(ARTLAND, 1));
+        board.offer("c1", ARTLAND_QUEUE);
+        assertThat(rings).containsExactly("c1->" + first);
+        board.phoneUnregistered(first, Switchboard.EXPIRED_REASON);
+        assertThat(cancels).containsExactly("c1->" + first);
+        assertThat(rings).containsExactly("c1->" + first, "c1->" + second);
+        assertThat(state(first)).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void givenTalkingAgentsPhoneUnregisters_thenLoggedOutWhenTheCallIsOver() {
+        UUID agent = availableAgent("agent", Skill.of(ARTLAND, 1));
+        board.offer("c1", ARTLAND_QUEUE);
+        board.answered("c1", agent);
+        board.phoneRegistered(agent, false);
+        assertThat(state(agent)).isEqualTo(AgentState.TALKING);
+        board.ended("c1");
+        assertThat(state(agent)).isEqualTo(AgentState.WRAP_UP);
+        time.advanceSeconds(60);
+        assertThat(state(agent)).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(lastStateEvent(agent).detail()).isEqualTo("unregistered");
+    }
+
+    @Test
+    void givenAgentInAnyState_whenSupervisorForcesOut_thenLoggedOutWithActor() {
+        UUID talking = availableAgent("talking", Skill.of(ARTLAND, 1));
+        board.offer("c1", ARTLAND_QUEUE);
+        board.answered("c1", talking);
+        board.forceLogout(talking, "supervisor");
+        assertThat(state(talking)).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(typesOf("c1")).last().isEqualTo(CallEventType.ENDED);
+        CallEvent ended = events.stream()
+                .filter(e -> e.type() == CallEventType.ENDED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(ended.detail()).isEqualTo("forced");
+        assertThat(ended.actor()).isEqualTo("supervisor");
+        assertThat(lastStateEvent(talking).detail()).isEqualTo("forced");
+        assertThat(lastStateEvent(talking).actor()).isEqualTo("supervisor");
+        assertThat(board.isActive("c1")).isFalse();
+
+        UUID ringing = availableAgent("ringing", Skill.of(ARTLAND, 1));
+        board.offer("c2", ARTLAND_QUEUE);
+        board.forceLogout(ringing, "admin");
+        assertThat(cancels).containsExactly("c2->" + ringing);
+        assertThat(board.position("c2")).as("back at the head of its queue").contains(1);
+        assertThat(state(ringing)).isEqualTo(AgentState.LOGGED_OUT);
+
+        UUID wrapUp = availableAgent("wrapUp", Skill.of(ARTLAND, 1));
+        assertThat(board.answered("c2", wrapUp)).isTrue();
+        board.ended("c2");
+        assertThat(state(wrapUp)).isEqualTo(AgentState.WRAP_UP);
+        board.forceLogout(wrapUp, "supervisor");
+        time.advanceSeconds(60);
+        assertThat(state(wrapUp)).as("wrap-up timer cancelled").isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void givenWhatAnEarlierRunLeftOpen_thenClosedWithRestartEvents() {
+        UUID agent = UUID.randomUUID();
+        Instant crash = Instant.parse("2026-11-25T08:59:58Z");
+        board.closeLeftOpen(
+                List.of(
+                        new Switchboard.OpenCall("talked", ARTLAND, ARTLAND_QUEUE, agent, true),
+                        new Switchboard.OpenCall("waited", ARTLAND, ARTLAND_QUEUE, null, false)),
+                List.of(agent),
+                crash);
+        assertThat(events)
+                .extracting(CallEvent::callId, CallEvent::type, CallEvent::detail, CallEvent::at)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("talked", CallEventType.ENDED, "restart", crash),
+                        org.assertj.core.groups.Tuple.tuple("waited", CallEventType.ABANDONED, "restart", crash),
+                        org.assertj.core.groups.Tuple.tuple(null, CallEventType.AGENT_STATE_CHANGED, "restart", crash));
+        assertThat(events.get(2).agentState()).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void givenOpenCallsAndLoggedInAgents_thenLowWaterMarkIsTheirOldestEvent() {
+        assertThat(board.lowWaterMark()).isEqualTo(1);
+        UUID agent = availableAgent("agent", Skill.of(OLDENBURG, 1));
+        long availableAt = board.lastSequence();
+        board.offer("c1", ARTLAND_QUEUE);
+        assertThat(board.lowWaterMark()).isEqualTo(availableAt);
+        board.requestState(agent, AgentState.LOGGED_OUT, null);
+        long offeredAt = events.stream()
+                .filter(e -> e.type() == CallEventType.CALL_OFFERED)
+                .findFirst()
+                .orElseThrow()
+                .sequence();
+        assertThat(board.lowWaterMark()).isEqualTo(offeredAt);
+        board.abandon("c1");
+        assertThat(board.lowWaterMark()).isEqualTo(board.lastSequence() + 1);
     }
 
     @Test
