@@ -107,4 +107,35 @@ class BearerTokenTests {
         assertThat(mvc.get().uri("/api/v1/users").header("Authorization", bearer))
                 .hasStatus(401);
     }
+
+    @Test
+    void givenOwnApiTokenBesideTheIssuer_thenBothKindsOfBearerTokenWork() throws JOSEException {
+        List<String> agents = de.buergerservice.Responses.read(
+                mvc.get()
+                        .uri("/api/v1/users")
+                        .header("Authorization", token(KEY, "it.admin", List.of("ADMIN"), List.of()))
+                        .exchange(),
+                "$[?(@.username == 'agent2')].id");
+        String agent = agents.get(0);
+        String created = de.buergerservice.Responses.read(
+                mvc.post()
+                        .uri("/api/v1/users/" + agent + "/tokens")
+                        .header("Authorization", token(KEY, "it.admin", List.of("ADMIN"), List.of()))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Fachverfahren\", \"expiresOn\": \"%s\"}"
+                                .formatted(java.time.LocalDate.now().plusDays(7)))
+                        .exchange(),
+                "$.token");
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + created))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.username")
+                .isEqualTo("agent2");
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer bst_falsch"))
+                .hasStatus(401);
+        assertThat(mvc.get()
+                        .uri("/api/v1/me")
+                        .header("Authorization", token(KEY, "m.mueller", List.of("MANAGEMENT"), List.of("artland"))))
+                .hasStatusOk();
+    }
 }

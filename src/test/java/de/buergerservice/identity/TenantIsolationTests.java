@@ -85,7 +85,7 @@ class TenantIsolationTests {
     Map<String, String> foreignIds() {
         TenantInfo oldenburg = tenants.findBySlug("oldenburg").orElseThrow();
         AgreementInfo agreement = tenants.agreementsFor(oldenburg.id()).get(0);
-        return Map.of(
+        Map<String, String> ids = new java.util.HashMap<>(Map.of(
                 "slug", oldenburg.slug(),
                 "tenantId", oldenburg.id().toString(),
                 "departmentId",
@@ -101,7 +101,27 @@ class TenantIsolationTests {
                 "serviceId", oldenburgOnlyService(oldenburg).toString(),
                 "importId", oldenburgImport().toString(),
                 // telephony: the demo agent agent1 (its agent id is its user id)
-                "agentId", users.findByUsername("agent1").orElseThrow().id().toString());
+                "agentId", users.findByUsername("agent1").orElseThrow().id().toString()));
+        // identity: an API token of agent1 (tokens belong to users; only administrators reach them)
+        ids.put(
+                "tokenId",
+                agent1Token(users.findByUsername("agent1").orElseThrow().id()).toString());
+        return ids;
+    }
+
+    UUID agent1Token(UUID agent1) {
+        UUID id = UUID.randomUUID();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.update(
+                "insert into api_token (id, user_id, name, token_hash, hint, expires_at, version, created_at,"
+                        + " updated_at) values (?, ?, 'Isolation', ?, 'bst_is', ?, 0, ?, ?)",
+                id,
+                agent1,
+                id.toString().replace("-", "") + id.toString().replace("-", ""),
+                java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3600)),
+                now,
+                now);
+        return id;
     }
 
     /** The demo service that exists for Oldenburg only (not a shared catalogue entry). */

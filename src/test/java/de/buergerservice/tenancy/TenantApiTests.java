@@ -46,7 +46,7 @@ class TenantApiTests {
 
         @Test
         void givenValidTenant_thenCreatedWithLocationAndReadable() {
-            MvcTestResult created = post("/api/v1/tenants", tenant("bippen", "03459011", "+4954359990"));
+            MvcTestResult created = post("/api/v1/tenants", tenant("bippen", "03459015", "+4954359990"));
             assertThat(created).hasStatus(201).headers().hasValue("Location", "/api/v1/tenants/bippen");
             assertThat(mvc.get().uri("/api/v1/tenants/bippen").with(httpBasic("admin", "demo")))
                     .hasStatusOk()
@@ -77,7 +77,7 @@ class TenantApiTests {
 
         @Test
         void givenPhoneNotInE164_thenProblemNamesTheNumber() {
-            assertThat(post("/api/v1/tenants", tenant("x3", "03459011", "05435 9990")))
+            assertThat(post("/api/v1/tenants", tenant("x3", "03459011", "0800 12")))
                     .hasStatus(400)
                     .bodyJson()
                     .extractingPath("$.errors[0].field")
@@ -86,7 +86,7 @@ class TenantApiTests {
 
         @Test
         void givenNumberOfAnotherTenant_thenRejectedWithItsName() {
-            MvcTestResult result = post("/api/v1/tenants", tenant("x4", "03459011", "+4954311820"));
+            MvcTestResult result = post("/api/v1/tenants", tenant("x4", "03459012", "+4954311820"));
             assertThat(result)
                     .hasStatus(400)
                     .bodyJson()
@@ -149,7 +149,7 @@ class TenantApiTests {
 
         @Test
         void givenClosing2400_thenOpenUntilMidnightAndWrittenBackAs2400() {
-            String body = tenant("x24", "03459011", "+4954359981")
+            String body = tenant("x24", "03459016", "+4954359981")
                     .replace(
                             "{\"opens\": \"08:00\", \"closes\": \"12:00\"}",
                             "{\"opens\": \"00:00\", \"closes\": \"24:00\"}");
@@ -180,13 +180,68 @@ class TenantApiTests {
         }
 
         @Test
-        void givenUnknownType_thenProblemNamesTheField() {
+        void givenUnknownType_thenProblemNamesTheFieldAndTheAllowedValues() {
             String body = tenant("x7", "03459011", "+4954359996").replace("\"MUNICIPALITY\"", "\"DORF\"");
-            assertThat(post("/api/v1/tenants", body))
+            MvcTestResult result = post("/api/v1/tenants", body);
+            assertThat(result)
                     .hasStatus(400)
                     .bodyJson()
                     .extractingPath("$.errors[0].field")
                     .isEqualTo("type");
+            assertThat(result)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .asString()
+                    .startsWith("Unbekannter Wert „DORF“. Erlaubt: ")
+                    .contains("MUNICIPALITY");
+        }
+
+        @Test
+        void givenSecondTenantWithArtlandsAgs_thenRefusedAtTheField() {
+            MvcTestResult result = post("/api/v1/tenants", tenant("artland-zwei", "03459029", "+4954359983"));
+            assertThat(result)
+                    .hasStatus(400)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("ags");
+            assertThat(result)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .isEqualTo("Den AGS 03459029 hat bereits „Samtgemeinde Artland“.");
+            assertThat(mvc.get().uri("/api/v1/tenants/artland-zwei").with(httpBasic("admin", "demo")))
+                    .hasStatus(404);
+        }
+
+        @Test
+        void givenGermanNotations_thenStoredInE164() {
+            String body = tenant("x10", "03459013", "+49 5435 99 70")
+                    .replace("\"+49 5435 99 70\"]", "\"+49 5435 99 70\", \"05439 962-0\", \"0049 (5435) 9971\"]");
+            MvcTestResult created = post("/api/v1/tenants", body);
+            assertThat(created).hasStatus(201);
+            assertThat(created)
+                    .bodyJson()
+                    .extractingPath("$.phoneNumbers")
+                    .asArray()
+                    .containsExactly("+4954359970", "+4954399620", "+4954359971");
+        }
+
+        @Test
+        void givenOneWrongLineAmongSeveral_thenTheProblemNamesThatLine() {
+            String body = tenant("x11", "03459014", "+49 5435 99 72")
+                    .replace("\"+49 5435 99 72\"]", "\"+49 5435 99 72\", \"0800 12\", \"05439 962-1\"]");
+            MvcTestResult result = post("/api/v1/tenants", body);
+            assertThat(result)
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("phoneNumbers[1]");
+            assertThat(result)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .asString()
+                    .startsWith("„0800 12“ ist keine gültige Rufnummer.");
+            assertThat(result).bodyJson().extractingPath("$.errors").asArray().hasSize(1);
         }
 
         @Test
@@ -223,6 +278,30 @@ class TenantApiTests {
                             .content(tenant("x9", "03459011", "+4954359998")))
                     .hasStatus(403)
                     .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        @Test
+        void givenAgentWithInvalidBody_thenForbiddenBeforeTheBodyIsValidated() {
+            for (String body : new String[] {"{}", tenant("x9", "1", "kaputt"), "{\"type\": \"DORF\"}"}) {
+                assertThat(mvc.post()
+                                .uri("/api/v1/tenants")
+                                .with(httpBasic("agent1", "demo"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                        .hasStatus(403);
+            }
+            assertThat(mvc.put()
+                            .uri("/api/v1/tenants/artland")
+                            .with(httpBasic("artland-management", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{}"))
+                    .hasStatus(403);
+            assertThat(mvc.post()
+                            .uri("/api/v1/agreements")
+                            .with(httpBasic("agent2", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{}"))
+                    .hasStatus(403);
         }
     }
 
@@ -307,6 +386,28 @@ class TenantApiTests {
                     .bodyJson()
                     .extractingPath("$.reason")
                     .isEqualTo("PUBLIC_HOLIDAY");
+        }
+
+        @Test
+        void givenYearFarOutside_thenGermanProblemNamesTheYear() {
+            MvcTestResult result = mvc.get()
+                    .uri("/api/v1/tenants/artland/public-holidays?year=99999")
+                    .with(httpBasic("agent1", "demo"))
+                    .exchange();
+            assertThat(result)
+                    .hasStatus(400)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("year");
+            assertThat(result)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .isEqualTo("Bitte ein Jahr zwischen 1900 und 2200 angeben.");
+            assertThat(mvc.get()
+                            .uri("/api/v1/tenants/artland/public-holidays?year=2200")
+                            .with(httpBasic("agent1", "demo")))
+                    .hasStatusOk();
         }
 
         @Test

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,10 +19,14 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import de.buergerservice.shared.security.TenantScope;
@@ -28,7 +34,8 @@ import de.buergerservice.shared.web.ProblemResponder;
 import de.buergerservice.tenancy.TenantDirectory;
 
 /**
- * Two filter chains. The REST API (and actuator) answers with problem+json, takes HTTP Basic or — when an
+ * Two filter chains. The REST API (and actuator) answers with problem+json, takes HTTP Basic (verified results
+ * cached briefly, see {@link CredentialCache}), the product's API tokens ({@code Bearer bst_…}) or — when an
  * issuer is configured — OIDC bearer tokens, and also accepts the web UI's session (for htmx and server-sent
  * events); CSRF tokens are required for session-authenticated changes only. The web UI uses the German login
  * form (or OIDC login when a client is registered), CSRF protection and strict security headers.
@@ -56,7 +63,11 @@ class SecurityConfiguration {
             TenantDirectory tenants,
             TenantScope scope,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            ClaimsMapping claims)
+            ClaimsMapping claims,
+            AccountUserDetailsService accounts,
+            PasswordEncoder passwords,
+            CredentialCache credentials,
+            ApiTokenService apiTokens)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Buergerservice\"");
@@ -64,6 +75,11 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, e) ->
                 problems.write(request, response, HttpStatus.FORBIDDEN, "problemDetail.status.403");
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(accounts);
+        passwordCheck.setPasswordEncoder(passwords);
+        // the API's own manager: a failed Basic login is not checked a second time by the global one
+        http.authenticationManager(
+                new ProviderManager(new CachingBasicAuthenticationProvider(passwordCheck, credentials)));
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(
                         auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -78,14 +94,25 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(apiTokens, credentials, problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new TenantPathFilter(tenants, scope, problems), AuthorizationFilter.class);
-        if (jwtDecoder.getIfAvailable() != null) {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            JwtAuthenticationProvider jwtCheck = new JwtAuthenticationProvider(decoder);
+            jwtCheck.setJwtAuthenticationConverter(token -> {
+                ClaimsPrincipal principal = claims.principal(token.getClaims(), token.getSubject());
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        principal, token, ClaimsMapping.authorities(principal));
+            });
+            DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+            // our own tokens (bst_…) are checked by ApiTokenAuthenticationFilter, every other bearer token is a JWT
+            BearerTokenResolver jwtsOnly = request ->
+                    ApiTokenAuthenticationFilter.ownToken(request) != null ? null : standard.resolve(request);
             http.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(unauthorized)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
-                        ClaimsPrincipal principal = claims.principal(token.getClaims(), token.getSubject());
-                        return UsernamePasswordAuthenticationToken.authenticated(
-                                principal, token, ClaimsMapping.authorities(principal));
-                    })));
+                    .bearerTokenResolver(jwtsOnly)
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(jwtCheck))));
         }
         return http.build();
     }

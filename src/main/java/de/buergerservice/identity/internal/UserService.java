@@ -38,6 +38,7 @@ public class UserService {
     private final TenantDirectory tenants;
     private final PasswordEncoder passwords;
     private final ChangeRecorder changes;
+    private final CredentialCache credentials;
     private final Clock clock;
 
     UserService(
@@ -45,11 +46,13 @@ public class UserService {
             TenantDirectory tenants,
             PasswordEncoder passwords,
             ChangeRecorder changes,
+            CredentialCache credentials,
             Clock clock) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.passwords = passwords;
         this.changes = changes;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -92,6 +95,8 @@ public class UserService {
             account.changePassword(passwords.encode(data.password()), clock.instant());
         }
         UserView after = view(accounts.saveAndFlush(account));
+        // a cached Basic login or token must not keep the old password, roles or tenants alive
+        credentials.evictUser(id);
         changes.updated(AUDIT_TYPE, id, null, before, after);
         return after;
     }
@@ -103,6 +108,7 @@ public class UserService {
         }
         UserView snapshot = view(account);
         accounts.delete(account);
+        credentials.evictUser(id);
         changes.deleted(AUDIT_TYPE, id, null, snapshot);
     }
 
@@ -111,6 +117,7 @@ public class UserService {
     @PreAuthorize("permitAll()")
     public void on(TenantDeleted event) {
         accounts.findByTenantId(event.tenantId()).forEach(account -> account.dropTenant(event.tenantId()));
+        credentials.evictAll();
     }
 
     private void apply(UserAccount account, UserData data) {

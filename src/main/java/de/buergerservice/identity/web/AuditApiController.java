@@ -3,6 +3,7 @@ package de.buergerservice.identity.web;
 import java.util.UUID;
 
 import org.springframework.data.web.PagedModel;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +13,7 @@ import de.buergerservice.identity.internal.AuditLog;
 
 /** The audit log for administrators: {@code /api/v1/audit?entityType=&entityId=&actor=&page=&size=}. */
 @RestController
+@PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {
 
     private final AuditLog auditLog;

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +28,9 @@ import de.buergerservice.shared.security.ScopedPrincipal;
 /** REST API of users ({@code /api/v1/users}, administrators) and of the caller itself ({@code /api/v1/me}). */
 @RestController
 class UserApiController {
+
+    /** Decided before the body is read, so a user without the role learns that first (403, not 400). */
+    static final String ADMIN = "hasRole('ADMIN')";
 
     private final UserService users;
 
@@ -50,11 +54,13 @@ class UserApiController {
         return new Me(authentication.getName(), roles, true, Set.of());
     }
 
+    @PreAuthorize(ADMIN)
     @GetMapping("/api/v1/users")
     List<UserView> list() {
         return users.list();
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping("/api/v1/users")
     ResponseEntity<UserView> create(@Valid @RequestBody UserData data) {
         UserView created = users.create(data);
@@ -62,16 +68,19 @@ class UserApiController {
                 .body(created);
     }
 
+    @PreAuthorize(ADMIN)
     @GetMapping("/api/v1/users/{userId}")
     UserView get(@PathVariable UUID userId) {
         return users.get(userId);
     }
 
+    @PreAuthorize(ADMIN)
     @PutMapping("/api/v1/users/{userId}")
     UserView update(@PathVariable UUID userId, @Valid @RequestBody UserData data) {
         return users.update(userId, data);
     }
 
+    @PreAuthorize(ADMIN)
     @DeleteMapping("/api/v1/users/{userId}")
     ResponseEntity<Void> delete(@PathVariable UUID userId) {
         users.delete(userId);

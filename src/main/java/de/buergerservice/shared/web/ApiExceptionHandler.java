@@ -1,8 +1,10 @@
 package de.buergerservice.shared.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every error of the REST API into RFC 9457 problem+json. Invalid input lists each offending field under
@@ -77,6 +80,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof InvalidFormatException wrong
+                && wrong.getTargetType() != null
+                && wrong.getTargetType().isEnum()
+                && !wrong.getPath().isEmpty()) {
+            // a client that sent an unknown choice learns the ones there are
+            String allowed = Arrays.stream(wrong.getTargetType().getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name())
+                    .collect(Collectors.joining(", "));
+            return invalid(List.of(new FieldError(
+                    jsonPath(wrong),
+                    messages.getMessage(
+                            "validation.enum",
+                            new Object[] {String.valueOf(wrong.getValue()), allowed},
+                            LocaleContextHolder.getLocale()))));
+        }
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             return invalid(List.of(new FieldError(jsonPath(json), message("validation.unreadableValue"))));
         }

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -24,6 +25,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
+
+    private final ApplicationContext context;
+
+    WebConfiguration(ApplicationContext context) {
+        this.context = context;
+    }
 
     static final List<Locale> SUPPORTED = List.of(Locale.GERMAN, Locale.ENGLISH);
 
@@ -55,6 +62,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new AuthorizeBeforeBinding(context));
     }
 
     @Bean

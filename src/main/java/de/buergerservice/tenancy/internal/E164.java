@@ -10,10 +10,14 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 import de.buergerservice.tenancy.PhoneNumbers;
 
-/** A valid phone number written in E.164, e.g. {@code +4954311820}. {@code null} is valid. */
+/**
+ * A valid phone number written in E.164, e.g. {@code +4954311820}. {@code null} is valid. The message names the
+ * rejected number, so that among several lines of a form the wrong one is recognisable.
+ */
 @Documented
 @Constraint(validatedBy = E164.Validator.class)
 @Target({
@@ -36,7 +40,14 @@ public @interface E164 {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || PhoneNumbers.isE164(value);
+            if (value == null || PhoneNumbers.isE164(value)) {
+                return true;
+            }
+            String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+            if (context instanceof HibernateConstraintValidatorContext hibernate) {
+                hibernate.addMessageParameter("number", shown);
+            }
+            return false;
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import de.buergerservice.tenancy.FederalState;
 import de.buergerservice.tenancy.OpeningHours;
+import de.buergerservice.tenancy.PhoneNumbers;
 import de.buergerservice.tenancy.TenantType;
 
 /** What an administrator enters for a municipality (REST body and admin form alike). */
@@ -32,7 +33,12 @@ public record TenantData(
         @Valid OpeningHours openingHours) {
 
     public TenantData {
-        phoneNumbers = phoneNumbers == null ? List.of() : phoneNumbers;
+        // "+49 5431 1820", "05439 962-0": stored in E.164; what cannot be read stays as typed for the error message
+        phoneNumbers = phoneNumbers == null
+                ? List.of()
+                : phoneNumbers.stream()
+                        .map(n -> n == null ? null : PhoneNumbers.toE164(n).orElse(n.strip()))
+                        .toList();
         openingHours = openingHours == null ? OpeningHours.closed() : openingHours;
     }
 

@@ -12,6 +12,8 @@ interface TenantRepository extends JpaRepository<Tenant, UUID> {
 
     Optional<Tenant> findBySlug(String slug);
 
+    Optional<Tenant> findByAgs(String ags);
+
     List<Tenant> findAllByOrderByName();
 
     List<Tenant> findByIdInOrderByName(Collection<UUID> ids);

@@ -125,6 +125,9 @@ public class TenantService {
         tenants.findBySlug(data.slug()).filter(other -> !other.equals(self)).ifPresent(other -> {
             throw new InvalidFieldException("slug", "validation.slug.taken", data.slug());
         });
+        tenants.findByAgs(data.ags()).filter(other -> !other.equals(self)).ifPresent(other -> {
+            throw new InvalidFieldException("ags", "validation.ags.taken", data.ags(), other.getName());
+        });
         for (int i = 0; i < data.phoneNumbers().size(); i++) {
             String number = data.phoneNumbers().get(i);
             int index = i;

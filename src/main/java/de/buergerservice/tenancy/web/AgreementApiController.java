@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,9 @@ import de.buergerservice.tenancy.internal.AgreementView;
 /** REST API of cooperation agreements: {@code /api/v1/agreements}, and per client municipality. */
 @RestController
 class AgreementApiController {
+
+    /** Decided before the body is read, so a user without the role learns that first (403, not 400). */
+    static final String ADMIN = "hasRole('ADMIN')";
 
     private final AgreementService agreements;
 
@@ -38,6 +42,7 @@ class AgreementApiController {
         return agreements.listForTenant(slug);
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping("/api/v1/agreements")
     ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementData data) {
         AgreementView created = agreements.create(data);
@@ -50,11 +55,13 @@ class AgreementApiController {
         return agreements.get(agreementId);
     }
 
+    @PreAuthorize(ADMIN)
     @PutMapping("/api/v1/agreements/{agreementId}")
     AgreementView update(@PathVariable UUID agreementId, @Valid @RequestBody AgreementData data) {
         return agreements.update(agreementId, data);
     }
 
+    @PreAuthorize(ADMIN)
     @DeleteMapping("/api/v1/agreements/{agreementId}")
     ResponseEntity<Void> delete(@PathVariable UUID agreementId) {
         agreements.delete(agreementId);

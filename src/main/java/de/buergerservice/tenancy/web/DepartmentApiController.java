@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,9 @@ import de.buergerservice.tenancy.internal.DepartmentService;
 @RequestMapping("/api/v1/tenants/{slug}/departments")
 class DepartmentApiController {
 
+    /** Decided before the body is read, so a user without the role learns that first (403, not 400). */
+    static final String ADMIN = "hasRole('ADMIN')";
+
     private final DepartmentService departments;
 
     DepartmentApiController(DepartmentService departments) {
@@ -35,6 +39,7 @@ class DepartmentApiController {
         return departments.list(slug);
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping
     ResponseEntity<DepartmentInfo> create(@PathVariable String slug, @Valid @RequestBody DepartmentData data) {
         DepartmentInfo created = departments.create(slug, data);
@@ -47,12 +52,14 @@ class DepartmentApiController {
         return departments.get(slug, departmentId);
     }
 
+    @PreAuthorize(ADMIN)
     @PutMapping("/{departmentId}")
     DepartmentInfo update(
             @PathVariable String slug, @PathVariable UUID departmentId, @Valid @RequestBody DepartmentData data) {
         return departments.update(slug, departmentId, data);
     }
 
+    @PreAuthorize(ADMIN)
     @DeleteMapping("/{departmentId}")
     ResponseEntity<Void> delete(@PathVariable String slug, @PathVariable UUID departmentId) {
         departments.delete(slug, departmentId);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,9 @@ import de.buergerservice.tenancy.internal.ServiceCenterView;
 @RequestMapping("/api/v1/service-centers")
 class ServiceCenterApiController {
 
+    /** Decided before the body is read, so a user without the role learns that first (403, not 400). */
+    static final String ADMIN = "hasRole('ADMIN')";
+
     private final ServiceCenterService serviceCenters;
 
     ServiceCenterApiController(ServiceCenterService serviceCenters) {
@@ -35,6 +39,7 @@ class ServiceCenterApiController {
         return serviceCenters.list();
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping
     ResponseEntity<ServiceCenterView> create(@Valid @RequestBody ServiceCenterData data) {
         ServiceCenterView created = serviceCenters.create(data);
@@ -47,11 +52,13 @@ class ServiceCenterApiController {
         return serviceCenters.get(serviceCenterId);
     }
 
+    @PreAuthorize(ADMIN)
     @PutMapping("/{serviceCenterId}")
     ServiceCenterView update(@PathVariable UUID serviceCenterId, @Valid @RequestBody ServiceCenterData data) {
         return serviceCenters.update(serviceCenterId, data);
     }
 
+    @PreAuthorize(ADMIN)
     @DeleteMapping("/{serviceCenterId}")
     ResponseEntity<Void> delete(@PathVariable UUID serviceCenterId) {
         serviceCenters.delete(serviceCenterId);

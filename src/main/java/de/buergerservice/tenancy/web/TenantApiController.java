@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import de.buergerservice.shared.BerlinTime;
+import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.tenancy.OpeningStatus;
 import de.buergerservice.tenancy.internal.TenantData;
 import de.buergerservice.tenancy.internal.TenantService;
@@ -31,6 +33,12 @@ import de.buergerservice.tenancy.internal.TenantView;
 @RestController
 @RequestMapping("/api/v1/tenants")
 class TenantApiController {
+
+    /** Decided before the body is read, so a user without the role learns that first (403, not 400). */
+    static final String ADMIN = "hasRole('ADMIN')";
+
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2200;
 
     private final TenantService tenants;
     private final Clock clock;
@@ -45,6 +53,7 @@ class TenantApiController {
         return tenants.list();
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping
     ResponseEntity<TenantView> create(@Valid @RequestBody TenantData data) {
         TenantView created = tenants.create(data);
@@ -57,11 +66,13 @@ class TenantApiController {
         return tenants.get(slug);
     }
 
+    @PreAuthorize(ADMIN)
     @PutMapping("/{slug}")
     TenantView update(@PathVariable String slug, @Valid @RequestBody TenantData data) {
         return tenants.update(slug, data);
     }
 
+    @PreAuthorize(ADMIN)
     @DeleteMapping("/{slug}")
     ResponseEntity<Void> delete(@PathVariable String slug) {
         tenants.delete(slug);
@@ -78,6 +89,10 @@ class TenantApiController {
     @GetMapping("/{slug}/public-holidays")
     Map<LocalDate, String> publicHolidays(@PathVariable String slug, @RequestParam(required = false) Year year) {
         Year chosen = year == null ? Year.now(clock.withZone(BerlinTime.ZONE)) : year;
+        // holiday rules are known for the modern calendar only; "+99999-01-01" is nobody's holiday
+        if (chosen.getValue() < FIRST_YEAR || chosen.getValue() > LAST_YEAR) {
+            throw new InvalidFieldException("year", "validation.year.range", FIRST_YEAR, LAST_YEAR);
+        }
         return new TreeMap<>(tenants.publicHolidays(slug, chosen));
     }
 }

@@ -51,7 +51,7 @@ class TenantAdminPagesTests {
                         .param("type", "MUNICIPALITY")
                         .param("ags", "0345901")
                         .param("federalState", "NI")
-                        .param("phoneNumbers", "05437 12")
+                        .param("phoneNumbers", "0800 12")
                         .param("greeting", "Gemeinde Menslage, guten Tag")
                         .param("weekly[MONDAY]", "8 bis 12"))
                 .hasStatusOk()
@@ -59,9 +59,53 @@ class TenantAdminPagesTests {
                 .contains(
                         "Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche",
                         "Der AGS besteht aus 8 Ziffern",
-                        "Bitte die Rufnummer im Format E.164 angeben",
+                        "„0800 12“ ist keine gültige Rufnummer",
                         "Bitte Zeiträume wie 08:00-12:30 angeben");
         assertThat(mvc.get().uri("/admin/tenants")).bodyText().doesNotContain("Menslage");
+    }
+
+    @Test
+    void givenAgsOfAnotherMunicipality_thenMessageAtTheAgsField() {
+        String page = org.assertj.core.api.Assertions.assertThat(mvc.post()
+                        .uri("/admin/tenants")
+                        .with(csrf())
+                        .param("name", "Samtgemeinde Artland (doppelt)")
+                        .param("slug", "artland-doppelt")
+                        .param("type", "COLLECTIVE_MUNICIPALITY")
+                        .param("ags", "03459029")
+                        .param("federalState", "NI")
+                        .param("phoneNumbers", "05431 1829")
+                        .param("greeting", "Guten Tag"))
+                .hasStatusOk()
+                .bodyText()
+                .actual();
+        assertThat(page).containsPattern("(?s)id=\"ags\".{0,400}Den AGS 03459029 hat bereits „Samtgemeinde Artland“");
+        assertThat(mvc.get().uri("/admin/tenants")).bodyText().doesNotContain("artland-doppelt");
+    }
+
+    @Test
+    void givenPhoneInNationalNotation_thenStoredInE164() {
+        assertThat(mvc.post()
+                        .uri("/admin/tenants")
+                        .with(csrf())
+                        .param("name", "Gemeinde Badbergen")
+                        .param("slug", "badbergen")
+                        .param("type", "MUNICIPALITY")
+                        .param("ags", "03459004")
+                        .param("federalState", "NI")
+                        .param("phoneNumbers", "05433 91 10\n+49 5433 9112")
+                        .param("greeting", "Gemeinde Badbergen, guten Tag"))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/admin/tenants/badbergen/edit")).bodyText().contains("+4954339110\n+4954339112");
+    }
+
+    @Test
+    void newAgreementFormOffersNoDelete() {
+        assertThat(mvc.get().uri("/admin/agreements/new"))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("/admin/agreements//delete")
+                .doesNotContain(">Löschen<");
     }
 
     @Test

@@ -1,0 +1,16 @@
+package de.buergerservice.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
+
+    Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    List<ApiToken> findByUserIdOrderByCreatedAtDesc(UUID userId);
+
+    Optional<ApiToken> findByIdAndUserId(UUID id, UUID userId);
+}
