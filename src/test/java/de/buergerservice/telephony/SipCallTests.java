@@ -53,9 +53,14 @@ import de.buergerservice.tenancy.TenantInfo;
 class SipCallTests {
 
     static final String ARTLAND = "+4954311820";
-    /** 182 repeated every second instead of every 30 s, so the repetition is seen quickly (same for all SIP tests,
-     * which then share one application context). */
-    static final String QUICK_182 = "buergerservice.sip.queued-interval=1s";
+    /** 182 repeated every second instead of every 30 s, so the repetition is seen quickly; an answered call without
+     * ACK ended after 3 s instead of 32 s, one without BYE after 15 s instead of 4 h (same for all SIP tests, which
+     * then share one application context). */
+    static final String QUICK_182 = """
+            buergerservice.sip.queued-interval=1s
+            buergerservice.sip.ack-timeout=3s
+            buergerservice.sip.max-call-duration=15s
+            """;
 
     @TestConfiguration
     static class WednesdayMorning {

@@ -88,6 +88,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     private volatile URI remoteTarget;
     private volatile List<Address> routeSet = List.of();
     private volatile boolean caller;
+    private volatile Response lastAnswer;
 
     public TestPhone(String user, String serverHost, int serverPort) throws Exception {
         this(user, serverHost, serverPort, ListeningPoint.UDP);
@@ -307,7 +308,13 @@ public class TestPhone implements SipListener, AutoCloseable {
         ok.addHeader(headers.createContactHeader(addresses.createAddress(contactUri())));
         ContentTypeHeader sdp = headers.createContentTypeHeader("application", "sdp");
         ok.setContent(SDP, sdp);
+        lastAnswer = ok;
         incoming.sendResponse(ok);
+    }
+
+    /** Sends the last 200 again, as a phone does while the ACK is missing (RFC 3261 §13.3.1.4). */
+    public void repeatAnswer() throws Exception {
+        provider.sendResponse((Response) lastAnswer.clone());
     }
 
     @Override

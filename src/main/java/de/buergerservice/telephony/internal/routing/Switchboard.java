@@ -385,6 +385,15 @@ public final class Switchboard {
 
     /** Either side hung up a connected call: ENDED; the agent goes to WRAP_UP. */
     public synchronized void ended(String callId) {
+        ended(callId, null);
+    }
+
+    /**
+     * The edge ended a connected call itself (no ACK, longest call duration reached, caller unreachable): ENDED
+     * with {@code reason=…} as detail, so reports can tell it from a hang-up; the agent goes to WRAP_UP. A call not
+     * yet answered is ABANDONED as with {@link #ended(String)}.
+     */
+    public synchronized void ended(String callId, String reason) {
         Call call = calls.get(callId);
         if (call == null) {
             return;
@@ -394,7 +403,7 @@ public final class Switchboard {
             return;
         }
         calls.remove(callId);
-        record(call, call.agent, CallEventType.ENDED, null);
+        record(call, call.agent, CallEventType.ENDED, reason == null ? null : "reason=" + reason);
         wrapUp(call);
     }
 

@@ -23,6 +23,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        requests above ~1,300 bytes to TCP anyway)
  * @param nonceSecret secret of the registrar's digest nonces (HMAC); empty: a random one per process, so a phone
  *        holding a nonce from before a restart is simply challenged again
+ * @param ackTimeout how long an answered call may wait for the caller's ACK before the proxy ends it (BYE both
+ *        ways, ENDED {@code reason=no-ack}); 64*T1 = 32 s as in RFC 3261 §13.3.1.4
+ * @param maxCallDuration longest a confirmed call may last without a refresh (re-INVITE, UPDATE) or BYE before
+ *        the proxy ends it (ENDED {@code reason=max-call-duration}): every call has an end, even when both phones
+ *        vanished without BYE
  */
 @ConfigurationProperties("buergerservice.sip")
 public record SipProperties(
@@ -35,7 +40,9 @@ public record SipProperties(
         Integer maxExpires,
         Boolean availableOnRegister,
         Integer maxMessageSize,
-        String nonceSecret) {
+        String nonceSecret,
+        Duration ackTimeout,
+        Duration maxCallDuration) {
 
     public SipProperties {
         enabled = enabled == null || enabled;
@@ -47,5 +54,7 @@ public record SipProperties(
         maxExpires = maxExpires == null ? 3600 : maxExpires;
         availableOnRegister = availableOnRegister == null || availableOnRegister;
         maxMessageSize = maxMessageSize == null ? 8192 : Math.max(4096, maxMessageSize); // the stack's minimum is 4K
+        ackTimeout = ackTimeout == null ? Duration.ofSeconds(32) : ackTimeout;
+        maxCallDuration = maxCallDuration == null ? Duration.ofHours(4) : maxCallDuration;
     }
 }

@@ -35,6 +35,7 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import de.buergerservice.telephony.internal.CallEventLog;
 import de.buergerservice.telephony.internal.Digest;
@@ -60,6 +61,8 @@ class SipProxy implements SipListener, SwitchboardListener {
     private static final Logger log = LoggerFactory.getLogger(SipProxy.class);
     static final String CLOSED_REASON = "Außerhalb der Öffnungszeiten";
     static final java.time.Duration ANSWER_DURABLE_TIMEOUT = java.time.Duration.ofSeconds(2);
+    /** T1 × 2^4: a BYE's retransmissions over UDP until then find the dialog still there. */
+    static final long BYE_LINGER_SECONDS = 8;
 
     /** One caller's INVITE while the switchboard handles it. */
     static final class InboundCall {
@@ -108,6 +111,8 @@ class SipProxy implements SipListener, SwitchboardListener {
     private final ScheduledExecutorService timers;
     private final CallEventLog events;
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
+    private final DialogRegistry dialogs = new DialogRegistry();
+    private final CallSupervisor supervisor;
 
     SipProxy(
             SipProvider provider,
@@ -130,10 +135,15 @@ class SipProxy implements SipListener, SwitchboardListener {
         this.signalling = signalling;
         this.timers = timers;
         this.events = events;
+        this.supervisor = new CallSupervisor(provider, sip, switchboard, dialogs, properties, signalling, timers);
     }
 
     int activeCalls() {
         return calls.size();
+    }
+
+    int openDialogs() {
+        return dialogs.size();
     }
 
     // --- requests ------------------------------------------------------------------------------------------
@@ -141,11 +151,15 @@ class SipProxy implements SipListener, SwitchboardListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        MDC.put("callId", callIdOrNone(request));
         try {
             String method = request.getMethod();
             boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
             if (!Request.ACK.equals(method) && malformed(request)) {
                 sip.respond(serverTransaction(event), request, Response.BAD_REQUEST, "Fehlerhafte Anfrage");
+                return;
+            }
+            if (refusedAtEdge(event) || (inDialog && refusedInDialog(event))) {
                 return;
             }
             switch (method) {
@@ -186,13 +200,96 @@ class SipProxy implements SipListener, SwitchboardListener {
         } catch (TransactionAlreadyExistsException e) {
             log.debug("Retransmission absorbed: {}", e.getMessage());
         } catch (Exception e) {
-            log.warn("Could not handle {}: {}", request.getMethod(), e.toString());
+            log.warn("Could not handle {}", request.getMethod(), e);
             try {
                 sip.respond(serverTransaction(event), request, Response.SERVER_INTERNAL_ERROR, null);
             } catch (Exception ignored) {
                 // nothing more to do: the client will retransmit or time out
             }
+        } finally {
+            MDC.remove("callId");
         }
+    }
+
+    /** {@link RequestValidator}'s refusals; an ACK gets no response (RFC 3261 §17.2.3), so a bad one is dropped. */
+    private boolean refusedAtEdge(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        Optional<RequestValidator.Refusal> refusal = RequestValidator.check(request);
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        log.debug(
+                "{} refused: {} {}",
+                request.getMethod(),
+                refusal.get().status(),
+                refusal.get().reason());
+        if (!Request.ACK.equals(request.getMethod())) {
+            try {
+                sip.respond(
+                        serverTransaction(event),
+                        request,
+                        refusal.get().status(),
+                        refusal.get().reason());
+            } catch (Exception noTransaction) {
+                // the stack builds no transaction for some of what is refused (no Max-Forwards) and has no way back
+                // over a transport it does not speak (Via SIP/2.0/FOO): then without transaction, or not at all
+                try {
+                    provider.sendResponse(sip.response(
+                            refusal.get().status(), request, refusal.get().reason()));
+                } catch (Exception noWayBack) {
+                    log.debug("Refusal of {} not deliverable: {}", request.getMethod(), noWayBack.toString());
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * No open relay (RFC 3261 §16.4, §12.2.2): a request with a To tag is forwarded only along a dialog this proxy
+     * created — its own Record-Route on top of Route, Call-ID and both tags of the dialog, sent from one of its two
+     * sides to that side's peer. Anything else is answered here (481 for what names this server or a known call,
+     * 403 for what would go elsewhere) and reaches nobody. ACK is checked where it is forwarded (it gets no
+     * response), CANCEL and REGISTER are not in-dialog requests of ours.
+     */
+    private boolean refusedInDialog(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.ACK.equals(method) || Request.CANCEL.equals(method) || Request.REGISTER.equals(method)) {
+            return false;
+        }
+        Optional<DialogRegistry.Match> match = dialogs.match(request);
+        if (match.isEmpty()) {
+            boolean forUs = ownRouteOnTop(request) || sip.isOurs(request.getRequestURI());
+            log.debug("{} outside a dialog of ours refused", method);
+            if (forUs || dialogs.knows(callId(request))) {
+                sip.respond(serverTransaction(event), request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            } else {
+                sip.respond(serverTransaction(event), request, Response.FORBIDDEN, "Keine Weiterleitung");
+            }
+            return true;
+        }
+        DialogRegistry.Dialog dialog = match.get().dialog();
+        URI expected = dialog.targetFor(match.get().side());
+        if (!ownRouteOnTop(request) || (expected != null && !expected.equals(request.getRequestURI()))) {
+            log.debug("{} in dialog, but not along its route set or target, refused", method);
+            sip.respond(serverTransaction(event), request, Response.FORBIDDEN, "Keine Weiterleitung");
+            return true;
+        }
+        dialog.passed(match.get().side(), request);
+        if (Request.INVITE.equals(method) || Request.UPDATE.equals(method)) {
+            supervisor.refreshed(dialog);
+        }
+        return false;
+    }
+
+    private boolean ownRouteOnTop(Request request) {
+        RouteHeader first = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        return first != null && sip.isOurs(first.getAddress().getURI());
+    }
+
+    private static String callIdOrNone(Request request) {
+        CallIdHeader header = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+        return header == null ? "-" : header.getCallId();
     }
 
     /**
@@ -315,7 +412,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         Request request = event.getRequest();
         ServerTransaction cancel = serverTransaction(event);
         InboundCall call = calls.get(callId(request));
-        if (call == null) {
+        if (call == null || !cancels(request, call.invite)) {
             sip.respond(cancel, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
         }
@@ -326,6 +423,17 @@ class SipProxy implements SipListener, SwitchboardListener {
             sip.respond(call.server, call.invite, Response.REQUEST_TERMINATED, null);
             finish(call);
         }
+    }
+
+    /** RFC 3261 §9.2: a CANCEL matches the INVITE's transaction (top Via branch) and comes from its caller. */
+    private static boolean cancels(Request cancel, Request invite) {
+        String branch = ((ViaHeader) cancel.getHeader(ViaHeader.NAME)).getBranch();
+        String fromTag = ((javax.sip.header.FromHeader) cancel.getHeader(javax.sip.header.FromHeader.NAME)).getTag();
+        return branch != null
+                && branch.equals(((ViaHeader) invite.getHeader(ViaHeader.NAME)).getBranch())
+                && java.util.Objects.equals(
+                        fromTag,
+                        ((javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME)).getTag());
     }
 
     private void finish(InboundCall call) {
@@ -342,7 +450,38 @@ class SipProxy implements SipListener, SwitchboardListener {
         if (!popOwnRoute(ack) && sip.isOurs(ack.getRequestURI())) {
             return; // ACK of a final response sent here; the transaction layer has it
         }
+        if (!ackInDialog(request)) {
+            return;
+        }
         forwardStateless(request, ack, ":ack");
+    }
+
+    /** An ACK goes on only within a dialog of ours, to the peer; the caller's first ACK confirms the call. */
+    private boolean ackInDialog(Request request) {
+        Optional<DialogRegistry.Match> match = dialogs.match(request);
+        if (match.isEmpty()
+                || !ownRouteOnTop(request)
+                || !java.util.Objects.equals(
+                        match.get().dialog().targetFor(match.get().side()), request.getRequestURI())) {
+            log.debug("ACK outside a dialog of ours dropped");
+            return false;
+        }
+        if (match.get().side() == DialogRegistry.Side.CALLER) {
+            supervisor.acknowledged(match.get().dialog());
+        }
+        return true;
+    }
+
+    /**
+     * A BYE of the dialog passed: supervision stops, but the dialog is kept {@value #BYE_LINGER_SECONDS} s more, so a
+     * retransmitted BYE (its 200 lost or late, RFC 3261 §17.1.2.2) still matches and passes like the first one.
+     */
+    private void byeSeen(String callId) {
+        dialogs.get(callId).ifPresent(dialog -> {
+            dialog.closing = true;
+            dialog.cancelTimers();
+            timers.schedule(() -> dialogs.remove(dialog), BYE_LINGER_SECONDS, TimeUnit.SECONDS);
+        });
     }
 
     private static boolean overUdp(Request request) {
@@ -365,6 +504,7 @@ class SipProxy implements SipListener, SwitchboardListener {
             sip.respond(serverTransaction(event), request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
         }
+        byeSeen(callId(request));
         switchboard.ended(callId(request)); // before forwarding: ENDED is recorded before the other side hears of it
         forwardStateless(request, bye, ":bye");
     }
@@ -396,6 +536,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         forward.addFirst(sip.via(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport()));
         String callId = callId(request);
         if (Request.BYE.equals(request.getMethod())) {
+            byeSeen(callId);
             switchboard.ended(callId); // before forwarding: ENDED is recorded before the other side hears of it
         }
         String referTo = null;
@@ -495,6 +636,9 @@ class SipProxy implements SipListener, SwitchboardListener {
                     sip.response(Response.QUEUED, call.invite, "In Warteschlange, Position " + position));
         } catch (Exception e) {
             log.debug("182 for {} not sent: {}", call.callId, e.toString());
+            if (!overUdp(call.invite)) {
+                giveUp(call); // the caller's connection is gone and cannot be made again: nobody hears the answer
+            }
         }
     }
 
@@ -518,7 +662,9 @@ class SipProxy implements SipListener, SwitchboardListener {
             leg.transaction = client;
             client.sendRequest();
         } catch (Exception e) {
-            log.warn("Could not ring agent {} for {}: {}", leg.agentId, call.callId, e.toString());
+            MDC.put("callId", call.callId);
+            log.warn("Could not ring agent {} for {}", leg.agentId, call.callId, e);
+            MDC.remove("callId");
             switchboard.ringFailed(call.callId, leg.agentId, "Senden fehlgeschlagen");
         }
     }
@@ -543,9 +689,13 @@ class SipProxy implements SipListener, SwitchboardListener {
     public void processResponse(ResponseEvent event) {
         Response response = event.getResponse();
         ClientTransaction client = event.getClientTransaction();
+        CallIdHeader responseCallId = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
+        MDC.put("callId", responseCallId == null ? "-" : responseCallId.getCallId());
+        Object data = client == null ? null : client.getApplicationData();
         try {
-            Object data = client == null ? null : client.getApplicationData();
-            if (data instanceof AgentLeg leg) {
+            if (data instanceof CallSupervisor.SupervisionBye) {
+                return; // the call is already ended
+            } else if (data instanceof AgentLeg leg) {
                 agentResponse(leg, response);
             } else if (data instanceof Relay relay) {
                 if (Request.REFER.equals(relay.method()) && response.getStatusCode() / 100 == 2) {
@@ -557,10 +707,16 @@ class SipProxy implements SipListener, SwitchboardListener {
             }
         } catch (Exception e) {
             log.warn(
-                    "Could not relay {} {}: {}",
+                    "Could not relay {} {}",
                     response.getStatusCode(),
                     ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod(),
-                    e.toString());
+                    e);
+            if (data instanceof AgentLeg leg && response.getStatusCode() / 100 == 2) {
+                // the answer cannot reach the caller: end the call now rather than after the ACK timeout
+                dialogs.get(leg.call.callId).ifPresent(d -> supervisor.end(d, CallSupervisor.CALLER_UNREACHABLE));
+            }
+        } finally {
+            MDC.remove("callId");
         }
     }
 
@@ -576,9 +732,13 @@ class SipProxy implements SipListener, SwitchboardListener {
                 call.server.sendResponse(withoutOwnVia(response));
             }
         } else if (status < 300) {
+            if (relayedRetransmission(leg, response)) {
+                return;
+            }
             if (!leg.cancelled && switchboard.answered(call.callId, leg.agentId)) {
                 if (call.finalSent.compareAndSet(false, true)) {
                     finish(call);
+                    watchDialog(leg, response);
                     relayAnswerWhenDurable(call, withoutOwnVia(response));
                     return;
                 }
@@ -613,6 +773,37 @@ class SipProxy implements SipListener, SwitchboardListener {
                             }
                         },
                         signalling);
+    }
+
+    /**
+     * RFC 3261 §16.7 step 5 and RFC 6026: the agent's phone repeats its 200 until the caller's ACK arrives; a repeat
+     * of the answer that set up our dialog is relayed to the caller (whose ACK may be late or lost), never taken for
+     * a late answer and hung up.
+     */
+    private boolean relayedRetransmission(AgentLeg leg, Response response) throws Exception {
+        if (!leg.call.finalSent.get()) {
+            return false;
+        }
+        Optional<DialogRegistry.Dialog> dialog = dialogs.get(leg.call.callId);
+        String tag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        if (dialog.isEmpty()
+                || !dialog.get().agentId.equals(leg.agentId)
+                || !dialog.get().agentTag.equals(tag)) {
+            return false;
+        }
+        relayStateless(response);
+        return true;
+    }
+
+    /** The answer goes to the caller: from now on the call is a dialog of ours, supervised until it ends. */
+    private void watchDialog(AgentLeg leg, Response ok) {
+        String transport = registrar
+                .bindingOf(leg.agentId)
+                .map(Registrar.Binding::transport)
+                .orElse("udp");
+        DialogRegistry.Dialog dialog = new DialogRegistry.Dialog(leg.call.invite, ok, leg.agentId, transport);
+        dialogs.add(dialog);
+        supervisor.watch(dialog);
     }
 
     /** The agent answered after the call went elsewhere (caller gone, ring timeout): ACK and BYE that phone. */
@@ -676,7 +867,22 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     @Override
     public void processIOException(IOExceptionEvent event) {
-        log.debug("SIP I/O problem with {}:{}", event.getHost(), event.getPort());
+        log.debug("SIP I/O problem with {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+        if ("UDP".equalsIgnoreCase(event.getTransport())) {
+            return; // over UDP nothing says the caller is gone: the ACK timeout and the longest duration do
+        }
+        for (DialogRegistry.Dialog dialog : dialogs.all()) {
+            if (dialog.callerHost.equals(event.getHost()) && dialog.callerPort == event.getPort()) {
+                signalling.execute(() -> supervisor.end(dialog, CallSupervisor.CALLER_UNREACHABLE));
+            }
+        }
+        for (InboundCall call : calls.values()) {
+            ViaHeader via = (ViaHeader) call.invite.getHeader(ViaHeader.NAME);
+            int port = via.getPort() > 0 ? via.getPort() : 5060;
+            if (event.getHost().equals(via.getHost()) && event.getPort() == port) {
+                signalling.execute(() -> giveUp(call));
+            }
+        }
     }
 
     @Override

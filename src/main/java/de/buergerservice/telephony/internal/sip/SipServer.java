@@ -102,6 +102,11 @@ public class SipServer implements SmartLifecycle {
         return proxy == null ? 0 : proxy.activeCalls();
     }
 
+    /** Answered calls the proxy supervises (until BYE, transfer and BYE, or its own end) — a leak check for tests. */
+    public int openDialogs() {
+        return proxy == null ? 0 : proxy.openDialogs();
+    }
+
     public int registeredPhones() {
         return registrar == null ? 0 : registrar.bindingCount();
     }
@@ -193,6 +198,8 @@ public class SipServer implements SmartLifecycle {
         // only ends the stack's own grace period after them. What the Accepted state of RFC 6026 absorbs (a late
         // INVITE retransmission) is absorbed by the proxy itself (SipProxy#newCall).
         p.setProperty("gov.nist.javax.sip.LINGER_TIMER", "0");
+        // the stack's parser plus the checks it forgets (SIP version, headers that may appear once): see the class
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", GuardedParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         return p;

@@ -235,6 +235,26 @@ class SwitchboardTests {
     }
 
     @Test
+    void givenAnsweredCall_whenEdgeEndsItWithReason_thenEndedWithReasonAndAgentInWrapUp() {
+        UUID agent = availableAgent("a", Skill.of(ARTLAND, 1));
+        board.offer("c1", ARTLAND_QUEUE);
+        assertThat(board.answered("c1", agent)).isTrue();
+        time.advance(Duration.ofHours(4));
+
+        board.ended("c1", "max-call-duration");
+
+        CallEvent ended = events.stream()
+                .filter(e -> e.type() == CallEventType.ENDED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(ended.detail()).isEqualTo("reason=max-call-duration");
+        assertThat(state(agent)).isEqualTo(AgentState.WRAP_UP);
+        assertThat(board.isActive("c1")).isFalse();
+        board.ended("c1", "again");
+        assertThat(typesOf("c1")).containsOnlyOnce(CallEventType.ENDED);
+    }
+
+    @Test
     void givenCallerHangsUpWhileQueued_thenAbandonedWithWaitTimeAndSlotFreed() {
         board.offer("c1", ARTLAND_QUEUE);
         board.offer("c2", ARTLAND_QUEUE);
