@@ -11,6 +11,8 @@ public enum CallEventType {
     TRANSFERRED,
     ENDED,
     REJECTED_CLOSED,
+    /** The call's queue was removed while it waited or rang (its municipality was deleted); {@code waitMs=…}. */
+    QUEUE_REMOVED,
     /** An agent's state changed; {@code agent_state} and {@code detail} (pause reason) tell to what. */
     AGENT_STATE_CHANGED
 }

@@ -10,9 +10,19 @@ import java.util.UUID;
  */
 public record TelephonySnapshot(Instant at, List<QueueStatus> queues, List<AgentStatus> agents) {
 
-    /** Waiting calls of one queue; {@code longestWaitSeconds} is 0 when nobody waits. */
+    /**
+     * Waiting calls of one queue; {@code longestWaitSeconds} is 0 and {@code waitingSince} null when nobody waits.
+     * {@code waitingSince} is when the longest-waiting call arrived: the snapshot is only sent when something
+     * changes, so a display counts the wait up from it (against {@link TelephonySnapshot#at()}) by itself.
+     */
     public record QueueStatus(
-            UUID id, UUID tenantId, String name, int waiting, long longestWaitSeconds, int agentsAvailable) {}
+            UUID id,
+            UUID tenantId,
+            String name,
+            int waiting,
+            long longestWaitSeconds,
+            Instant waitingSince,
+            int agentsAvailable) {}
 
     /** One agent's state; {@code reason} is the pause reason, {@code since} the moment of the last change. */
     public record AgentStatus(

@@ -26,6 +26,11 @@ public class Notices {
         redirect.addFlashAttribute("notice", new Notice("success", text(code, null)));
     }
 
+    /** A success message with arguments, e.g. whose state was changed to what. */
+    public void success(RedirectAttributes redirect, String code, Object... args) {
+        redirect.addFlashAttribute("notice", new Notice("success", text(code, args)));
+    }
+
     /** Shows why a request was refused, e.g. a {@link ConflictException}. */
     public void error(RedirectAttributes redirect, ErrorResponse refusal) {
         redirect.addFlashAttribute(

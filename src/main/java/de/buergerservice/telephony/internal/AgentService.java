@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.identity.UserInfo;
@@ -175,9 +177,15 @@ public class AgentService {
         return get(id);
     }
 
+    /** In the deleting transaction: skills for the municipality go with it, or stay if that rolls back. */
     @EventListener
     void on(TenantDeleted event) {
         store.deleteSkillsOfTenant(event.tenantId());
+    }
+
+    /** The routing core learns of the lost skills only once the deletion is committed. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void afterCommit(TenantDeleted event) {
         store.findAll().forEach(this::remember);
     }
 

@@ -4,24 +4,29 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.telephony.TelephonySnapshot;
 import de.buergerservice.telephony.internal.routing.Switchboard;
+import de.buergerservice.tenancy.TenantCreated;
 import de.buergerservice.tenancy.TenantDeleted;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
 
 /**
- * The municipalities' lines (one queue each), kept in step with the routing core. A municipality without stored
- * settings gets the defaults (15 s ring timeout, 10 s wrap-up, 480 when closed) on its first call.
+ * The municipalities' lines (one queue each), kept in step with the routing core. A new municipality gets its line
+ * with the defaults (15 s ring timeout, 10 s wrap-up, 480 when closed) when it is created; one created before
+ * that rule gets it on its first call.
  */
 @Service
 public class QueueService {
@@ -31,6 +36,8 @@ public class QueueService {
     private final TenantDirectory tenants;
     private final Clock clock;
     private final Map<UUID, QueueSettings> byTenant = new ConcurrentHashMap<>();
+    /** Municipalities deleted since start: a number look-up cached a few seconds must not bring their line back. */
+    private final Set<UUID> deleted = ConcurrentHashMap.newKeySet();
 
     QueueService(QueueStore store, Switchboard switchboard, TenantDirectory tenants, Clock clock) {
         this.store = store;
@@ -44,6 +51,11 @@ public class QueueService {
     public QueueSettings forTenant(TenantInfo tenant) {
         QueueSettings settings = byTenant.get(tenant.id());
         return settings != null ? settings : save(QueueSettings.defaults(tenant.id(), tenant.name()));
+    }
+
+    /** Whether the municipality was deleted (its number may still sit in a look-up cache for a few seconds). */
+    public boolean isDeleted(UUID tenantId) {
+        return deleted.contains(tenantId);
     }
 
     public Optional<QueueSettings> find(UUID tenantId) {
@@ -137,6 +149,7 @@ public class QueueService {
                 q.name(),
                 live == null ? 0 : live.waiting(),
                 live == null ? 0 : live.longestWaitSeconds(),
+                live == null ? null : live.waitingSince(),
                 live == null ? 0 : live.agentsAvailable(),
                 q.ringTimeoutSeconds(),
                 q.wrapUpSeconds(),
@@ -150,10 +163,40 @@ public class QueueService {
         return tenants.findById(tenantId);
     }
 
+    /** In the creating transaction: a new municipality has its line (defaults) from the start. */
+    @EventListener
+    void on(TenantCreated event) {
+        if (store.findByTenant(event.tenantId()).isEmpty()) {
+            store.save(QueueSettings.defaults(event.tenantId(), event.name()), clock.instant());
+        }
+    }
+
+    /** Its queue joins the switchboard once the municipality is committed. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void afterCommit(TenantCreated event) {
+        store.findByTenant(event.tenantId()).ifPresent(this::remember);
+    }
+
+    /** In the deleting transaction: the line's row goes with the municipality, or stays if that rolls back. */
     @EventListener
     void on(TenantDeleted event) {
         store.deleteByTenant(event.tenantId());
-        byTenant.remove(event.tenantId());
+        store.clearOverflowTo(event.tenantId());
+    }
+
+    /**
+     * Only once the deletion is committed does the switchboard change: its queue is removed (waiting callers get
+     * a final answer), and lines that overflowed to it no longer do. Before the commit, a rollback would leave a
+     * municipality whose calls nobody takes.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void afterCommit(TenantDeleted event) {
+        deleted.add(event.tenantId());
+        QueueSettings removed = byTenant.remove(event.tenantId());
+        if (removed != null) {
+            switchboard.removeQueue(removed.id());
+        }
+        store.findAll().forEach(this::remember);
     }
 
     private void remember(QueueSettings settings) {

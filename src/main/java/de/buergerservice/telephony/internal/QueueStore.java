@@ -79,4 +79,12 @@ class QueueStore {
     void deleteByTenant(UUID tenantId) {
         jdbc.update("delete from telephony_queue where tenant_id = ?", tenantId);
     }
+
+    /** Lines that overflowed to a municipality that is gone no longer overflow. */
+    void clearOverflowTo(UUID tenantId) {
+        jdbc.update(
+                "update telephony_queue set overflow_tenant_id = null, overflow_after_seconds = null"
+                        + " where overflow_tenant_id = ?",
+                tenantId);
+    }
 }

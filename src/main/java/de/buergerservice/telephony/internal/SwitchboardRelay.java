@@ -44,6 +44,11 @@ public class SwitchboardRelay implements SwitchboardListener {
     }
 
     @Override
+    public void dropped(String callId) {
+        signalling.dropped(callId);
+    }
+
+    @Override
     public void recorded(CallEvent event) {
         events.append(event);
     }

@@ -17,6 +17,7 @@ import de.buergerservice.shared.web.ConflictException;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.tenancy.OpeningStatus;
+import de.buergerservice.tenancy.TenantCreated;
 import de.buergerservice.tenancy.TenantDeleted;
 
 /**
@@ -75,6 +76,7 @@ public class TenantService {
         Tenant tenant = tenants.save(new Tenant(data));
         TenantView view = tenant.toView();
         changes.created(AUDIT_TYPE, tenant.getId(), tenant.getId(), view);
+        events.publishEvent(new TenantCreated(tenant.getId(), tenant.getSlug(), tenant.getName()));
         return view;
     }
 

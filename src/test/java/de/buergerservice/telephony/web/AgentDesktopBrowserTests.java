@@ -3,6 +3,8 @@ package de.buergerservice.telephony.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,8 @@ import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.telephony.AgentState;
 import de.buergerservice.telephony.TestPhone;
 import de.buergerservice.telephony.internal.AgentService;
+import de.buergerservice.telephony.internal.QueueService;
+import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.telephony.internal.sip.SipServer;
 
 /**
@@ -43,6 +47,11 @@ class AgentDesktopBrowserTests {
 
     @Autowired
     SipServer sip;
+
+    QueueService queues;
+
+    @Autowired
+    Switchboard switchboard;
 
     ChromeDriver browser;
 
@@ -77,7 +86,7 @@ class AgentDesktopBrowserTests {
     }
 
     void followsLive(WebDriverWait wait) {
-        browser.findElement(By.xpath("//button[text()='Anmelden']")).click();
+        browser.findElement(By.id("take-calls")).click();
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Frei"));
 
         var agentId = agents.ofUser(users.findByUsername("agent1").orElseThrow().id())
@@ -87,9 +96,56 @@ class AgentDesktopBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Pause"));
         wait.until(ExpectedConditions.textToBe(By.id("agent-reason"), "Schulung"));
 
-        browser.findElement(By.xpath("//button[text()='Abmelden' and @class='button']"))
-                .click();
+        assertThat(browser.findElement(By.id("take-calls")).getText()).isEqualTo("Anrufe annehmen");
+        assertThat(browser.findElement(By.id("stop-calls")).getText())
+                .isEqualTo("Keine Anrufe mehr (abmelden vom Telefondienst)");
+        assertThat(browser.findElement(By.cssSelector(".usermenu button")).getText())
+                .isEqualTo("Aus Bürgerservice abmelden");
+        assertThat(browser.findElement(By.id("phone-status")).getText())
+                .startsWith("Kein Telefon angemeldet – Sie erhalten keine Anrufe.");
+        browser.findElement(By.id("stop-calls")).click();
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Abgemeldet"));
+
+        // the phone registers while the page is open: the desktop says so without a reload
+        switchboard.phoneRegistered(agentId, true);
+        try {
+            wait.until(ExpectedConditions.textToBe(
+                    By.id("phone-status"),
+                    "Telefon angemeldet – Sie erhalten keine Anrufe, bis Sie „Anrufe annehmen“ wählen."));
+        } finally {
+            switchboard.phoneRegistered(agentId, false);
+        }
+        wait.until(
+                ExpectedConditions.textMatches(By.id("phone-status"), Pattern.compile("^Kein Telefon angemeldet.*")));
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    /**
+     * Nothing changes in the switchboard while a call just waits, so no snapshot is sent: the longest wait must
+     * count up in the page by itself (it stood at 0 while the API said 18 s).
+     */
+    @Test
+    void givenWaitingCall_whenNothingElseHappens_thenLongestWaitCountsUp() {
+        var artland = queues.list().stream()
+                .filter(q -> q.name().equals("Samtgemeinde Artland"))
+                .findFirst()
+                .orElseThrow();
+        Browser.signIn(browser, port, "supervisor");
+        browser.get("http://127.0.0.1:" + port + "/telephony");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(8));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Telefonie"));
+        By longest = By.cssSelector("[data-queue-id='" + artland.id() + "'] .longest");
+        By waiting = By.cssSelector("[data-queue-id='" + artland.id() + "'] .waiting");
+        String callId = "browser-wait-" + UUID.randomUUID();
+        switchboard.offer(callId, artland.id());
+        try {
+            wait.until(ExpectedConditions.textToBe(waiting, "1"));
+            wait.until(d -> Integer.parseInt(d.findElement(longest).getText()) >= 3);
+        } finally {
+            switchboard.abandon(callId);
+        }
+        wait.until(ExpectedConditions.textToBe(waiting, "0"));
+        wait.until(ExpectedConditions.textToBe(longest, "0"));
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 }

@@ -140,6 +140,46 @@ public final class Switchboard {
         version++;
     }
 
+    /**
+     * Removes a queue (its municipality is gone). Every call still waiting or ringing for it ends with
+     * QUEUE_REMOVED and {@link SwitchboardListener#dropped}, so its caller gets a final answer instead of waiting
+     * for an agent nobody will send; a ringing agent is free again and keeps their place in line. Connected calls
+     * go on to their natural end.
+     */
+    public synchronized void removeQueue(UUID queueId) {
+        Line line = queues.remove(queueId);
+        if (line == null) {
+            return;
+        }
+        List<Call> affected = new ArrayList<>();
+        for (Call call : calls.values()) {
+            if (call.line == line && !call.talking) {
+                affected.add(call);
+            }
+        }
+        affected.sort((a, b) -> a.enqueuedAt.compareTo(b.enqueuedAt));
+        for (Call call : affected) {
+            calls.remove(call.id);
+            cancel(call.overflowTimer);
+            line.waiting.remove(call);
+            Agent agent = call.agent;
+            if (agent != null) {
+                cancel(call.ringTimer);
+                listener.cancelRing(call.id, agent.id);
+            }
+            record(call, agent, CallEventType.QUEUE_REMOVED, "waitMs=" + waitMillis(call));
+            listener.dropped(call.id);
+            if (agent != null) {
+                agent.call = null;
+                Instant idleSince = agent.idleSince;
+                enter(agent, AgentState.AVAILABLE, null);
+                agent.idleSince = idleSince;
+                dispatch(agent);
+            }
+        }
+        version++;
+    }
+
     /** Adds an agent (LOGGED_OUT) or replaces name and skills of a known one, keeping its state. */
     public synchronized void defineAgent(UUID id, String name, Collection<Skill> skills) {
         Agent agent = agents.get(id);
@@ -493,12 +533,14 @@ public final class Switchboard {
         Instant now = now();
         List<QueueStatus> queueStatus = new ArrayList<>();
         for (Line line : queues.values()) {
-            Call first = line.waiting.peekFirst();
-            long longest = 0;
+            // a call that rang without answer is back at the head, but the head need not be the oldest
+            Instant oldest = null;
             for (Call call : line.waiting) {
-                longest =
-                        Math.max(longest, Duration.between(call.enqueuedAt, now).toSeconds());
+                if (oldest == null || call.enqueuedAt.isBefore(oldest)) {
+                    oldest = call.enqueuedAt;
+                }
             }
+            long longest = oldest == null ? 0 : Duration.between(oldest, now).toSeconds();
             int available = 0;
             for (Agent agent : agents.values()) {
                 if (agent.state == AgentState.AVAILABLE
@@ -507,8 +549,8 @@ public final class Switchboard {
                 }
             }
             QueueDefinition d = line.definition;
-            queueStatus.add(new QueueStatus(
-                    d.id(), d.tenantId(), d.name(), line.waiting.size(), first == null ? 0 : longest, available));
+            queueStatus.add(
+                    new QueueStatus(d.id(), d.tenantId(), d.name(), line.waiting.size(), longest, oldest, available));
         }
         List<AgentStatus> agentStatus =
                 agents.values().stream().map(Switchboard::status).toList();

@@ -17,6 +17,9 @@ public interface SwitchboardListener {
     /** Stop ringing the agent's phone (ring timeout, caller hung up). */
     default void cancelRing(String callId, UUID agentId) {}
 
+    /** The call's queue was removed (municipality deleted): end it with a final answer (SIP: 410 Gone). */
+    default void dropped(String callId) {}
+
     /** A state change happened; persist it. */
     default void recorded(CallEvent event) {}
 }

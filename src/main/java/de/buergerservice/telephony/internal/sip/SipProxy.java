@@ -330,7 +330,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         }
         String callId = callId(request);
         Optional<TenantInfo> tenant = tenantDialled(request);
-        if (tenant.isEmpty()) {
+        if (tenant.isEmpty() || queues.isDeleted(tenant.get().id())) {
             sip.respond(server, request, Response.NOT_FOUND, "Rufnummer nicht vergeben");
             return;
         }
@@ -598,6 +598,26 @@ class SipProxy implements SipListener, SwitchboardListener {
             return;
         }
         signalling.execute(() -> cancelLeg(leg, agentId));
+    }
+
+    @Override
+    public void dropped(String callId) {
+        InboundCall call = calls.get(callId);
+        if (call != null) {
+            signalling.execute(() -> gone(call));
+        }
+    }
+
+    /** The municipality was deleted while its caller waited: 410, the number is no longer served here. */
+    private void gone(InboundCall call) {
+        if (call.finalSent.compareAndSet(false, true)) {
+            try {
+                sip.respond(call.server, call.invite, Response.GONE, "Rufnummer nicht mehr vergeben");
+            } catch (Exception e) {
+                log.debug("410 for {} not sent: {}", call.callId, e.toString());
+            }
+            finish(call);
+        }
     }
 
     private void remind(InboundCall call) {

@@ -27,6 +27,7 @@ class SwitchboardTests {
     final List<String> rings = new ArrayList<>();
     final List<String> cancels = new ArrayList<>();
     final List<String> queued = new ArrayList<>();
+    final List<String> dropped = new ArrayList<>();
     final List<CallEvent> events = new ArrayList<>();
     Switchboard board;
 
@@ -46,6 +47,11 @@ class SwitchboardTests {
             @Override
             public void cancelRing(String callId, UUID agentId) {
                 cancels.add(callId + "->" + agentId);
+            }
+
+            @Override
+            public void dropped(String callId) {
+                dropped.add(callId);
             }
 
             @Override
@@ -451,6 +457,74 @@ class SwitchboardTests {
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).sequence()).isEqualTo(i + 1L);
         }
+    }
+
+    @Test
+    void givenWaitingCalls_thenSnapshotSaysSinceWhenTheLongestWaits() {
+        assertThat(board.snapshot().queues())
+                .allSatisfy(q -> assertThat(q.waitingSince()).isNull());
+        Instant first = time.instant();
+        board.offer("c1", ARTLAND_QUEUE);
+        time.advanceSeconds(7);
+        board.offer("c2", ARTLAND_QUEUE);
+        time.advanceSeconds(11);
+        var artland = board.snapshot().queues().stream()
+                .filter(q -> q.id().equals(ARTLAND_QUEUE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(artland.waitingSince()).isEqualTo(first);
+        assertThat(artland.longestWaitSeconds()).isEqualTo(18);
+
+        // a ring without answer puts c1 back at the head; it still counts from its arrival
+        UUID agent = availableAgent("agent", Skill.of(ARTLAND, 1));
+        time.advance(QueueDefinition.DEFAULT_RING_TIMEOUT);
+        assertThat(board.snapshot().queues().stream()
+                        .filter(q -> q.id().equals(ARTLAND_QUEUE))
+                        .findFirst()
+                        .orElseThrow()
+                        .waitingSince())
+                .isEqualTo(first);
+        assertThat(state(agent)).isEqualTo(AgentState.PAUSED);
+    }
+
+    @Test
+    void givenQueueRemoved_thenWaitingAndRingingCallsEndWithAnAnswerAndAgentsAreFree() {
+        UUID agent = availableAgent("agent", Skill.of(ARTLAND, 1));
+        UUID other = availableAgent("other", Skill.of(OLDENBURG, 1));
+        board.offer("ringing", ARTLAND_QUEUE);
+        time.advanceSeconds(2);
+        board.offer("waiting", ARTLAND_QUEUE);
+        board.offer("talking", OLDENBURG_QUEUE);
+        assertThat(board.answered("talking", other)).isTrue();
+        time.advanceSeconds(3);
+
+        board.removeQueue(ARTLAND_QUEUE);
+
+        assertThat(cancels).containsExactly("ringing->" + agent);
+        assertThat(dropped).containsExactly("ringing", "waiting");
+        assertThat(typesOf("ringing")).last().isEqualTo(CallEventType.QUEUE_REMOVED);
+        assertThat(typesOf("waiting"))
+                .containsExactly(CallEventType.CALL_OFFERED, CallEventType.QUEUED, CallEventType.QUEUE_REMOVED);
+        assertThat(events.stream()
+                        .filter(e -> "waiting".equals(e.callId()) && e.type() == CallEventType.QUEUE_REMOVED)
+                        .findFirst()
+                        .orElseThrow()
+                        .detail())
+                .isEqualTo("waitMs=3000");
+        assertThat(board.isActive("ringing")).isFalse();
+        assertThat(board.isActive("waiting")).isFalse();
+        assertThat(state(agent)).isEqualTo(AgentState.AVAILABLE);
+        assertThat(board.snapshot().queues()).extracting(q -> q.id()).containsExactly(OLDENBURG_QUEUE);
+        assertThatThrownBy(() -> board.offer("late", ARTLAND_QUEUE))
+                .extracting(e -> ((RoutingException) e).kind())
+                .isEqualTo(RoutingException.Kind.UNKNOWN_QUEUE);
+
+        // the other queue's connected call is not touched; its timers still fire harmlessly
+        assertThat(board.isActive("talking")).isTrue();
+        time.advanceSeconds(120);
+        assertThat(rings).containsExactly("ringing->" + agent, "talking->" + other);
+        board.removeQueue(ARTLAND_QUEUE); // twice is nothing
+        assertThat(dropped).hasSize(2);
     }
 
     void answerAndHangUp(String callId, UUID agent) {
