@@ -25,3 +25,13 @@ document.addEventListener('click', (event) => {
   area.setRangeText(text, start, end, 'end');
   area.focus();
 });
+
+// Review queue: a checkbox in the table head selects or clears every row's checkbox of the same name.
+document.addEventListener('change', (event) => {
+  const all = event.target.closest('input[data-select-all]');
+  if (!all) {
+    return;
+  }
+  all.closest('form').querySelectorAll(`input[type="checkbox"][name="${all.dataset.selectAll}"]`)
+    .forEach((box) => { box.checked = all.checked; });
+});

@@ -140,6 +140,7 @@ class TenantIsolationTests {
                         "oldenburg",
                         KnowledgeImports.Format.CSV,
                         false,
+                        false,
                         "kein,titel\n1,2\n".getBytes(StandardCharsets.UTF_8))
                 .id());
         return id[0];

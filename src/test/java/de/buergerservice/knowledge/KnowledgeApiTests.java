@@ -255,11 +255,20 @@ class KnowledgeApiTests {
                 send("PUT", override, EDITOR, "{\"title\": \"Reisepass (Artland)\", \"requiredDocuments\": []}");
         assertThat(changed).hasStatusOk().bodyJson().extractingPath("$.title").isEqualTo("Reisepass (Artland)");
         assertThat(changed).bodyJson().extractingPath("$.overridePending").isEqualTo(true);
-        assertThat(get(ARTLAND + "/services/" + id, "agent1"))
+        // the editor reads the working copy; agents answer with what is in force, with a hint that a change waits
+        assertThat(get(ARTLAND + "/services/" + id, EDITOR))
                 .bodyJson()
                 .extractingPath("$.requiredDocuments")
                 .asArray()
                 .isEmpty();
+        MvcTestResult agentView = get(ARTLAND + "/services/" + id, "agent1");
+        assertThat(agentView).bodyJson().extractingPath("$.title").isEqualTo("Reisepass beantragen");
+        assertThat(agentView)
+                .bodyJson()
+                .extractingPath("$.requiredDocuments")
+                .asArray()
+                .isNotEmpty();
+        assertThat(agentView).bodyJson().extractingPath("$.overridePending").isEqualTo(true);
         assertThat(get(OLDENBURG + "/services/" + id, "agent1"))
                 .bodyJson()
                 .extractingPath("$.title")

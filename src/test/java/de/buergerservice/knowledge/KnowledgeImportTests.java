@@ -24,8 +24,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import de.buergerservice.IntegrationTest;
 
 /**
- * Importing service descriptions: the real Munich DLDB export (287 services), re-import without touching a
- * tenant's override, a CSV catalogue, progress of a background import, and files that are refused as a whole.
+ * Importing service descriptions: the real Munich DLDB export (287 services) arriving for review and published in
+ * bulk by a second person, re-import as a working copy without touching a tenant's override, a CSV catalogue,
+ * progress of a background import, and files that are refused as a whole.
  */
 @IntegrationTest
 class KnowledgeImportTests {
@@ -64,9 +65,36 @@ class KnowledgeImportTests {
         return jdbc.queryForObject("select count(*) from knowledge_service", Integer.class);
     }
 
+    List<String> dldbIds() {
+        return jdbc.queryForList(
+                "select cast(id as varchar) from knowledge_service where source = 'dldb' and tenant_id is null",
+                String.class);
+    }
+
+    MvcTestResult transitionAll(String user, List<String> ids, String state) {
+        return mvc.post()
+                .uri("/api/v1/tenants/artland/knowledge/services/state")
+                .with(Editors.as(user))
+                .contentType("application/json")
+                .content("{\"ids\": [%s], \"state\": \"%s\"}"
+                        .formatted(
+                                String.join(
+                                        ",",
+                                        ids.stream().map(id -> "\"" + id + "\"").toList()),
+                                state))
+                .exchange();
+    }
+
     @Test
-    void givenMunichExport_thenImportedAndReimportKeepsTheTenantsOverride() throws IOException {
+    void givenMunichExport_thenItArrivesForReviewAndAnotherPersonPublishesItInBulk() throws IOException {
         byte[] file = munich();
+        // a person cannot publish their own import under the four-eyes rule
+        assertThat(upload("?format=dldb&target=catalogue&publish=true", EDITOR, file))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("publish");
+
         MvcTestResult first = upload("?format=dldb", EDITOR, file);
         assertThat(first).hasStatusOk();
         int created = read(first, "$.created");
@@ -74,25 +102,51 @@ class KnowledgeImportTests {
         assertThat(created + unchangedBefore).isEqualTo(287);
         assertThat(first).bodyJson().extractingPath("$.target").isEqualTo("catalogue");
         assertThat(first).bodyJson().extractingPath("$.warnings[0].field").isEqualTo("leika");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from knowledge_service where source = 'dldb' and state <> 'IN_REVIEW'",
+                        Integer.class))
+                .isZero();
 
         String id = jdbc.queryForObject(
                 "select cast(id as varchar) from knowledge_service "
                         + "where source = 'dldb' and external_id = '1063423'",
                 String.class);
-        MvcTestResult service = mvc.get()
-                .uri("/api/v1/tenants/artland/knowledge/services/" + id)
-                .with(Editors.as("agent1"))
-                .exchange();
+        String artlandService = "/api/v1/tenants/artland/knowledge/services/" + id;
+        // nothing of it reaches the municipalities' agents before review
+        assertThat(mvc.get().uri(artlandService).with(Editors.as("agent1"))).hasStatus(404);
+        assertThat(mvc.get().uri(artlandService).with(Editors.as(EDITOR)))
+                .bodyJson()
+                .extractingPath("$.state")
+                .isEqualTo("IN_REVIEW");
+
+        // the importer's bulk publish is refused record by record, with the reason in German
+        List<String> all = dldbIds();
+        MvcTestResult own = transitionAll(EDITOR, all, "PUBLISHED");
+        assertThat(own).hasStatusOk();
+        List<Boolean> done = read(own, "$[*].done");
+        assertThat(done).hasSize(287).containsOnly(false);
+        assertThat(own).bodyJson().extractingPath("$[0].message").asString().startsWith("Vier-Augen-Prinzip");
+        assertThat(mvc.get().uri(artlandService).with(Editors.as("agent1"))).hasStatus(404);
+
+        // a second person publishes all of them at once
+        MvcTestResult published = transitionAll("admin", all, "PUBLISHED");
+        List<Boolean> publishedDone = read(published, "$[*].done");
+        assertThat(publishedDone).hasSize(287).containsOnly(true);
+        MvcTestResult service =
+                mvc.get().uri(artlandService).with(Editors.as("agent1")).exchange();
         assertThat(service).bodyJson().extractingPath("$.leikaKey").isEqualTo("99050012104000");
         assertThat(service).bodyJson().extractingPath("$.synonyms").asArray().contains("Gewerbeschein verloren");
         assertThat(service).bodyJson().extractingPath("$.state").isEqualTo("PUBLISHED");
         assertThat(mvc.put()
-                        .uri("/api/v1/tenants/artland/knowledge/services/" + id + "/override")
+                        .uri(artlandService + "/override")
                         .with(Editors.as(EDITOR))
                         .contentType("application/json")
                         .content("{\"title\": \"Gewerbe anmelden im Artland\"}"))
                 .hasStatusOk();
+        assertThat(mvc.post().uri(artlandService + "/override/approval").with(Editors.as("admin")))
+                .hasStatusOk();
 
+        // a changed record of a published service is a working copy in review: the published content stays in force
         byte[] changed = new String(file, StandardCharsets.UTF_8)
                 .replace("\"name\": \"Gewerbe-Anmeldung\"", "\"name\": \"Gewerbe anmelden\"")
                 .replace("\"name\":\"Gewerbe-Anmeldung\"", "\"name\":\"Gewerbe anmelden\"")
@@ -100,18 +154,23 @@ class KnowledgeImportTests {
         MvcTestResult again = upload("?format=dldb", EDITOR, changed);
         assertThat(again).hasStatusOk().bodyJson().extractingPath("$.updated").isEqualTo(1);
         assertThat(again).bodyJson().extractingPath("$.unchanged").isEqualTo(286);
-        assertThat(mvc.get()
-                        .uri("/api/v1/tenants/artland/knowledge/services/" + id)
-                        .with(Editors.as("agent1")))
+        String oldenburgService = "/api/v1/tenants/oldenburg/knowledge/services/" + id;
+        MvcTestResult inForce =
+                mvc.get().uri(oldenburgService).with(Editors.as("agent1")).exchange();
+        assertThat(inForce).bodyJson().extractingPath("$.title").isEqualTo("Gewerbe-Anmeldung");
+        assertThat(inForce).bodyJson().extractingPath("$.workingCopy").isEqualTo(true);
+        assertThat(transitionAll("admin", List.of(id), "PUBLISHED")).hasStatusOk();
+        assertThat(mvc.get().uri(artlandService).with(Editors.as("agent1")))
                 .bodyJson()
                 .extractingPath("$.title")
                 .isEqualTo("Gewerbe anmelden im Artland");
-        assertThat(mvc.get()
-                        .uri("/api/v1/tenants/oldenburg/knowledge/services/" + id)
-                        .with(Editors.as("agent1")))
+        assertThat(mvc.get().uri(oldenburgService).with(Editors.as("agent1")))
                 .bodyJson()
                 .extractingPath("$.title")
                 .isEqualTo("Gewerbe anmelden");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where entity_type = 'KnowledgeImport'", Integer.class))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -165,11 +224,19 @@ class KnowledgeImportTests {
         MvcTestResult result = upload("?format=csv", EDITOR, csv.getBytes(StandardCharsets.UTF_8));
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$.target").isEqualTo("artland");
         assertThat(result).bodyJson().extractingPath("$.created").isEqualTo(2);
+        String search = "/api/v1/tenants/artland/knowledge/services";
+        // in review: the editor finds it, agents do not until a second person published it
+        List<Object> forAgents = read(
+                mvc.get().uri(search).with(Editors.as("agent1")).exchange(),
+                "$[?(@.title == 'Brauchtumsfeuer anmelden')]");
+        assertThat(forAgents).isEmpty();
+        List<String> ids = read(
+                mvc.get().uri(search).with(Editors.as(EDITOR)).exchange(),
+                "$[?(@.title == 'Brauchtumsfeuer anmelden' && @.state == 'IN_REVIEW')].id");
+        assertThat(ids).hasSize(1);
+        assertThat(transitionAll("admin", ids, "PUBLISHED")).hasStatusOk();
         List<Map<String, Object>> found = read(
-                mvc.get()
-                        .uri("/api/v1/tenants/artland/knowledge/services?q=Brauchtumsfeuer")
-                        .with(Editors.as("agent1"))
-                        .exchange(),
+                mvc.get().uri(search).with(Editors.as("agent1")).exchange(),
                 "$[?(@.title == 'Brauchtumsfeuer anmelden')]");
         assertThat(found).singleElement().satisfies(service -> {
             assertThat(service.get("catalogue")).isEqualTo(false);

@@ -21,7 +21,9 @@ import de.buergerservice.shared.security.SystemActor;
 /**
  * The command-line import: {@code --buergerservice.knowledge.import=<file>} (optionally
  * {@code --buergerservice.knowledge.import-tenant=<slug>}, {@code --buergerservice.knowledge.import-format=dldb|csv})
- * imports the file at start-up, after the demo data, and logs the report. With
+ * imports the file at start-up, after the demo data, and logs the report. Like every import, the records arrive
+ * for review; {@code --buergerservice.knowledge.import-publish=true} publishes them at once (the operator, as the
+ * system, is no person under the four-eyes rule). With
  * {@code --buergerservice.knowledge.import-exit=true} the application ends afterwards (exit code 0). A rejected
  * file fails start-up, so a script sees a non-zero exit code.
  */
@@ -55,7 +57,7 @@ class CommandLineImport implements ApplicationRunner {
         ImportReport[] report = new ImportReport[1];
         SystemActor.run(() -> {
             try {
-                report[0] = imports.importFile(file, properties.importTenant(), format);
+                report[0] = imports.importFile(file, properties.importTenant(), format, properties.importPublish());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }

@@ -60,7 +60,8 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     @Override
     public Optional<ServiceView> find(UUID tenantId, UUID serviceId, Audience audience) {
         return entries.findVisible(serviceId, tenantId)
-                .filter(entry -> visibleTo(entry, audience))
+                // agents answer with what is in force, as citizens read it: a draft nobody has reviewed is no answer
+                .filter(ServiceEntry::isPublic)
                 .map(entry -> views.of(
                         entry,
                         overrides
@@ -74,7 +75,8 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     public List<ServiceView> list(UUID tenantId, Audience audience) {
         Map<UUID, ServiceOverride> local = overridesOf(tenantId);
         return entries.visibleTo(tenantId).stream()
-                .filter(entry -> visibleTo(entry, audience))
+                // agents answer with what is in force, as citizens read it: a draft nobody has reviewed is no answer
+                .filter(ServiceEntry::isPublic)
                 .map(entry -> views.of(entry, local.get(entry.getId()), tenantId, audience))
                 .sorted(Comparator.comparing(view -> view.title().toLowerCase(Locale.GERMAN)))
                 .toList();
@@ -140,9 +142,5 @@ class KnowledgeCatalogService implements KnowledgeCatalog, IndexSource {
     private Map<UUID, ServiceOverride> overridesOf(UUID tenantId) {
         return overrides.findByTenantId(tenantId).stream()
                 .collect(Collectors.toMap(ServiceOverride::getServiceId, Function.identity()));
-    }
-
-    private static boolean visibleTo(ServiceEntry entry, Audience audience) {
-        return audience == Audience.PUBLIC ? entry.isPublic() : entry.getState() != ServiceState.ARCHIVED;
     }
 }

@@ -34,7 +34,7 @@ class KnowledgeDemoData implements ApplicationRunner {
 
     private final ServiceEntryRepository entries;
     private final Revisions revisions;
-    private final KnowledgeService knowledge;
+    private final ServiceOverrideRepository overrides;
     private final TenantDirectory tenants;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -42,13 +42,13 @@ class KnowledgeDemoData implements ApplicationRunner {
     KnowledgeDemoData(
             ServiceEntryRepository entries,
             Revisions revisions,
-            KnowledgeService knowledge,
+            ServiceOverrideRepository overrides,
             TenantDirectory tenants,
             TransactionTemplate transaction,
             Clock clock) {
         this.entries = entries;
         this.revisions = revisions;
-        this.knowledge = knowledge;
+        this.overrides = overrides;
         this.tenants = tenants;
         this.transaction = transaction;
         this.clock = clock;
@@ -417,7 +417,10 @@ class KnowledgeDemoData implements ApplicationRunner {
         return entry.getId();
     }
 
-    /** The tenant's department, notes and overridden fields of a catalogue entry — as an editor would set them. */
+    /**
+     * The tenant's department, notes and overridden fields of a catalogue entry — as an editor would set them, and
+     * in force as if a second person had approved them.
+     */
     private void local(String slug, UUID serviceId, UUID department, String notes, OverrideData fields) {
         OverrideData data = fields == null
                 ? new OverrideData(
@@ -454,7 +457,17 @@ class KnowledgeDemoData implements ApplicationRunner {
                         fields.topics(),
                         department,
                         notes);
-        knowledge.setOverride(slug, serviceId, data);
+        UUID tenantId = tenants.findBySlug(slug).orElseThrow().id();
+        ServiceOverride override = new ServiceOverride(tenantId, serviceId);
+        override.apply(data.content(), data.departmentId(), Rules.text(data.internalNotes()), SystemActor.NAME);
+        overrides.saveAndFlush(override);
+        revisions.overrideSaved(
+                serviceId,
+                tenantId,
+                override,
+                override.getRevision(),
+                entries.findById(serviceId).orElseThrow().getState(),
+                null);
     }
 
     private UUID department(TenantInfo tenant, String name) {

@@ -15,16 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
@@ -34,10 +33,13 @@ import de.buergerservice.knowledge.ServiceState;
 import de.buergerservice.knowledge.internal.ImportJobs.ImportJob;
 import de.buergerservice.knowledge.internal.ImportReport.Problem;
 import de.buergerservice.knowledge.internal.ImportReport.Status;
-import de.buergerservice.shared.security.TenantScope;
+import de.buergerservice.shared.audit.ChangeRecorder;
+import de.buergerservice.shared.security.SystemActor;
+import de.buergerservice.shared.web.ConflictException;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.tenancy.DepartmentInfo;
+import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
 
 /**
@@ -45,6 +47,11 @@ import de.buergerservice.tenancy.TenantInfo;
  * checked against the same rules as the editor's input first; if one fails, the report names record and field and
  * nothing is written. Otherwise one transaction creates or updates the entries, matched by source and external id.
  * An import writes entries only — a tenant's overrides of catalogue entries are never touched.
+ *
+ * <p>Imported records follow the workflow of any change: new and changed records arrive for review (a change to a
+ * published record as a working copy, the published content staying in force), unless the import asks to publish
+ * and the four-eyes rule allows it — a person may not publish what they import themselves; the system may (the
+ * operator's command-line import, start-up). Every import is recorded in the audit log.
  */
 @Service
 public class KnowledgeImports {
@@ -66,42 +73,53 @@ public class KnowledgeImports {
         }
     }
 
+    static final String AUDIT_TYPE = "KnowledgeImport";
+
+    /** What the audit log keeps of an import: where it went, what it did, whether it published. */
+    record ImportAudit(
+            String format,
+            String target,
+            Status status,
+            int total,
+            int created,
+            int updated,
+            int unchanged,
+            boolean published) {}
+
     private final ServiceEntryRepository entries;
     private final Revisions revisions;
-    private final KnowledgeService knowledge;
+    private final KnowledgeAccess access;
     private final ImportJobs jobs;
     private final Validator validator;
-    private final TenantScope scope;
-    private final MessageSource messages;
     private final TransactionTemplate transaction;
-    private final de.buergerservice.tenancy.TenantDirectory tenants;
+    private final TenantDirectory tenants;
+    private final KnowledgeProperties properties;
+    private final ChangeRecorder changes;
+    private final TaskExecutor worker;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(run -> {
-        Thread thread = new Thread(run, "knowledge-import");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     KnowledgeImports(
             ServiceEntryRepository entries,
             Revisions revisions,
-            KnowledgeService knowledge,
+            KnowledgeAccess access,
             ImportJobs jobs,
             Validator validator,
-            TenantScope scope,
-            MessageSource messages,
             TransactionTemplate transaction,
-            de.buergerservice.tenancy.TenantDirectory tenants,
+            TenantDirectory tenants,
+            KnowledgeProperties properties,
+            ChangeRecorder changes,
+            @Qualifier(KnowledgeImportConfiguration.NAME) TaskExecutor worker,
             Clock clock) {
         this.entries = entries;
         this.revisions = revisions;
-        this.knowledge = knowledge;
+        this.access = access;
         this.jobs = jobs;
         this.validator = validator;
-        this.scope = scope;
-        this.messages = messages;
         this.transaction = transaction;
         this.tenants = tenants;
+        this.properties = properties;
+        this.changes = changes;
+        this.worker = worker;
         this.clock = clock;
     }
 
@@ -109,37 +127,51 @@ public class KnowledgeImports {
      * Imports {@code file} for the tenant {@code slug} and waits for the report.
      *
      * @param intoCatalogue {@code true}: the shared catalogue (DLDB only), {@code false}: the tenant's own entries
+     * @param publish whether the records go online at once instead of arriving for review; refused under the
+     *     four-eyes rule, where a second person publishes what one imported
      */
     @PreAuthorize(KnowledgeService.WRITERS)
-    public ImportReport importNow(String slug, Format format, Boolean intoCatalogue, byte[] file) {
-        TenantInfo tenant = knowledge.tenant(slug);
+    public ImportReport importNow(String slug, Format format, Boolean intoCatalogue, boolean publish, byte[] file) {
+        TenantInfo tenant = access.tenant(slug);
         boolean catalogue = catalogue(format, intoCatalogue);
+        checkPublish(publish);
         ImportJob job = jobs.start(tenant.id(), format.name().toLowerCase(Locale.ROOT));
-        return run(job, tenant, catalogue, format, file);
+        return run(job, tenant, catalogue, publish, format, file);
     }
 
     /** Starts the import in the background; poll {@link #job} for its progress and report. */
     @PreAuthorize(KnowledgeService.WRITERS)
-    public ImportJob start(String slug, Format format, Boolean intoCatalogue, byte[] file) {
-        TenantInfo tenant = knowledge.tenant(slug);
+    public ImportJob start(String slug, Format format, Boolean intoCatalogue, boolean publish, byte[] file) {
+        TenantInfo tenant = access.tenant(slug);
         boolean catalogue = catalogue(format, intoCatalogue);
+        checkPublish(publish);
         ImportJob job = jobs.start(tenant.id(), format.name().toLowerCase(Locale.ROOT));
         Locale locale = LocaleContextHolder.getLocale();
-        worker.execute(new DelegatingSecurityContextRunnable(() -> {
-            LocaleContextHolder.setLocale(locale);
-            run(job, tenant, catalogue, format, file);
-        }));
+        try {
+            worker.execute(new DelegatingSecurityContextRunnable(() -> {
+                LocaleContextHolder.setLocale(locale);
+                run(job, tenant, catalogue, publish, format, file);
+            }));
+        } catch (TaskRejectedException busy) {
+            jobs.fail(job.id());
+            throw new ConflictException("knowledgeImportBusy");
+        }
         return job;
     }
 
     @PreAuthorize(KnowledgeService.WRITERS)
     public ImportJob job(String slug, UUID jobId) {
-        TenantInfo tenant = knowledge.tenant(slug);
+        TenantInfo tenant = access.tenant(slug);
         return jobs.find(jobId, tenant.id()).orElseThrow(() -> new ResourceNotFoundException("knowledgeImport"));
     }
 
-    /** The command-line import: into the catalogue ({@code slug == null}) or a tenant, as the system. */
-    public ImportReport importFile(java.nio.file.Path path, String slug, Format format) throws IOException {
+    /**
+     * The command-line import: into the catalogue ({@code slug == null}) or a tenant, as the current user (the
+     * system at start-up). Like every import, the records arrive for review unless {@code publish} is asked for
+     * and the four-eyes rule allows it.
+     */
+    public ImportReport importFile(java.nio.file.Path path, String slug, Format format, boolean publish)
+            throws IOException {
         byte[] file = java.nio.file.Files.readAllBytes(path);
         TenantInfo tenant = slug == null || slug.isBlank()
                 ? null
@@ -147,9 +179,20 @@ public class KnowledgeImports {
         if (tenant == null && format == Format.CSV) {
             throw new IllegalArgumentException("A CSV catalogue is imported for a tenant: name it");
         }
+        checkPublish(publish);
         ImportJob job = jobs.start(
                 tenant == null ? new UUID(0, 0) : tenant.id(), format.name().toLowerCase(Locale.ROOT));
-        return run(job, tenant, tenant == null, format, file);
+        return run(job, tenant, tenant == null, publish, format, file);
+    }
+
+    /**
+     * Under the four-eyes rule a person cannot publish their own import: the records arrive for review and a second
+     * person publishes them. The system (command-line import by the operator, start-up) is no person under that rule.
+     */
+    private void checkPublish(boolean publish) {
+        if (publish && properties.fourEyes() && !SystemActor.NAME.equals(access.username())) {
+            throw new InvalidFieldException("publish", "validation.knowledge.importPublishFourEyes");
+        }
     }
 
     private static boolean catalogue(Format format, Boolean intoCatalogue) {
@@ -160,7 +203,8 @@ public class KnowledgeImports {
         return catalogue;
     }
 
-    private ImportReport run(ImportJob job, TenantInfo tenant, boolean catalogue, Format format, byte[] file) {
+    private ImportReport run(
+            ImportJob job, TenantInfo tenant, boolean catalogue, boolean publish, Format format, byte[] file) {
         Instant started = clock.instant();
         try {
             List<ImportRecord> records = read(format, file);
@@ -186,20 +230,25 @@ public class KnowledgeImports {
                         warnings,
                         millisSince(started));
             } else {
-                int[] counts = transaction.execute(
-                        status -> apply(job, records, catalogue ? null : tenant.id(), source, departments));
-                report = new ImportReport(
-                        job.id(),
-                        source,
-                        target,
-                        Status.APPLIED,
-                        records.size(),
-                        counts[0],
-                        counts[1],
-                        counts[2],
-                        List.of(),
-                        warnings,
-                        millisSince(started));
+                UUID tenantId = catalogue ? null : tenant.id();
+                report = transaction.execute(status -> {
+                    int[] counts = apply(job, records, tenantId, source, departments, publish);
+                    ImportReport applied = new ImportReport(
+                            job.id(),
+                            source,
+                            target,
+                            Status.APPLIED,
+                            records.size(),
+                            counts[0],
+                            counts[1],
+                            counts[2],
+                            List.of(),
+                            warnings,
+                            millisSince(started));
+                    // in the transaction of the import: the audit log holds it exactly when it was committed
+                    changes.created(AUDIT_TYPE, job.id(), tenantId, audit(applied, publish));
+                    return applied;
+                });
             }
             LOG.info(
                     "Import {} of {} records into {}: {} ({} created, {} updated, {} unchanged, {} failed) in {} ms",
@@ -257,32 +306,44 @@ public class KnowledgeImports {
         }
     }
 
+    private static ImportAudit audit(ImportReport report, boolean publish) {
+        return new ImportAudit(
+                report.format(),
+                report.target(),
+                report.status(),
+                report.total(),
+                report.created(),
+                report.updated(),
+                report.unchanged(),
+                publish);
+    }
+
     private int[] apply(
-            ImportJob job, List<ImportRecord> records, UUID tenantId, String source, Map<String, UUID> departments) {
+            ImportJob job,
+            List<ImportRecord> records,
+            UUID tenantId,
+            String source,
+            Map<String, UUID> departments,
+            boolean publish) {
         Map<String, ServiceEntry> existing = new HashMap<>();
         (tenantId == null ? entries.catalogueFrom(source) : entries.tenantFrom(source, tenantId))
                 .forEach(entry -> existing.put(entry.getExternalId(), entry));
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        String editor = scope.currentUsername();
-        String note = text("knowledge.version.imported", source);
+        String editor = access.username();
+        String note = access.text("knowledge.version.imported", source);
         for (int i = 0; i < records.size(); i++) {
             ImportRecord record = records.get(i);
             ServiceEntry entry = existing.get(record.externalId());
             UUID department = record.department() == null ? null : departments.get(key(record.department()));
             if (entry == null) {
-                entry = new ServiceEntry(tenantId, source, record.externalId(), ServiceState.PUBLISHED, editor);
-                entry.apply(record.content(), null, department, null, editor);
+                entry = new ServiceEntry(tenantId, source, record.externalId(), ServiceState.DRAFT, editor);
+                entry.applyImport(record.content(), department, editor, publish);
                 entries.save(entry);
                 revisions.entrySaved(entry, note);
                 created++;
-            } else if (entry.apply(
-                    record.content(),
-                    entry.getReviewDate(),
-                    department != null ? department : entry.getDepartmentId(),
-                    entry.getInternalNotes(),
-                    editor)) {
+            } else if (entry.applyImport(record.content(), department, editor, publish)) {
                 revisions.entrySaved(entry, note);
                 updated++;
             } else {
@@ -342,15 +403,10 @@ public class KnowledgeImports {
     }
 
     private String text(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return access.text(code, args);
     }
 
     private long millisSince(Instant started) {
         return Duration.between(started, clock.instant()).toMillis();
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }

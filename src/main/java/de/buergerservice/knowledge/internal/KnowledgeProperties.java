@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param importTenant the tenant's slug the start-up import goes to; empty = the shared catalogue
  * @param importFormat {@code dldb} or {@code csv}; empty = by file extension (.json = dldb)
  * @param importExit whether the application ends after the start-up import (command-line use)
+ * @param importPublish whether the start-up import publishes its records at once instead of sending them to review
  */
 @ConfigurationProperties("buergerservice.knowledge")
 public record KnowledgeProperties(
@@ -19,4 +20,5 @@ public record KnowledgeProperties(
         @Name("import") String importFile,
         String importTenant,
         String importFormat,
-        boolean importExit) {}
+        boolean importExit,
+        boolean importPublish) {}

@@ -13,16 +13,27 @@ import de.buergerservice.knowledge.internal.search.IndexedService;
 
 /**
  * The one place that merges the layers: the tenant's override field wins, every other field comes from the entry;
- * the tenant's department and notes win over those of the entry.
+ * the tenant's department and notes win over those of the entry. Citizens and staff read what is in force (the
+ * published content beside a change under review); only the editors' view shows the working copy.
  */
 @Component
 class MergedViews {
 
     ServiceView of(ServiceEntry entry, ServiceOverride override, UUID tenantId, Audience audience) {
+        return of(entry, override, tenantId, audience, false);
+    }
+
+    /**
+     * @param workingCopy whether to show the working copy of a change under review (editors) instead of what is
+     *     in force (staff); ignored for citizens
+     */
+    ServiceView of(
+            ServiceEntry entry, ServiceOverride override, UUID tenantId, Audience audience, boolean workingCopy) {
         boolean citizen = audience == Audience.PUBLIC;
-        ServiceContent layer = override == null ? null : citizen ? override.publishedLayer() : override.content();
+        boolean editor = !citizen && workingCopy;
+        ServiceContent layer = override == null ? null : editor ? override.content() : override.publishedLayer();
         ServiceContent content =
-                (citizen ? entry.publicContent() : entry.content()).complete().overlay(layer);
+                (editor ? entry.content() : entry.publicContent()).complete().overlay(layer);
         UUID department = override != null && override.getDepartmentId() != null
                 ? override.getDepartmentId()
                 : entry.getDepartmentId();
@@ -57,7 +68,7 @@ class MergedViews {
                 content.topics(),
                 department,
                 citizen ? null : notes,
-                citizen && entry.isPublic() ? ServiceState.PUBLISHED : entry.getState(),
+                !editor && entry.isPublic() ? ServiceState.PUBLISHED : entry.getState(),
                 entry.getReviewDate(),
                 entry.getRevision(),
                 updatedAt,

@@ -15,30 +15,30 @@ import de.buergerservice.knowledge.ServiceLink;
  * catalogue; a list given as {@code []} replaces the catalogue's list with nothing.
  */
 public record OverrideData(
-        @Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "{validation.knowledge.blank}")
+        @Size(max = Rules.TITLE) @Pattern(regexp = "(?s).*\\S.*", message = "{validation.knowledge.blank}")
         String title,
 
-        @Size(max = 100) List<@NotBlank @Size(max = 200) String> synonyms,
+        @Size(max = Rules.SYNONYMS) List<@NotBlank @Size(max = Rules.SYNONYM) String> synonyms,
 
         @Pattern(regexp = Rules.LEIKA, message = "{validation.knowledge.leika}")
         String leikaKey,
 
-        @Size(max = 2000) String summary,
-        @Size(max = 200_000) String body,
-        @Size(max = 100) List<@NotBlank @Size(max = 500) String> requiredDocuments,
-        @Size(max = 4000) String fees,
-        @Size(max = 4000) String deadlines,
-        @Size(max = 4000) String processingTime,
-        @Size(max = 4000) String legalBasis,
+        @Size(max = Rules.SUMMARY) String summary,
+        @Size(max = Rules.BODY) String body,
+        @Size(max = Rules.DOCUMENTS) List<@NotBlank @Size(max = Rules.DOCUMENT) String> requiredDocuments,
+        @Size(max = Rules.TEXT) String fees,
+        @Size(max = Rules.TEXT) String deadlines,
+        @Size(max = Rules.TEXT) String processingTime,
+        @Size(max = Rules.TEXT) String legalBasis,
 
-        @Size(max = 1000) @Pattern(regexp = Rules.URL, message = "{validation.knowledge.url}")
+        @Size(max = Rules.URL_LENGTH) @Pattern(regexp = Rules.URL, message = "{validation.knowledge.url}")
         String onlineServiceUrl,
 
-        @Size(max = 100) List<@Valid ServiceLink> forms,
-        @Size(max = 100) List<@Valid ServiceLink> links,
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> topics,
+        @Size(max = Rules.LINKS) List<@Valid ServiceLink> forms,
+        @Size(max = Rules.LINKS) List<@Valid ServiceLink> links,
+        @Size(max = Rules.TOPICS) List<@NotBlank @Size(max = Rules.TOPIC) String> topics,
         UUID departmentId,
-        @Size(max = 4000) String internalNotes) {
+        @Size(max = Rules.TEXT) String internalNotes) {
 
     /** Only the fields the tenant sets. */
     ServiceContent content() {

@@ -13,6 +13,22 @@ final class Rules {
 
     static final String URL = "https?://\\S+";
 
+    // The limits of a service's fields, the same for an entry, a tenant's override and an imported record.
+    static final int TITLE = 300;
+    static final int SYNONYMS = 100;
+    static final int SYNONYM = 200;
+    static final int SUMMARY = 2000;
+    static final int BODY = 200_000;
+    static final int DOCUMENTS = 100;
+    static final int DOCUMENT = 500;
+    /** Fees, deadlines, processing time, legal basis, internal notes. */
+    static final int TEXT = 4000;
+
+    static final int URL_LENGTH = 1000;
+    static final int LINKS = 100;
+    static final int TOPICS = 50;
+    static final int TOPIC = 200;
+
     private Rules() {}
 
     static String text(String value) {

@@ -1,9 +1,11 @@
 package de.buergerservice.knowledge.internal;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,15 +44,9 @@ public class ServiceEntry extends PersistentEntity {
     @Column(name = "leika_key", length = 14)
     private String leikaKey;
 
-    @Column(nullable = false, columnDefinition = "text")
-    private String content;
-
-    /**
-     * The content citizens see while a change to the published article waits for review (four-eyes rule);
-     * {@code null} when there is no such working copy.
-     */
-    @Column(name = "published_content", columnDefinition = "text")
-    private String publishedContent;
+    /** The content, and beside a working copy the content citizens see until it is published (four-eyes rule). */
+    @Embedded
+    private ReviewedContent content = new ReviewedContent(ServiceContent.EMPTY);
 
     @Column(name = "department_id")
     private UUID departmentId;
@@ -79,21 +75,12 @@ public class ServiceEntry extends PersistentEntity {
     boolean apply(
             ServiceContent newContent, LocalDate newReviewDate, UUID newDepartmentId, String newNotes, String editor) {
         ServiceContent complete = newContent.complete();
-        boolean changed = !complete.sameAs(content())
-                || !java.util.Objects.equals(reviewDate, newReviewDate)
-                || !java.util.Objects.equals(departmentId, newDepartmentId)
-                || !java.util.Objects.equals(internalNotes, newNotes);
-        if (changed) {
-            content = complete.toJson();
-            title = complete.title();
-            leikaKey = complete.leikaKey();
-            reviewDate = newReviewDate;
-            departmentId = newDepartmentId;
-            internalNotes = newNotes;
-            lastEditor = editor;
-            revision++;
+        boolean contentChanged = content.differs(complete);
+        if (contentChanged) {
+            content.replace(complete);
+            showTitleOf(complete);
         }
-        return changed;
+        return changed(contentChanged | setLocal(newReviewDate, newDepartmentId, newNotes), editor);
     }
 
     /**
@@ -103,12 +90,54 @@ public class ServiceEntry extends PersistentEntity {
      */
     boolean applyAsWorkingCopy(
             ServiceContent newContent, LocalDate newReviewDate, UUID newDepartmentId, String newNotes, String editor) {
-        String published = content;
-        boolean contentChanged = !newContent.complete().sameAs(content());
-        boolean changed = apply(newContent, newReviewDate, newDepartmentId, newNotes, editor);
+        ServiceContent complete = newContent.complete();
+        boolean contentChanged = content.replaceAsWorkingCopy(complete);
         if (contentChanged) {
-            publishedContent = published;
+            showTitleOf(complete);
             state = ServiceState.DRAFT;
+        }
+        return changed(contentChanged | setLocal(newReviewDate, newDepartmentId, newNotes), editor);
+    }
+
+    /**
+     * An imported record's content. Published at once only if the import may publish; otherwise it waits for
+     * review like any change: a new or unpublished record goes to review, a change to a published one becomes a
+     * working copy in review while the published content stays in force. An archived record stays archived.
+     * Review date, department (unless the record names one) and notes stay. Returns whether anything changed.
+     */
+    boolean applyImport(ServiceContent newContent, UUID newDepartmentId, String editor, boolean publish) {
+        UUID department = newDepartmentId != null ? newDepartmentId : departmentId;
+        boolean changed = publish || !isPublic()
+                ? apply(newContent, reviewDate, department, internalNotes, editor)
+                : applyAsWorkingCopy(newContent, reviewDate, department, internalNotes, editor);
+        if (changed && state != ServiceState.ARCHIVED) {
+            state = publish ? ServiceState.PUBLISHED : ServiceState.IN_REVIEW;
+            if (publish) {
+                content.release();
+            }
+        }
+        return changed;
+    }
+
+    private void showTitleOf(ServiceContent complete) {
+        title = complete.title();
+        leikaKey = complete.leikaKey();
+    }
+
+    private boolean setLocal(LocalDate newReviewDate, UUID newDepartmentId, String newNotes) {
+        boolean changed = !Objects.equals(reviewDate, newReviewDate)
+                || !Objects.equals(departmentId, newDepartmentId)
+                || !Objects.equals(internalNotes, newNotes);
+        reviewDate = newReviewDate;
+        departmentId = newDepartmentId;
+        internalNotes = newNotes;
+        return changed;
+    }
+
+    private boolean changed(boolean changed, String editor) {
+        if (changed) {
+            lastEditor = editor;
+            revision++;
         }
         return changed;
     }
@@ -117,24 +146,24 @@ public class ServiceEntry extends PersistentEntity {
     void changeState(ServiceState newState) {
         state = newState;
         if (newState == ServiceState.PUBLISHED || newState == ServiceState.ARCHIVED) {
-            publishedContent = null;
+            content.release();
         }
         revision++;
     }
 
     /** Whether citizens see the article: it is published, or its published content stays online beside a working copy. */
     boolean isPublic() {
-        return state == ServiceState.PUBLISHED || publishedContent != null;
+        return state == ServiceState.PUBLISHED || content.pending();
     }
 
     /** Whether a change waits for review while the published content stays online. */
     boolean hasWorkingCopy() {
-        return publishedContent != null;
+        return content.pending();
     }
 
     /** What citizens see: the published content beside a working copy, else the content. */
     ServiceContent publicContent() {
-        return publishedContent != null ? ServiceContent.fromJson(publishedContent) : content();
+        return content.inForce();
     }
 
     /**
@@ -155,7 +184,7 @@ public class ServiceEntry extends PersistentEntity {
     }
 
     public ServiceContent content() {
-        return ServiceContent.fromJson(content);
+        return content.current();
     }
 
     public UUID getTenantId() {

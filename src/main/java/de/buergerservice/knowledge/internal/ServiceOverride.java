@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -24,15 +25,12 @@ public class ServiceOverride extends PersistentEntity {
     @Column(name = "service_id", nullable = false, updatable = false)
     private UUID serviceId;
 
-    @Column(nullable = false, columnDefinition = "text")
-    private String content;
-
     /**
-     * The fields citizens see while a change to this layer waits for approval (four-eyes rule, the entry being
-     * public); {@code null} when no change waits.
+     * The fields the layer sets, and while a change waits for approval (four-eyes rule, the entry being public) the
+     * fields citizens see until then.
      */
-    @Column(name = "published_content", columnDefinition = "text")
-    private String publishedContent;
+    @Embedded
+    private ReviewedContent content;
 
     @Column(name = "department_id")
     private UUID departmentId;
@@ -51,22 +49,16 @@ public class ServiceOverride extends PersistentEntity {
     ServiceOverride(UUID tenantId, UUID serviceId) {
         this.tenantId = tenantId;
         this.serviceId = serviceId;
-        this.content = ServiceContent.EMPTY.toJson();
+        this.content = new ReviewedContent(ServiceContent.EMPTY);
     }
 
     /** Sets the layer; returns whether anything changed. */
     boolean apply(ServiceContent fields, UUID newDepartmentId, String newNotes, String editor) {
-        boolean changed = !fields.sameAs(content())
-                || !Objects.equals(departmentId, newDepartmentId)
-                || !Objects.equals(internalNotes, newNotes);
-        if (changed) {
-            content = fields.toJson();
-            departmentId = newDepartmentId;
-            internalNotes = newNotes;
-            lastEditor = editor;
-            revision++;
+        boolean fieldsChanged = content.differs(fields);
+        if (fieldsChanged) {
+            content.replace(fields);
         }
-        return changed;
+        return changed(fieldsChanged | setLocal(newDepartmentId, newNotes), editor);
     }
 
     /**
@@ -75,24 +67,33 @@ public class ServiceOverride extends PersistentEntity {
      * whether anything changed.
      */
     boolean applyAsWorkingCopy(ServiceContent fields, UUID newDepartmentId, String newNotes, String editor) {
-        String published = content;
-        boolean fieldsChanged = !fields.sameAs(content());
-        boolean changed = apply(fields, newDepartmentId, newNotes, editor);
-        if (fieldsChanged && publishedContent == null) {
-            publishedContent = published;
+        return changed(content.replaceAsWorkingCopy(fields) | setLocal(newDepartmentId, newNotes), editor);
+    }
+
+    private boolean setLocal(UUID newDepartmentId, String newNotes) {
+        boolean changed = !Objects.equals(departmentId, newDepartmentId) || !Objects.equals(internalNotes, newNotes);
+        departmentId = newDepartmentId;
+        internalNotes = newNotes;
+        return changed;
+    }
+
+    private boolean changed(boolean changed, String editor) {
+        if (changed) {
+            lastEditor = editor;
+            revision++;
         }
         return changed;
     }
 
     /** Puts the waiting change online. */
     void approve() {
-        publishedContent = null;
+        content.release();
         revision++;
     }
 
     /** Whether a change to the content fields waits for approval. */
     boolean isPending() {
-        return publishedContent != null;
+        return content.pending();
     }
 
     /** Whether the layer sets nothing at all (an approved removal leaves such a layer behind). */
@@ -102,11 +103,11 @@ public class ServiceOverride extends PersistentEntity {
 
     /** The fields citizens see: those in force while a change waits, else the layer's fields. */
     ServiceContent publishedLayer() {
-        return publishedContent != null ? ServiceContent.fromJson(publishedContent) : content();
+        return content.inForce();
     }
 
     public ServiceContent content() {
-        return ServiceContent.fromJson(content);
+        return content.current();
     }
 
     public UUID getTenantId() {

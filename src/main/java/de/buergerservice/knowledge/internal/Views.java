@@ -68,4 +68,25 @@ public final class Views {
     /** The editor's dashboard of a tenant. */
     public record Dashboard(
             List<ServiceView> overdueReviews, List<ServiceView> waiting, List<UnansweredSearch> unansweredSearches) {}
+
+    /** A service in a list; {@code snippet} is the search's highlighted excerpt (HTML), {@code null} without query. */
+    public record ListedService(ServiceView service, String snippet) {}
+
+    /**
+     * One page of a tenant's services.
+     *
+     * @param total how many services match, on all pages
+     * @param topics every topic of the tenant's services with how many services carry it (for the filter)
+     * @param fuzzy whether the search had to correct a typo
+     */
+    public record ServicePage(
+            List<ListedService> rows,
+            int total,
+            int page,
+            int pages,
+            java.util.Map<String, Long> topics,
+            boolean fuzzy) {}
+
+    /** What became of one service in a step for many: moved, or left as it was with the reason. */
+    public record BulkOutcome(UUID id, String title, boolean done, String message) {}
 }

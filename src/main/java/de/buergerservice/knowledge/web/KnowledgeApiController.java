@@ -32,7 +32,11 @@ import de.buergerservice.knowledge.internal.ImportReport;
 import de.buergerservice.knowledge.internal.KnowledgeImports;
 import de.buergerservice.knowledge.internal.KnowledgeService;
 import de.buergerservice.knowledge.internal.OverrideData;
+import de.buergerservice.knowledge.internal.OverrideEditing;
 import de.buergerservice.knowledge.internal.ServiceData;
+import de.buergerservice.knowledge.internal.ServiceEditing;
+import de.buergerservice.knowledge.internal.ServiceWorkflow;
+import de.buergerservice.knowledge.internal.Views.BulkOutcome;
 import de.buergerservice.knowledge.internal.Views.Dashboard;
 import de.buergerservice.knowledge.internal.Views.OverrideView;
 import de.buergerservice.knowledge.internal.Views.VersionDiff;
@@ -50,14 +54,29 @@ class KnowledgeApiController {
     /** A tenant's merged catalogue, as exported. */
     record Export(String tenant, Instant exportedAt, Audience audience, List<ServiceView> services) {}
 
+    /** A workflow step for many services at once (the review queue after an import). */
+    record BulkStateChange(@NotNull List<UUID> ids, @NotNull ServiceState state) {}
+
     private final KnowledgeService knowledge;
+    private final ServiceEditing editing;
+    private final OverrideEditing overrides;
+    private final ServiceWorkflow workflow;
     private final KnowledgeImports imports;
     private final KnowledgeCatalog catalog;
     private final java.time.Clock clock;
 
     KnowledgeApiController(
-            KnowledgeService knowledge, KnowledgeImports imports, KnowledgeCatalog catalog, java.time.Clock clock) {
+            KnowledgeService knowledge,
+            ServiceEditing editing,
+            OverrideEditing overrides,
+            ServiceWorkflow workflow,
+            KnowledgeImports imports,
+            KnowledgeCatalog catalog,
+            java.time.Clock clock) {
         this.knowledge = knowledge;
+        this.editing = editing;
+        this.overrides = overrides;
+        this.workflow = workflow;
         this.imports = imports;
         this.catalog = catalog;
         this.clock = clock;
@@ -74,7 +93,7 @@ class KnowledgeApiController {
 
     @PostMapping("/services")
     ResponseEntity<ServiceView> create(@PathVariable String slug, @Valid @RequestBody ServiceData data) {
-        ServiceView created = knowledge.create(slug, data);
+        ServiceView created = editing.create(slug, data);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + slug + "/knowledge/services/" + created.id()))
                 .body(created);
     }
@@ -86,7 +105,7 @@ class KnowledgeApiController {
 
     @PutMapping("/services/{serviceId}")
     ServiceView update(@PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody ServiceData data) {
-        return knowledge.update(slug, serviceId, data);
+        return editing.update(slug, serviceId, data);
     }
 
     @GetMapping("/services/{serviceId}/override")
@@ -97,24 +116,33 @@ class KnowledgeApiController {
     @PutMapping("/services/{serviceId}/override")
     ServiceView setOverride(
             @PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody OverrideData data) {
-        return knowledge.setOverride(slug, serviceId, data);
+        return overrides.setOverride(slug, serviceId, data);
     }
 
     @DeleteMapping("/services/{serviceId}/override")
     ServiceView removeOverride(@PathVariable String slug, @PathVariable UUID serviceId) {
-        return knowledge.removeOverride(slug, serviceId);
+        return overrides.removeOverride(slug, serviceId);
     }
 
     /** Puts a waiting change to the tenant's override online (four-eyes rule: not by its author). */
     @PostMapping("/services/{serviceId}/override/approval")
     ServiceView approveOverride(@PathVariable String slug, @PathVariable UUID serviceId) {
-        return knowledge.approveOverride(slug, serviceId);
+        return overrides.approveOverride(slug, serviceId);
     }
 
     @PostMapping("/services/{serviceId}/state")
     ServiceView transition(
             @PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody StateChange change) {
-        return knowledge.transition(slug, serviceId, change.state());
+        return workflow.transition(slug, serviceId, change.state());
+    }
+
+    /**
+     * Moves many services at once, each on its own terms (200 with one outcome per service: a refusal, e.g. under
+     * the four-eyes rule, names the service and the reason and leaves the others to move).
+     */
+    @PostMapping("/services/state")
+    List<BulkOutcome> transitionAll(@PathVariable String slug, @Valid @RequestBody BulkStateChange change) {
+        return workflow.transitionAll(slug, change.ids(), change.state());
     }
 
     @GetMapping("/services/{serviceId}/versions")
@@ -138,7 +166,8 @@ class KnowledgeApiController {
     }
 
     /**
-     * Imports a file. Synchronous by default (200 with the report, 422 if rejected); with {@code async=true} the
+     * Imports a file; its records arrive for review unless {@code publish=true} (refused under the four-eyes rule,
+     * where a second person publishes them). Synchronous by default (200 with the report, 422 if rejected); with {@code async=true} the
      * answer is 202 with the job, whose progress {@code GET …/imports/{importId}} shows.
      */
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -147,6 +176,7 @@ class KnowledgeApiController {
             @RequestPart("file") MultipartFile file,
             @RequestParam String format,
             @RequestParam(required = false) String target,
+            @RequestParam(defaultValue = "false") boolean publish,
             @RequestParam(defaultValue = "false") boolean async)
             throws IOException {
         KnowledgeImports.Format parsed = KnowledgeImports.Format.parse(format);
@@ -155,12 +185,12 @@ class KnowledgeApiController {
             throw new InvalidFieldException("file", "validation.knowledge.emptyFile");
         }
         if (async) {
-            ImportJob job = imports.start(slug, parsed, catalogue, file.getBytes());
+            ImportJob job = imports.start(slug, parsed, catalogue, publish, file.getBytes());
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/tenants/" + slug + "/knowledge/imports/" + job.id()))
                     .body(job);
         }
-        ImportReport report = imports.importNow(slug, parsed, catalogue, file.getBytes());
+        ImportReport report = imports.importNow(slug, parsed, catalogue, publish, file.getBytes());
         return ResponseEntity.status(
                         report.status() == ImportReport.Status.APPLIED
                                 ? HttpStatus.OK

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,7 +28,11 @@ import de.buergerservice.knowledge.internal.KnowledgeImports;
 import de.buergerservice.knowledge.internal.KnowledgeProperties;
 import de.buergerservice.knowledge.internal.KnowledgeService;
 import de.buergerservice.knowledge.internal.OverrideData;
+import de.buergerservice.knowledge.internal.OverrideEditing;
 import de.buergerservice.knowledge.internal.ServiceData;
+import de.buergerservice.knowledge.internal.ServiceEditing;
+import de.buergerservice.knowledge.internal.ServiceWorkflow;
+import de.buergerservice.knowledge.internal.Views.BulkOutcome;
 import de.buergerservice.knowledge.internal.Views.Layers;
 import de.buergerservice.knowledge.internal.Views.VersionInfo;
 import de.buergerservice.knowledge.internal.Workflow;
@@ -48,7 +53,24 @@ import de.buergerservice.tenancy.TenantInfo;
 @RequestMapping("/knowledge")
 class KnowledgeEditorController {
 
+    /**
+     * The pages only editors can use: agents and other staff read, so they are not offered forms whose saving
+     * would be refused.
+     */
+    static final String EDITORS = "hasAnyRole('EDITOR', 'ADMIN')";
+
+    /** Services per page of the list. */
+    static final int PAGE_SIZE = 50;
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    /** Services per page of the review queue: a DLDB import of a city fits on one or two pages. */
+    static final int REVIEW_PAGE_SIZE = 200;
+
     private final KnowledgeService knowledge;
+    private final ServiceEditing editing;
+    private final OverrideEditing overrides;
+    private final ServiceWorkflow workflow;
     private final KnowledgeImports imports;
     private final KnowledgeProperties properties;
     private final TenantDirectory tenants;
@@ -59,6 +81,9 @@ class KnowledgeEditorController {
 
     KnowledgeEditorController(
             KnowledgeService knowledge,
+            ServiceEditing editing,
+            OverrideEditing overrides,
+            ServiceWorkflow workflow,
             KnowledgeImports imports,
             KnowledgeProperties properties,
             TenantDirectory tenants,
@@ -67,6 +92,9 @@ class KnowledgeEditorController {
             Notices notices,
             Clock clock) {
         this.knowledge = knowledge;
+        this.editing = editing;
+        this.overrides = overrides;
+        this.workflow = workflow;
         this.imports = imports;
         this.properties = properties;
         this.tenants = tenants;
@@ -87,15 +115,26 @@ class KnowledgeEditorController {
         return "knowledge/tenants";
     }
 
+    /**
+     * The tenant's services: with a query, the hits of the knowledge search (ranked, with highlighted snippets,
+     * typo-tolerant), else all by title; filtered by state and topic, a page at a time.
+     */
     @GetMapping("/{slug}")
     String list(
             @PathVariable String slug,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) ServiceState state,
+            @RequestParam(required = false) String topic,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
             Model model) {
         tenant(slug, model);
-        model.addAttribute("services", knowledge.list(slug, q, state, null));
-        model.addAttribute("q", q);
+        String query = q == null || q.isBlank() ? null : q.strip();
+        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        model.addAttribute("page", knowledge.page(slug, query, state, topic, page, pageSize));
+        model.addAttribute("size", pageSize == PAGE_SIZE ? null : pageSize);
+        model.addAttribute("q", query);
+        model.addAttribute("topic", topic == null || topic.isBlank() ? null : topic);
         model.addAttribute("state", state);
         model.addAttribute("states", ServiceState.values());
         model.addAttribute("today", LocalDate.now(clock.withZone(BerlinTime.ZONE)));
@@ -103,10 +142,56 @@ class KnowledgeEditorController {
     }
 
     @GetMapping("/{slug}/dashboard")
+    @PreAuthorize(EDITORS)
     String dashboard(@PathVariable String slug, Model model) {
         tenant(slug, model);
         model.addAttribute("dashboard", knowledge.dashboard(slug));
         return "knowledge/dashboard";
+    }
+
+    /**
+     * The review queue: every service waiting for work or review, many at a time (an import brings hundreds), to
+     * select and send to review or publish together.
+     */
+    @GetMapping("/{slug}/review")
+    @PreAuthorize(EDITORS)
+    String reviewQueue(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        tenant(slug, model);
+        List<ServiceView> waiting = knowledge.waiting(slug);
+        int pages = Math.max(1, (waiting.size() + REVIEW_PAGE_SIZE - 1) / REVIEW_PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        model.addAttribute(
+                "waiting",
+                waiting.stream()
+                        .skip((long) (current - 1) * REVIEW_PAGE_SIZE)
+                        .limit(REVIEW_PAGE_SIZE)
+                        .toList());
+        model.addAttribute("total", waiting.size());
+        model.addAttribute("pageNumber", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("fourEyes", properties.fourEyes());
+        return "knowledge/review";
+    }
+
+    /** Sends the selected services to review or publishes them; names each one that was refused, and why. */
+    @PostMapping("/{slug}/review")
+    @PreAuthorize(EDITORS)
+    String reviewSelected(
+            @PathVariable String slug,
+            @RequestParam(name = "ids", required = false) List<UUID> ids,
+            @RequestParam ServiceState state,
+            Model model) {
+        try {
+            List<BulkOutcome> outcomes = workflow.transitionAll(slug, ids, state);
+            model.addAttribute("outcomes", outcomes);
+            model.addAttribute(
+                    "moved", outcomes.stream().filter(BulkOutcome::done).count());
+            model.addAttribute(
+                    "refused", outcomes.stream().filter(o -> !o.done()).toList());
+        } catch (InvalidFieldException e) {
+            model.addAttribute("error", e);
+        }
+        return reviewQueue(slug, 1, model);
     }
 
     @GetMapping("/{slug}/services/{serviceId}")
@@ -119,6 +204,7 @@ class KnowledgeEditorController {
     }
 
     @GetMapping("/{slug}/services/new")
+    @PreAuthorize(EDITORS)
     String newForm(@PathVariable String slug, Model model) {
         tenant(slug, model);
         model.addAttribute("form", new ServiceForm());
@@ -126,6 +212,7 @@ class KnowledgeEditorController {
     }
 
     @PostMapping("/{slug}/services")
+    @PreAuthorize(EDITORS)
     String create(
             @PathVariable String slug,
             @ModelAttribute("form") ServiceForm form,
@@ -136,6 +223,7 @@ class KnowledgeEditorController {
     }
 
     @GetMapping("/{slug}/services/{serviceId}/edit")
+    @PreAuthorize(EDITORS)
     String editForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
         tenant(slug, model);
         ServiceView service = knowledge.get(slug, serviceId);
@@ -147,6 +235,7 @@ class KnowledgeEditorController {
     }
 
     @PostMapping("/{slug}/services/{serviceId}")
+    @PreAuthorize(EDITORS)
     String update(
             @PathVariable String slug,
             @PathVariable UUID serviceId,
@@ -164,12 +253,12 @@ class KnowledgeEditorController {
             @PathVariable UUID serviceId,
             @RequestParam ServiceState state,
             RedirectAttributes redirect) {
-        return onServicePage(slug, serviceId, redirect, () -> knowledge.transition(slug, serviceId, state));
+        return onServicePage(slug, serviceId, redirect, () -> workflow.transition(slug, serviceId, state));
     }
 
     @PostMapping("/{slug}/services/{serviceId}/override/approve")
     String approveOverride(@PathVariable String slug, @PathVariable UUID serviceId, RedirectAttributes redirect) {
-        return onServicePage(slug, serviceId, redirect, () -> knowledge.approveOverride(slug, serviceId));
+        return onServicePage(slug, serviceId, redirect, () -> overrides.approveOverride(slug, serviceId));
     }
 
     /** Runs a workflow step and goes back to the service page with "saved" or the reason it was refused. */
@@ -184,6 +273,7 @@ class KnowledgeEditorController {
     }
 
     @GetMapping("/{slug}/services/{serviceId}/override")
+    @PreAuthorize(EDITORS)
     String overrideForm(@PathVariable String slug, @PathVariable UUID serviceId, Model model) {
         Layers layers = knowledge.layers(slug, serviceId);
         model.addAttribute("form", OverrideForm.of(layers.override(), layers.departmentId(), layers.internalNotes()));
@@ -191,6 +281,7 @@ class KnowledgeEditorController {
     }
 
     @PostMapping("/{slug}/services/{serviceId}/override")
+    @PreAuthorize(EDITORS)
     String saveOverride(
             @PathVariable String slug,
             @PathVariable UUID serviceId,
@@ -201,7 +292,7 @@ class KnowledgeEditorController {
         OverrideData data = form.toData();
         if (validation.check(data, errors, OverrideForm::fieldOf)) {
             try {
-                knowledge.setOverride(slug, serviceId, data);
+                overrides.setOverride(slug, serviceId, data);
                 notices.success(redirect, "common.saved");
                 return "redirect:/knowledge/" + slug + "/services/" + serviceId;
             } catch (InvalidFieldException e) {
@@ -213,7 +304,7 @@ class KnowledgeEditorController {
 
     @PostMapping("/{slug}/services/{serviceId}/override/delete")
     String removeOverride(@PathVariable String slug, @PathVariable UUID serviceId, RedirectAttributes redirect) {
-        knowledge.removeOverride(slug, serviceId);
+        overrides.removeOverride(slug, serviceId);
         notices.success(redirect, "common.deleted");
         return "redirect:/knowledge/" + slug + "/services/" + serviceId;
     }
@@ -258,27 +349,35 @@ class KnowledgeEditorController {
     }
 
     @GetMapping("/{slug}/imports")
+    @PreAuthorize(EDITORS)
     String importForm(@PathVariable String slug, Model model) {
         tenant(slug, model);
         return "knowledge/import";
     }
 
     @PostMapping("/{slug}/imports")
+    @PreAuthorize(EDITORS)
     String importFile(
             @PathVariable String slug,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam String format,
-            @RequestParam(defaultValue = "false") boolean catalogue,
+            @RequestParam(required = false) String target,
+            @RequestParam(defaultValue = "false") boolean publish,
             Model model)
             throws IOException {
         tenant(slug, model);
+        model.addAttribute("target", target);
+        model.addAttribute("publish", publish);
         try {
             KnowledgeImports.Format parsed = KnowledgeImports.Format.parse(format);
+            // the shared catalogue reaches every municipality: where the records go is chosen, never assumed
+            if (target == null || !(target.equals("catalogue") || target.equals("tenant"))) {
+                throw new InvalidFieldException("target", "validation.knowledge.importTargetRequired");
+            }
             if (file == null || file.isEmpty()) {
                 throw new InvalidFieldException("file", "validation.knowledge.emptyFile");
             }
-            ImportReport report = imports.importNow(
-                    slug, parsed, parsed == KnowledgeImports.Format.DLDB && catalogue, file.getBytes());
+            ImportReport report = imports.importNow(slug, parsed, target.equals("catalogue"), publish, file.getBytes());
             model.addAttribute("report", report);
         } catch (InvalidFieldException e) {
             model.addAttribute("error", e);
@@ -300,7 +399,7 @@ class KnowledgeEditorController {
         }
         ServiceView saved;
         try {
-            saved = serviceId == null ? knowledge.create(slug, data) : knowledge.update(slug, serviceId, data);
+            saved = serviceId == null ? editing.create(slug, data) : editing.update(slug, serviceId, data);
         } catch (InvalidFieldException e) {
             validation.reject(e, errors, FormValidation::topLevel);
             return "knowledge/form";
@@ -319,6 +418,7 @@ class KnowledgeEditorController {
         TenantInfo tenant = knowledge.tenant(slug);
         List<DepartmentInfo> departments = tenants.departmentsOf(tenant.id());
         model.addAttribute("tenant", tenant);
+        model.addAttribute("editor", knowledge.editor());
         model.addAttribute("departments", departments);
         model.addAttribute(
                 "departmentNames",

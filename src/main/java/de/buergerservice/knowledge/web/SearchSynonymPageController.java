@@ -3,6 +3,8 @@ package de.buergerservice.knowledge.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,12 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.buergerservice.knowledge.Audience;
+import de.buergerservice.knowledge.KnowledgeHit;
 import de.buergerservice.knowledge.KnowledgeSearch;
 import de.buergerservice.knowledge.internal.search.SynonymData;
 import de.buergerservice.knowledge.internal.search.SynonymService;
 import de.buergerservice.shared.web.FormValidation;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.Notices;
+import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
 
@@ -35,24 +39,28 @@ import de.buergerservice.tenancy.TenantInfo;
 class SearchSynonymPageController {
 
     private static final String PAGE = "knowledge/search-synonyms";
+    private static final int MAX_QUERY = 200;
 
     private final SynonymService synonyms;
     private final TenantDirectory tenants;
     private final KnowledgeSearch search;
     private final FormValidation validation;
     private final Notices notices;
+    private final MessageSource messages;
 
     SearchSynonymPageController(
             SynonymService synonyms,
             TenantDirectory tenants,
             KnowledgeSearch search,
             FormValidation validation,
-            Notices notices) {
+            Notices notices,
+            MessageSource messages) {
         this.synonyms = synonyms;
         this.tenants = tenants;
         this.search = search;
         this.validation = validation;
         this.notices = notices;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -89,17 +97,36 @@ class SearchSynonymPageController {
         return "redirect:/knowledge/synonyms?tenant=" + tenant;
     }
 
-    /** The hits of a trial search, as an htmx fragment. */
+    /**
+     * The hits of a trial search, as an htmx fragment. Always answers with the fragment: htmx swaps nothing on an
+     * error status, and the editor would see an empty list without a word.
+     */
     @GetMapping("/try")
-    String trySearch(@RequestParam String tenant, @RequestParam(defaultValue = "") String q, Model model) {
-        TenantInfo visible = synonyms.visibleTenant(tenant);
-        model.addAttribute(
-                "hits",
-                q.isBlank() || q.length() > 200
-                        ? List.of()
-                        : search.search(visible.id(), q.strip(), 5, Audience.STAFF)
-                                .hits());
+    String trySearch(
+            @RequestParam(required = false) String tenant, @RequestParam(defaultValue = "") String q, Model model) {
+        String query = q.strip();
+        List<KnowledgeHit> hits = List.of();
+        String message = null;
+        if (query.isEmpty()) {
+            message = text("knowledge.search.query.required");
+        } else if (query.length() > MAX_QUERY) {
+            message = text("knowledge.search.query.tooLong", MAX_QUERY);
+        } else {
+            try {
+                TenantInfo visible = synonyms.visibleTenant(tenant);
+                hits = search.search(visible.id(), query, 5, Audience.STAFF).hits();
+                message = hits.isEmpty() ? text("knowledge.search.synonyms.noHits") : null;
+            } catch (ResourceNotFoundException unknown) {
+                message = text("knowledge.search.synonyms.tryFailed");
+            }
+        }
+        model.addAttribute("hits", hits);
+        model.addAttribute("trialMessage", message);
         return PAGE + " :: hits";
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
     }
 
     private String show(String slug, Model model) {

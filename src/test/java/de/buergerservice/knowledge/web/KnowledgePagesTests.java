@@ -2,14 +2,18 @@ package de.buergerservice.knowledge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -19,6 +23,7 @@ import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.Editors;
 import de.buergerservice.knowledge.KnowledgeCatalog;
 import de.buergerservice.knowledge.ServiceView;
+import de.buergerservice.knowledge.internal.search.KnowledgeIndex;
 import de.buergerservice.tenancy.TenantDirectory;
 
 /** The German editor pages: list, detail, form messages, workflow buttons, history, dashboard and import. */
@@ -34,6 +39,12 @@ class KnowledgePagesTests {
 
     @Autowired
     TenantDirectory tenants;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    KnowledgeIndex index;
 
     UUID serviceId(String title) {
         UUID artland = tenants.findBySlug("artland").orElseThrow().id();
@@ -221,6 +232,11 @@ class KnowledgePagesTests {
                 "liste.csv",
                 "text/csv",
                 "title,text\nKirchenaustritt,Beim Standesamt erklären\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.get().uri("/knowledge/artland/imports"))
+                .hasStatusOk()
+                .body()
+                .asString()
+                .doesNotContainPattern("value=\"catalogue\"[^>]*checked");
         assertThat(mvc.post()
                         .uri("/knowledge/artland/imports")
                         .multipart()
@@ -229,7 +245,17 @@ class KnowledgePagesTests {
                         .with(csrf()))
                 .hasStatusOk()
                 .bodyText()
-                .contains("Import übernommen", "neu angelegt");
+                .contains("Bitte wählen Sie, wohin importiert wird");
+        assertThat(mvc.post()
+                        .uri("/knowledge/artland/imports")
+                        .multipart()
+                        .file(file)
+                        .param("format", "csv")
+                        .param("target", "tenant")
+                        .with(csrf()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Import übernommen", "neu angelegt", "zur Prüfung", "Zur Prüfliste");
         var broken = new MockMultipartFile(
                 "file",
                 "x.json",
@@ -240,10 +266,125 @@ class KnowledgePagesTests {
                         .multipart()
                         .file(broken)
                         .param("format", "dldb")
+                        .param("target", "catalogue")
                         .with(csrf()))
                 .hasStatusOk()
                 .bodyText()
                 .contains("Import abgelehnt", "leika", "Der LeiKa-Schlüssel besteht aus 14 Ziffern");
+    }
+
+    /** The titles of the list page's rows, in order. */
+    List<String> titles(String query) throws Exception {
+        String html = mvc.get()
+                .uri("/knowledge/artland")
+                .param("q", query)
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return TITLE_LINK.matcher(html).results().map(m -> m.group(1)).toList();
+    }
+
+    static final Pattern TITLE_LINK = Pattern.compile("/knowledge/artland/services/[0-9a-f-]{36}\">([^<]+)</a>");
+
+    @Test
+    void listSearchIsTheKnowledgeSearch_rankedTypoTolerantWithHighlightedSnippets() throws Exception {
+        assertThat(titles("Perso verloren")).first().isEqualTo("Personalausweis beantragen");
+        assertThat(titles("Ausweis verloren")).first().isEqualTo("Personalausweis beantragen");
+        assertThat(titles("sperrmul")).first().isEqualTo("Sperrmüll anmelden");
+        assertThat(titles("Müll abholen")).first().isEqualTo("Sperrmüll anmelden");
+        // the birth certificate's synonym "Personenstandsurkunde" contains "perso": a substring filter put it first
+        assertThat(titles("Perso")).first().isEqualTo("Personalausweis beantragen");
+        assertThat(mvc.get().uri("/knowledge/artland").param("q", "Perso"))
+                .body()
+                .asString()
+                .contains("<mark>");
+    }
+
+    @Test
+    void listHasPagesAndATopicFilter() throws Exception {
+        assertThat(mvc.get().uri("/knowledge/artland").param("size", "3"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Seite 1 von", "Weiter");
+        assertThat(mvc.get().uri("/knowledge/artland").param("size", "3").param("page", "2"))
+                .bodyText()
+                .contains("Seite 2 von", "Zurück");
+        assertThat(mvc.get().uri("/knowledge/artland")).bodyText().contains("Umwelt und Abfall (");
+        var topic = mvc.get()
+                .uri("/knowledge/artland")
+                .param("topic", "Umwelt und Abfall")
+                .exchange();
+        List<String> titles = TITLE_LINK
+                .matcher(topic.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(titles).contains("Sperrmüll anmelden").doesNotContain("Personalausweis beantragen");
+    }
+
+    @Test
+    void givenAChangeUnderReview_thenAgentsReadWhatIsInForceWithAHintAndTheEditorTheWorkingCopy() {
+        Editors.ensure(mvc);
+        String api = "/api/v1/tenants/artland/knowledge/services";
+        String id = Responses.read(
+                mvc.post()
+                        .uri(api)
+                        .with(Editors.as(Editors.EDITOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"Osterfeuer anmelden\", \"fees\": \"15,00 EUR\"}")
+                        .exchange(),
+                "$.id");
+        mvc.post()
+                .uri(api + "/" + id + "/state")
+                .with(Editors.as(Editors.EDITOR))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"state\": \"IN_REVIEW\"}")
+                .exchange();
+        String location = "/knowledge/artland/services/" + id;
+        assertThat(mvc.post().uri(location + "/state").with(csrf()).param("state", "PUBLISHED"))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.post()
+                        .uri(location)
+                        .with(csrf())
+                        .param("title", "Osterfeuer anmelden")
+                        .param("fees", "99,00 EUR (ungeprüft)"))
+                .hasStatus3xxRedirection();
+
+        assertThat(mvc.get().uri(location)).bodyText().contains("99,00 EUR (ungeprüft)", "Arbeitskopie");
+        var agent = user(userDetails.loadUserByUsername("agent1"));
+        assertThat(mvc.get().uri(location).with(agent))
+                .hasStatusOk()
+                .bodyText()
+                .contains("15,00 EUR", "Eine Änderung dieser Leistung wird gerade geprüft")
+                .doesNotContain("99,00 EUR (ungeprüft)", "Arbeitskopie");
+        index.awaitIdle();
+        assertThat(mvc.get().uri("/knowledge/artland").param("q", "Osterfeuer").with(agent))
+                .bodyText()
+                .contains("Osterfeuer anmelden", "Eine Änderung wird gerade geprüft.")
+                .doesNotContain("Entwurf");
+    }
+
+    @Test
+    @WithUserDetails("agent1")
+    void agentIsNotOfferedEditorPages() {
+        String path = "/knowledge/artland/services/" + serviceId("Gewerbe anmelden");
+        assertThat(mvc.get().uri("/knowledge/artland"))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("Neu anlegen", "Import", "Prüfliste", "Redaktion");
+        assertThat(mvc.get().uri(path))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("Bearbeiten", "Lokal anpassen", "Veröffentlichen", "Archivieren");
+        for (String page : List.of(
+                "/knowledge/artland/services/new",
+                path + "/edit",
+                path + "/override",
+                "/knowledge/artland/imports",
+                "/knowledge/artland/dashboard",
+                "/knowledge/artland/review")) {
+            assertThat(mvc.get().uri(page)).as(page).hasStatus(403);
+        }
     }
 
     @Test

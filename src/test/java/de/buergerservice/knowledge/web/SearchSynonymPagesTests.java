@@ -65,6 +65,40 @@ class SearchSynonymPagesTests {
     }
 
     @Test
+    void trialSearchNamesTheTenantOnceAndAnswersWithHitsOrAMessage() {
+        // the form's hidden field carries the tenant; a second one in the URL made it "artland,artland" (404)
+        assertThat(mvc.get().uri("/knowledge/synonyms").param("tenant", "artland"))
+                .bodyText()
+                .contains("hx-get=\"/knowledge/synonyms/try\"")
+                .doesNotContain("/knowledge/synonyms/try?tenant");
+        assertThat(mvc.get()
+                        .uri("/knowledge/synonyms/try")
+                        .param("tenant", "artland")
+                        .param("q", "Perso verloren"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Personalausweis");
+        assertThat(mvc.get()
+                        .uri("/knowledge/synonyms/try")
+                        .param("tenant", "artland")
+                        .param("q", "qqxxzzyy"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Keine Treffer.");
+        assertThat(mvc.get().uri("/knowledge/synonyms/try").param("tenant", "artland"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Bitte einen Suchbegriff eingeben.");
+        assertThat(mvc.get()
+                        .uri("/knowledge/synonyms/try")
+                        .param("tenant", "artland", "artland")
+                        .param("q", "Perso"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Die Suche konnte nicht ausgeführt werden");
+    }
+
+    @Test
     @WithUserDetails("agent1")
     void givenAgent_thenForbidden() {
         assertThat(mvc.get().uri("/knowledge/synonyms")).hasStatus(403);

@@ -5,20 +5,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import de.buergerservice.knowledge.Audience;
@@ -27,12 +31,16 @@ import de.buergerservice.knowledge.internal.UnansweredSearches;
 
 /**
  * The search log: every search (tenant, normalised query, audience, number of hits) and every hit opened from a
- * result. Searches are written in batches by a background thread so that logging never slows a search down;
- * reads and clicks flush first, so what was searched is always counted.
+ * result. Searches are written in batches by a scheduled flush (every second) so that logging never slows a search
+ * down; reads and clicks flush first, so what was searched is always counted.
  *
  * <p>What agents and citizens type may hold personal data (a name, an address read out on the phone), so the log
  * keeps searches and clicks for {@code buergerservice.knowledge.search-log-days} days (90 by default) — long enough
  * for the editors' "most searched without a click" — and deletes older ones every hour.
+ *
+ * <p>"Most searched without a click" shows editors what to write next, so it lists only what reads like a question
+ * of a caller: input that is mostly punctuation or search operators ({@code *:* and (}), markup
+ * ({@code "\<script>}), has no word of letters, or is overly long is logged but not listed.
  */
 @Component
 public class SearchLog implements UnansweredSearches {
@@ -42,10 +50,24 @@ public class SearchLog implements UnansweredSearches {
     private static final int BUFFER = 10_000;
     static final int DEFAULT_RETENTION_DAYS = 90;
 
+    /** Longer input is pasted text, not a caller's question. */
+    static final int MAX_LISTED_LENGTH = 80;
+
+    /** Characters nobody types when looking for a service: markup, escapes, query syntax. */
+    private static final Pattern MARKUP = Pattern.compile("[<>\\\\{}\\[\\]|^~=*]");
+
+    private static final Pattern LETTER_WORD = Pattern.compile("\\p{L}{2,}");
+
+    /** Quotes and sentence marks around a question do not make it another question. */
+    private static final Pattern EDGE_MARKS =
+            Pattern.compile("^[\\p{Punct}„“”‚‘’»«\\s]+|[\\p{Punct}„“”‚‘’»«\\s&&[^)]]+$");
+
+    /** Above this share of characters other than letters, digits and spaces, input is mostly syntax. */
+    private static final double MAX_SYMBOL_SHARE = 0.2;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BlockingQueue<Search> pending = new ArrayBlockingQueue<>(BUFFER);
-    private final ScheduledExecutorService flusher;
     private final Duration retention;
 
     private record Search(UUID tenantId, String query, Audience audience, long hits, Instant at) {}
@@ -61,13 +83,6 @@ public class SearchLog implements UnansweredSearches {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = Duration.ofDays(retentionDays);
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "knowledge-search-log");
-            thread.setDaemon(true);
-            return thread;
-        });
-        flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
-        flusher.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
     }
 
     /** Deletes searches and clicks older than the retention period; returns how many rows went. */
@@ -78,7 +93,8 @@ public class SearchLog implements UnansweredSearches {
                 + jdbc.update("delete from knowledge_search_log where searched_at < ?", cutoff);
     }
 
-    private void purgeQuietly() {
+    @Scheduled(initialDelay = 1, fixedDelay = 60, timeUnit = TimeUnit.MINUTES)
+    void purgeQuietly() {
         try {
             int deleted = purgeExpired();
             if (deleted > 0) {
@@ -112,16 +128,53 @@ public class SearchLog implements UnansweredSearches {
                 Timestamp.from(clock.instant()));
     }
 
-    /** Queries that found nothing, or whose hits were never opened, most frequent first. */
+    /**
+     * Queries that found nothing, or whose hits were never opened, most frequent first: only those that read like a
+     * caller's question, grouped by their normal form.
+     */
     @Override
     public List<UnansweredSearch> top(UUID tenantId, int limit) {
         flush();
-        return jdbc.query(
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query(
                 """
                 select l.query, count(*) as searches from knowledge_search_log l
                 where l.tenant_id = ? and (l.hits = 0 or not exists (select 1 from knowledge_search_click c
                     where c.tenant_id = l.tenant_id and c.query = l.query))
-                group by l.query order by searches desc, l.query limit ?""", (rs, row) -> new UnansweredSearch(rs.getString("query"), rs.getLong("searches")), tenantId, limit);
+                group by l.query order by searches desc, l.query limit ?""",
+                (RowCallbackHandler) rs -> {
+                    String query = listed(rs.getString("query"));
+                    if (query != null) {
+                        counts.merge(query, rs.getLong("searches"), Long::sum);
+                    }
+                },
+                tenantId,
+                limit * 20);
+        return counts.entrySet().stream()
+                .map(e -> new UnansweredSearch(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(UnansweredSearch::searches)
+                        .reversed()
+                        .thenComparing(UnansweredSearch::query))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The query as the list shows it, or {@code null} if it does not read like a caller's question. */
+    static String listed(String query) {
+        String normal = normalise(query);
+        if (normal.length() > MAX_LISTED_LENGTH || MARKUP.matcher(normal).find()) {
+            return null;
+        }
+        // sentence marks ("perso weg???") are a caller's; brackets, colons and quotes in bulk are syntax
+        long symbols = normal.chars()
+                .filter(c -> !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && "?!.".indexOf(c) < 0)
+                .count();
+        long visible = normal.chars().filter(c -> !Character.isWhitespace(c)).count();
+        String question = EDGE_MARKS.matcher(normal).replaceAll("");
+        return symbols > MAX_SYMBOL_SHARE * visible
+                        || !LETTER_WORD.matcher(question).find()
+                ? null
+                : question;
     }
 
     void tenantDeleted(UUID tenantId) {
@@ -150,7 +203,8 @@ public class SearchLog implements UnansweredSearches {
                 });
     }
 
-    private void flushQuietly() {
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+    void flushQuietly() {
         try {
             flush();
         } catch (RuntimeException e) {
@@ -160,7 +214,6 @@ public class SearchLog implements UnansweredSearches {
 
     @PreDestroy
     void close() {
-        flusher.shutdown();
         flushQuietly();
     }
 }
