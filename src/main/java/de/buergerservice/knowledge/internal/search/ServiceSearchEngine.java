@@ -53,11 +53,18 @@ final class ServiceSearchEngine {
     /** Topics are counted over this many best hits: enough to steer a refinement, cheap to read. */
     static final int FACET_DEPTH = 50;
 
+    /** A thesaurus word counts this much of the typed word it stands for: a hint, never the decision. */
+    static final float THESAURUS_WEIGHT = 0.4f;
+    /** At most this many thesaurus words per typed word, of those that name services in the catalogue. */
+    static final int THESAURUS_EXPANSIONS = 3;
+
     private final Analyzer analyzer;
+    private final Thesaurus thesaurus;
     private final TypoCorrector typos = new TypoCorrector();
 
-    ServiceSearchEngine(Analyzer analyzer) {
+    ServiceSearchEngine(Analyzer analyzer, Thesaurus thesaurus) {
         this.analyzer = analyzer;
+        this.thesaurus = thesaurus;
     }
 
     KnowledgeSearchResult search(
@@ -72,7 +79,7 @@ final class ServiceSearchEngine {
         List<String> fields =
                 audience == Audience.STAFF ? List.of(TITLE, SYNONYMS, BODY, NOTES) : List.of(TITLE, SYNONYMS, BODY);
         TermLookup lookup = new TermLookup(searcher);
-        terms = withTyposTolerated(lookup, terms);
+        terms = withThesaurus(lookup, withTyposTolerated(lookup, terms));
         Query words = matching(searcher, lookup, terms, fields, query);
         Query exact = filtered(searcher, lookup, tenantId, audience, words);
         int depth = Math.max(limit, FACET_DEPTH);
@@ -198,6 +205,35 @@ final class ServiceSearchEngine {
                             : new QueryTerms.Group(group.word(), halves, group.weight(), false, false));
         }
         return new QueryTerms(groups);
+    }
+
+    /**
+     * Adds, for each typed word, up to {@value #THESAURUS_EXPANSIONS} thesaurus words that occur in the titles or
+     * keywords of the catalogue — the words services are named by —, weighted at {@link #THESAURUS_WEIGHT} of the
+     * typed word. Words of the thesaurus the catalogue does not name anything by are noise and are left out.
+     */
+    private QueryTerms withThesaurus(TermLookup lookup, QueryTerms terms) throws IOException {
+        List<QueryTerms.Group> groups = new ArrayList<>(terms.groups());
+        for (QueryTerms.Group group : terms.groups()) {
+            if (group.fromSynonym()) {
+                continue;
+            }
+            int added = 0;
+            for (String expansion : thesaurus.expansions(group.word())) {
+                if (added == THESAURUS_EXPANSIONS || groups.size() >= QueryTerms.MAX_GROUPS) {
+                    break;
+                }
+                if (namesServices(lookup, expansion)) {
+                    groups.add(new QueryTerms.Group(expansion, List.of(), group.weight() * THESAURUS_WEIGHT, true));
+                    added++;
+                }
+            }
+        }
+        return groups.size() == terms.groups().size() ? terms : new QueryTerms(groups);
+    }
+
+    private static boolean namesServices(TermLookup lookup, String term) throws IOException {
+        return lookup.docFreq(new Term(TITLE, term)) > 0 || lookup.docFreq(new Term(SYNONYMS, term)) > 0;
     }
 
     private static boolean known(TermLookup lookup, String term) throws IOException {

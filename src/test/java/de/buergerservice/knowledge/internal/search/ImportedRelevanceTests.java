@@ -58,6 +58,7 @@ class ImportedRelevanceTests {
         Assumptions.assumeTrue(
                 MunichCatalogue.present(),
                 () -> MunichCatalogue.FILE.toAbsolutePath() + " absent, relevance test skipped");
+        RelevanceTests.thesaurus(); // the product reads it from the same default path
         assertThat(mvc.post()
                         .uri("/api/v1/tenants")
                         .with(httpBasic("admin", "demo"))
