@@ -53,11 +53,37 @@ final class ServiceSearchEngine {
     /** Topics are counted over this many best hits: enough to steer a refinement, cheap to read. */
     static final int FACET_DEPTH = 50;
 
+    /** A thesaurus word counts this much of the typed word it stands for: a hint, never the decision. */
+    static final float THESAURUS_WEIGHT = 0.4f;
+    /** At most this many thesaurus words per typed word, of those that name services in the catalogue. */
+    static final int THESAURUS_EXPANSIONS = 3;
+
+    /** Separable verb particles as the query is folded (umlauts transcribed) → as the index spells them. */
+    static final Map<String, String> PARTICLES = Map.ofEntries(
+            Map.entry("an", "an"),
+            Map.entry("ab", "ab"),
+            Map.entry("auf", "auf"),
+            Map.entry("aus", "aus"),
+            Map.entry("ein", "ein"),
+            Map.entry("mit", "mit"),
+            Map.entry("nach", "nach"),
+            Map.entry("um", "um"),
+            Map.entry("vor", "vor"),
+            Map.entry("zu", "zu"),
+            Map.entry("weg", "weg"),
+            Map.entry("zurueck", "zuruck"),
+            Map.entry("fest", "fest"),
+            Map.entry("zusammen", "zusammen"));
+    /** A verb put together from the particle and the typed word: what the caller said, in one word. */
+    static final float PARTICLE_VERB_WEIGHT = 0.8f;
+
     private final Analyzer analyzer;
+    private final Thesaurus thesaurus;
     private final TypoCorrector typos = new TypoCorrector();
 
-    ServiceSearchEngine(Analyzer analyzer) {
+    ServiceSearchEngine(Analyzer analyzer, Thesaurus thesaurus) {
         this.analyzer = analyzer;
+        this.thesaurus = thesaurus;
     }
 
     KnowledgeSearchResult search(
@@ -72,7 +98,7 @@ final class ServiceSearchEngine {
         List<String> fields =
                 audience == Audience.STAFF ? List.of(TITLE, SYNONYMS, BODY, NOTES) : List.of(TITLE, SYNONYMS, BODY);
         TermLookup lookup = new TermLookup(searcher);
-        terms = withTyposTolerated(lookup, terms);
+        terms = withThesaurus(lookup, withParticleVerbs(lookup, query, withTyposTolerated(lookup, terms)));
         Query words = matching(searcher, lookup, terms, fields, query);
         Query exact = filtered(searcher, lookup, tenantId, audience, words);
         int depth = Math.max(limit, FACET_DEPTH);
@@ -198,6 +224,67 @@ final class ServiceSearchEngine {
                             : new QueryTerms.Group(group.word(), halves, group.weight(), false, false));
         }
         return new QueryTerms(groups);
+    }
+
+    /**
+     * German separates a verb's particle in a sentence: "Wie melde ich mich an?", "Ich hole den Führerschein ab".
+     * The analysis sees "meld" and drops "an" as a stop word; the titles say "Anmeldung" (anmeld) and "Abholung"
+     * (abhol). For every particle standing alone in the query, the particle joined to each typed word is added as
+     * a word of its own if the catalogue names services by it (titles, keywords); otherwise nothing happens.
+     */
+    private static QueryTerms withParticleVerbs(TermLookup lookup, String query, QueryTerms terms) throws IOException {
+        List<String> particles = new ArrayList<>(2);
+        for (String word : QueryTerms.fold(query).split(" ")) {
+            String particle = PARTICLES.get(word);
+            if (particle != null && !particles.contains(particle)) {
+                particles.add(particle);
+            }
+        }
+        if (particles.isEmpty()) {
+            return terms;
+        }
+        List<QueryTerms.Group> groups = new ArrayList<>(terms.groups());
+        for (String particle : particles) {
+            for (QueryTerms.Group group : terms.groups()) {
+                String verb = particle + group.word();
+                if (!group.fromSynonym()
+                        && !group.unknown()
+                        && groups.size() < QueryTerms.MAX_GROUPS
+                        && namesServices(lookup, verb)) {
+                    groups.add(new QueryTerms.Group(verb, List.of(), group.weight() * PARTICLE_VERB_WEIGHT, true));
+                }
+            }
+        }
+        return groups.size() == terms.groups().size() ? terms : new QueryTerms(groups);
+    }
+
+    /**
+     * Adds, for each typed word, up to {@value #THESAURUS_EXPANSIONS} thesaurus words that occur in the titles or
+     * keywords of the catalogue — the words services are named by —, weighted at {@link #THESAURUS_WEIGHT} of the
+     * typed word. Words of the thesaurus the catalogue does not name anything by are noise and are left out.
+     */
+    private QueryTerms withThesaurus(TermLookup lookup, QueryTerms terms) throws IOException {
+        List<QueryTerms.Group> groups = new ArrayList<>(terms.groups());
+        for (QueryTerms.Group group : terms.groups()) {
+            if (group.fromSynonym()) {
+                continue;
+            }
+            int added = 0;
+            for (String expansion : thesaurus.expansions(group.word())) {
+                if (added == THESAURUS_EXPANSIONS || groups.size() >= QueryTerms.MAX_GROUPS) {
+                    break;
+                }
+                if (namesServices(lookup, expansion)) {
+                    groups.add(new QueryTerms.Group(expansion, List.of(), group.weight() * THESAURUS_WEIGHT, true));
+                    added++;
+                }
+            }
+        }
+        return groups.size() == terms.groups().size() ? terms : new QueryTerms(groups);
+    }
+
+    private static boolean namesServices(TermLookup lookup, String term) throws IOException {
+        return lookup.docFreq(new Term(TITLE, term)) > 0 || lookup.docFreq(new Term(SYNONYMS, term)) > 0;
     }
 
     private static boolean known(TermLookup lookup, String term) throws IOException {

@@ -16,7 +16,8 @@ import de.buergerservice.knowledge.KnowledgeSearchResult;
 public final class SearchBenchSupport implements Closeable {
 
     private final SearchIndex index;
-    private final ServiceSearchEngine engine = new ServiceSearchEngine(new GermanServiceAnalyzer());
+    private final ServiceSearchEngine engine =
+            new ServiceSearchEngine(new GermanServiceAnalyzer(), Thesaurus.load(Path.of(Thesaurus.DEBIAN_FILE)));
     private final List<SearchSynonym> synonyms = SynonymSeed.load();
 
     public SearchBenchSupport(Path dir) {
