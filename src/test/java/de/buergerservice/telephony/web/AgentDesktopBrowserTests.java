@@ -48,6 +48,7 @@ class AgentDesktopBrowserTests {
     @Autowired
     SipServer sip;
 
+    @Autowired
     QueueService queues;
 
     @Autowired

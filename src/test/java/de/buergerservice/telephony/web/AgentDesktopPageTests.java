@@ -36,6 +36,7 @@ class AgentDesktopPageTests {
     @Autowired
     SipServer sip;
 
+    @Autowired
     QueueService queues;
 
     @Autowired
