@@ -314,6 +314,24 @@ class SipDialogTests {
     }
 
     @Test
+    void givenMadeUpResponseWithOurViaOnTop_thenNotPassedOnToTheViaBelow() throws Exception {
+        try (RawSip attacker = RawSip.udp(server.port());
+                RawSip listener = RawSip.udp(server.port())) {
+            for (String method : List.of("INVITE", "BYE")) {
+                attacker.send("SIP/2.0 200 OK\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + server.port() + ";branch=" + RawSip.branch() + "\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + listener.port() + ";branch=" + RawSip.branch() + "\r\n"
+                        + "From: <sip:fremd@127.0.0.1>;tag=a\r\nTo: <sip:opfer@127.0.0.1>;tag=b\r\n"
+                        + "Call-ID: " + RawSip.newCallId() + "\r\nCSeq: 1 " + method + "\r\n"
+                        + "Contact: <sip:fremd@127.0.0.1:" + attacker.port() + ">\r\nContent-Length: 0\r\n\r\n");
+            }
+            assertThat(listener.drain(1500))
+                    .as("nothing reached the Via below ours")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void givenForgedByeForSomebodysCall_thenRefusedAndCallGoesOn() throws Exception {
         Logger proxyLog = (Logger) LoggerFactory.getLogger("de.buergerservice.telephony.internal.sip.SipProxy");
         ListAppender<ILoggingEvent> logged = new ListAppender<>();

@@ -1,6 +1,7 @@
 package de.buergerservice.telephony.internal.sip;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,10 +14,12 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
  * The stack's parser, plus what it forgets: it reads {@code SIP/3.0} as {@code SIP/2.0} and keeps the first of two
- * Call-ID (From, To, CSeq …) headers without a word. Both are decided on the raw text here; the request is still
- * parsed so that a final response can be built from it, and carries its {@link RequestValidator.Refusal} as
- * application data for {@link RequestValidator} (RFC 3261 §21.5.6: 505; §20: these headers appear once, else 400).
- * Installed with {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}, for UDP and TCP alike.
+ * Call-ID (From, To, CSeq …) headers without a word. Both are decided on the raw text here, and so is a header
+ * line over {@value RequestValidator#MAX_HEADER} characters (cheaper than encoding every parsed header again).
+ * The request is still parsed so that a final response can be built from it, and carries its
+ * {@link RequestValidator.Refusal} as application data for {@link RequestValidator} (RFC 3261 §21.5.6: 505; §20:
+ * these headers appear once, else 400). Installed with {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}, for UDP
+ * and TCP alike.
  */
 public class GuardedParserFactory implements MessageParserFactory {
 
@@ -43,38 +46,94 @@ public class GuardedParserFactory implements MessageParserFactory {
         return message;
     }
 
-    /** Looks at the start line and the header names only (the head ends at the first empty line). */
+    /**
+     * Looks at the start line and the header lines only (the head ends at the first empty line), on the bytes as
+     * received: no copy of the message, a few short strings for header names at most.
+     */
     static RequestValidator.Refusal inspect(byte[] buffer) {
-        String text = new String(buffer, StandardCharsets.ISO_8859_1);
-        int headEnd = text.indexOf("\r\n\r\n");
-        String head = headEnd < 0 ? text : text.substring(0, headEnd);
-        String[] lines = head.split("\r?\n");
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++; // keep-alive CRLFs before the message (RFC 5626)
+        int length = buffer.length;
+        int position = 0;
+        while (position < length && (buffer[position] == '\r' || buffer[position] == '\n')) {
+            position++; // keep-alive CRLFs before the message (RFC 5626)
         }
-        if (first == lines.length) {
+        if (position == length) {
             return null;
         }
-        String startLine = lines[first].strip();
-        int lastSpace = startLine.lastIndexOf(' ');
-        String version = lastSpace < 0 ? "" : startLine.substring(lastSpace + 1);
-        if (!version.equalsIgnoreCase("SIP/2.0")) {
+        int lineEnd = lineEnd(buffer, position);
+        if (!endsWithVersion(buffer, position, lineEnd)) {
             return new RequestValidator.Refusal(505, "SIP-Version nicht unterstützt");
         }
-        Set<String> seen = new java.util.HashSet<>();
-        for (int i = first + 1; i < lines.length; i++) {
-            String line = lines[i];
-            int colon = line.indexOf(':');
-            if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                continue; // folded continuation or a broken line (the stack answers that one)
+        Set<String> seen = new HashSet<>(8);
+        position = next(buffer, lineEnd);
+        while (position < length) {
+            lineEnd = lineEnd(buffer, position);
+            if (lineEnd == position) {
+                return null; // empty line: the body follows
             }
-            String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            if (SINGLE.contains(name) && !seen.add(longForm(name))) {
-                return new RequestValidator.Refusal(400, "Kopfzeile mehrfach: " + longForm(name));
+            if (lineEnd - position > RequestValidator.MAX_HEADER) {
+                return new RequestValidator.Refusal(400, "Kopfzeile zu lang");
             }
+            byte first = buffer[position];
+            if (first != ' ' && first != '\t') {
+                int colon = position;
+                while (colon < lineEnd && buffer[colon] != ':') {
+                    colon++;
+                }
+                int nameEnd = colon;
+                while (nameEnd > position && (buffer[nameEnd - 1] == ' ' || buffer[nameEnd - 1] == '\t')) {
+                    nameEnd--;
+                }
+                if (colon < lineEnd && nameEnd - position <= 14) {
+                    String name = new String(buffer, position, nameEnd - position, StandardCharsets.ISO_8859_1)
+                            .toLowerCase(Locale.ROOT);
+                    if (SINGLE.contains(name) && !seen.add(longForm(name))) {
+                        return new RequestValidator.Refusal(400, "Kopfzeile mehrfach: " + longForm(name));
+                    }
+                }
+            }
+            position = next(buffer, lineEnd);
         }
         return null;
+    }
+
+    /** Index of the CR or LF that ends the line starting at {@code from} (or the buffer's end). */
+    private static int lineEnd(byte[] buffer, int from) {
+        int i = from;
+        while (i < buffer.length && buffer[i] != '\r' && buffer[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Start of the line after the one ending at {@code lineEnd} (CRLF or a bare LF). */
+    private static int next(byte[] buffer, int lineEnd) {
+        int i = lineEnd;
+        if (i < buffer.length && buffer[i] == '\r') {
+            i++;
+        }
+        if (i < buffer.length && buffer[i] == '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static final byte[] VERSION = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the start line ends in {@code SIP/2.0} (case-insensitive, trailing blanks ignored). */
+    private static boolean endsWithVersion(byte[] buffer, int start, int end) {
+        while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
+            end--;
+        }
+        int from = end - VERSION.length;
+        if (from <= start || buffer[from - 1] != ' ') {
+            return false;
+        }
+        for (int i = 0; i < VERSION.length; i++) {
+            if (Character.toUpperCase((char) buffer[from + i]) != VERSION[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String longForm(String name) {

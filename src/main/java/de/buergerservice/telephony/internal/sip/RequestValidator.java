@@ -2,14 +2,11 @@ package de.buergerservice.telephony.internal.sip;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Iterator;
-import java.util.ListIterator;
 import java.util.Optional;
 
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -27,7 +24,8 @@ import javax.sip.message.Response;
  *   <li>416 for a Request-URI that is not {@code sip:} ({@code tel:}, and {@code sips:} because the server offers
  *       no TLS: RFC 3261 §8.2.2.1, §26.2.2).
  *   <li>400 for absurd sizes: a Call-ID over {@value #MAX_CALL_ID} characters (it names the call in
- *       {@code call_event.call_id}), a From/To tag over {@value #MAX_TAG}, any header over {@value #MAX_HEADER}.
+ *       {@code call_event.call_id}), a From/To tag over {@value #MAX_TAG}, any header line over
+ *       {@value #MAX_HEADER} (that one on the raw text, by {@link GuardedParserFactory}).
  *   <li>400 for a Via the answer cannot follow: a transport the server does not speak (RFC 3261 §18.2.2) or an
  *       INVITE whose sent-by host does not resolve (RFC 3263 §6); such a caller could never hear the answer, so
  *       its call must not be queued or put through (where no answer can be sent at all, the request is dropped).
@@ -66,14 +64,6 @@ final class RequestValidator {
         String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
         if ((fromTag != null && fromTag.length() > MAX_TAG) || (toTag != null && toTag.length() > MAX_TAG)) {
             return refuse(Response.BAD_REQUEST, "Tag zu lang (höchstens " + MAX_TAG + " Zeichen)");
-        }
-        for (Iterator<?> names = request.getHeaderNames(); names.hasNext(); ) {
-            String name = (String) names.next();
-            for (ListIterator<?> headers = request.getHeaders(name); headers.hasNext(); ) {
-                if (((Header) headers.next()).toString().length() > MAX_HEADER) {
-                    return refuse(Response.BAD_REQUEST, "Kopfzeile zu lang: " + name);
-                }
-            }
         }
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via.getTransport();

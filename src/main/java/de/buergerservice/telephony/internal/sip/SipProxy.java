@@ -860,8 +860,17 @@ class SipProxy implements SipListener, SwitchboardListener {
         return request;
     }
 
-    /** A response of a request forwarded statelessly (BYE) or a 2xx retransmitted by the callee: along the Via. */
+    /**
+     * A response of a request forwarded statelessly (BYE) or a 2xx retransmitted by the callee: along the Via. Only
+     * within a dialog of ours: a made-up response with our Via on top and somebody else's below would otherwise be
+     * sent on to whoever that Via names (no relay for strangers, responses included).
+     */
     private void relayStateless(Response response) throws Exception {
+        CallIdHeader callId = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
+        if (callId == null || !dialogs.knows(callId.getCallId())) {
+            log.debug("Response {} outside a dialog of ours dropped", response.getStatusCode());
+            return;
+        }
         Response forward = withoutOwnVia(response);
         if (forward.getHeader(ViaHeader.NAME) != null) {
             provider.sendResponse(forward);
