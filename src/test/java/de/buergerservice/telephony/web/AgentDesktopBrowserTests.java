@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,6 +148,51 @@ class AgentDesktopBrowserTests {
         }
         wait.until(ExpectedConditions.textToBe(waiting, "0"));
         wait.until(ExpectedConditions.textToBe(longest, "0"));
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    /** A supervisor keeps the agents on pages: a mistake is shown at its field, the fix saves, delete asks first. */
+    @Test
+    void givenSupervisor_whenCreatingAnAgentWithAMistake_thenFixesItOnThePage() {
+        Browser.signIn(browser, port, "supervisor");
+        browser.get("http://127.0.0.1:" + port + "/telephony");
+        Browser.expectHeading(browser, "Telefonie");
+        browser.findElement(By.linkText("Agenten verwalten")).click();
+        Browser.expectHeading(browser, "Agenten verwalten");
+        browser.findElement(By.linkText("Neu anlegen")).click();
+        Browser.expectHeading(browser, "Neuer Agent");
+
+        browser.findElement(By.id("displayName")).sendKeys("Browser Bea");
+        browser.findElement(By.id("sipUser")).sendKeys("browser-bea");
+        browser.findElement(By.id("password")).sendKeys("abc");
+        new Select(browser.findElement(By.id("skills0.tenant"))).selectByVisibleText("Samtgemeinde Artland");
+        new Select(browser.findElement(By.id("skills0.level"))).selectByVisibleText("3");
+        browser.findElement(By.cssSelector("button.primary")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(8));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector(".field.invalid .field-error")))
+                        .getText())
+                .isEqualTo("Das SIP-Passwort muss 4 bis 200 Zeichen lang sein.");
+        assertThat(new Select(browser.findElement(By.id("skills0.tenant")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .as("the skill row is kept")
+                .isEqualTo("Samtgemeinde Artland");
+        browser.findElement(By.id("password")).sendKeys("geheim");
+        browser.findElement(By.cssSelector("button.primary")).click();
+
+        Browser.expectHeading(browser, "Agenten verwalten");
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText())
+                .isEqualTo("Gespeichert.");
+        assertThat(browser.findElement(By.id("agent-list")).getText())
+                .contains("Browser Bea", "browser-bea", "Samtgemeinde Artland (allgemein, Stufe 3)");
+
+        browser.findElement(By.xpath("//tr[td[text()='Browser Bea']]//button[contains(@class,'danger')]"))
+                .click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".notice.success"), "Gelöscht."));
+        assertThat(agents.credential("browser-bea")).isEmpty();
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 }
