@@ -177,6 +177,14 @@ public class AgentService {
         return get(id);
     }
 
+    /**
+     * A supervisor sets another agent's state (REST and the live view alike): "log out" always succeeds, also for an
+     * agent stuck in a call; every other state follows the agent's own rules.
+     */
+    public AgentView setBySupervisor(UUID id, AgentState state, String reason, String actor) {
+        return state == AgentState.LOGGED_OUT ? forceLogout(id, actor) : requestState(id, state, reason);
+    }
+
     /** In the deleting transaction: skills for the municipality go with it, or stay if that rolls back. */
     @EventListener
     void on(TenantDeleted event) {

@@ -90,7 +90,11 @@ class AgentDesktopController {
     /** A supervisor sets an agent's state from the live view: the same rule as {@code PUT /api/v1/agents/{id}/state}. */
     @PostMapping("/telephony/agents/{agentId}/state")
     @PreAuthorize(TelephonyApiController.MANAGERS)
-    String setState(@PathVariable UUID agentId, @RequestParam String state, RedirectAttributes redirect) {
+    String setState(
+            @PathVariable UUID agentId,
+            @RequestParam String state,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         AgentView agent = agents.get(agentId);
         AgentState target;
         try {
@@ -100,15 +104,22 @@ class AgentDesktopController {
             return "redirect:/telephony";
         }
         try {
-            agents.requestState(agentId, target, null);
+            agents.setBySupervisor(agentId, target, null, CurrentAgent.username(authentication));
             notices.success(
                     redirect,
                     "telephony.agent.changed",
                     agent.displayName(),
                     messages.getMessage("telephony.state." + target, null, LocaleContextHolder.getLocale()));
         } catch (RoutingException e) {
-            notices.error(
-                    redirect, "problemDetail.conflict.agentState", agent.state().name(), target.name());
+            if (e.kind() == RoutingException.Kind.NO_PHONE) {
+                notices.error(redirect, "problemDetail.conflict.noPhone", agent.sipUser());
+            } else {
+                notices.error(
+                        redirect,
+                        "problemDetail.conflict.agentState",
+                        agent.state().name(),
+                        target.name());
+            }
         }
         return "redirect:/telephony";
     }
@@ -132,10 +143,8 @@ class AgentDesktopController {
             return "redirect:/telephony";
         }
         try {
-            AgentView now = agents.requestState(
-                    me.get().id(), target, reason == null || reason.isBlank() ? null : reason.strip());
-            boolean deaf = target == AgentState.AVAILABLE && !now.phoneRegistered();
-            notices.success(redirect, "telephony.desktop.changed." + target.name() + (deaf ? ".noPhone" : ""));
+            agents.requestState(me.get().id(), target, reason == null || reason.isBlank() ? null : reason.strip());
+            notices.success(redirect, "telephony.desktop.changed." + target.name());
         } catch (RoutingException e) {
             if (e.kind() == RoutingException.Kind.NO_PHONE) {
                 notices.error(

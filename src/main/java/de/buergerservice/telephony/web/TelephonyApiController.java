@@ -140,14 +140,10 @@ class TelephonyApiController {
             throw new AccessDeniedException("only the agent or a supervisor may change this state");
         }
         AgentState state = parse(change.state());
-        if (state == AgentState.LOGGED_OUT
-                && CurrentAgent.mayManage(authentication)
-                && !isSelf(agent, authentication)) {
-            // a supervisor can always take an agent out of the switchboard, also one stuck in a call
-            return agents.forceLogout(agentId, CurrentAgent.username(authentication));
-        }
         try {
-            return agents.requestState(agentId, state, change.reason());
+            return CurrentAgent.mayManage(authentication) && !isSelf(agent, authentication)
+                    ? agents.setBySupervisor(agentId, state, change.reason(), CurrentAgent.username(authentication))
+                    : agents.requestState(agentId, state, change.reason());
         } catch (RoutingException e) {
             if (e.kind() == RoutingException.Kind.NOT_REQUESTABLE) {
                 throw new InvalidFieldException("state", "validation.telephony.state");

@@ -104,7 +104,7 @@ class AgentDesktopBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".usermenu button")).getText())
                 .isEqualTo("Aus Bürgerservice abmelden");
         assertThat(browser.findElement(By.id("phone-status")).getText())
-                .startsWith("Kein Telefon angemeldet – Sie erhalten keine Anrufe.");
+                .startsWith("Telefon angemeldet – Sie erhalten keine Anrufe");
         browser.findElement(By.id("stop-calls")).click();
         wait.until(ExpectedConditions.textToBe(By.id("agent-state"), "Abgemeldet"));
 

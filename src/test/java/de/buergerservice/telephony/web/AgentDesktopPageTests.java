@@ -107,7 +107,7 @@ class AgentDesktopPageTests {
                 .flash()
                 .extractingByKey("notice")
                 .asString()
-                .contains("kein Telefon angemeldet – Sie erhalten keine Anrufe");
+                .contains("Ohne angemeldetes Telefon kann der Agent keine Anrufe annehmen.");
         agents.requestState(agent2, AgentState.LOGGED_OUT, null);
     }
 
@@ -212,6 +212,28 @@ class AgentDesktopPageTests {
                         .uri("/telephony/agents/" + agent1 + "/state")
                         .with(csrf())
                         .param("state", "AVAILABLE"))
+                .flash()
+                .extractingByKey("notice")
+                .asString()
+                .contains("Ohne angemeldetes Telefon kann der Agent keine Anrufe annehmen.");
+        switchboard.phoneRegistered(agent1, true);
+        try {
+            supervisorTakesAgentThroughStates(agent1);
+        } finally {
+            switchboard.phoneRegistered(agent1, false);
+        }
+        assertThat(mvc.post()
+                        .uri("/telephony/agents/00000000-0000-0000-0000-000000000001/state")
+                        .with(csrf())
+                        .param("state", "PAUSED"))
+                .hasStatus(404);
+    }
+
+    private void supervisorTakesAgentThroughStates(UUID agent1) {
+        assertThat(mvc.post()
+                        .uri("/telephony/agents/" + agent1 + "/state")
+                        .with(csrf())
+                        .param("state", "AVAILABLE"))
                 .hasStatus3xxRedirection()
                 .flash()
                 .extractingByKey("notice")
@@ -230,11 +252,6 @@ class AgentDesktopPageTests {
                         .param("state", "LOGGED_OUT"))
                 .hasStatus3xxRedirection();
         assertThat(stateOf("agent1")).isEqualTo(AgentState.LOGGED_OUT);
-        assertThat(mvc.post()
-                        .uri("/telephony/agents/00000000-0000-0000-0000-000000000001/state")
-                        .with(csrf())
-                        .param("state", "PAUSED"))
-                .hasStatus(404);
     }
 
     @Test
