@@ -4,6 +4,10 @@ package de.buergerservice.knowledge;
 public enum Audience {
     /** Citizens (portal): published content, no internal notes. */
     PUBLIC,
-    /** Agents, supervisors and the municipality's staff: every state but archived, with internal notes. */
+    /**
+     * Agents, supervisors and the municipality's staff: what is in force, as citizens read it, plus internal notes
+     * and the hint that a change is under review. (Editors read working copies on their own pages; the search also
+     * finds drafts for staff, marked as unpublished.)
+     */
     STAFF
 }

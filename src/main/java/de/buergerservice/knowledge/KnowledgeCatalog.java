@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public interface KnowledgeCatalog {
 
-    /** The merged view; empty if unknown, archived, or (for {@link Audience#PUBLIC}) not published. */
+    /** The merged view of what is in force; empty if unknown, archived or never published. */
     Optional<ServiceView> find(UUID tenantId, UUID serviceId, Audience audience);
 
     /** Every service of the tenant the audience may see, ordered by title. */

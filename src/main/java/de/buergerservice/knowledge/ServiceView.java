@@ -14,8 +14,9 @@ import java.util.UUID;
  * @param catalogue whether the service comes from the shared catalogue (else it exists for this tenant only)
  * @param overridden names of the fields this tenant has overridden
  * @param internalNotes local notes for agents; {@code null} in the {@link Audience#PUBLIC} view
- * @param workingCopy whether this is a change to a published service that waits for review, while citizens still
- *     see the published content (never in the {@link Audience#PUBLIC} view, which shows that content)
+ * @param workingCopy whether a change to this published service waits for review: the editors' view shows that
+ *     working copy, the staff view what is in force with this as the hint that a change is under review (never set
+ *     in the {@link Audience#PUBLIC} view)
  * @param overridePending whether a change to this tenant's override waits for approval (likewise)
  */
 public record ServiceView(

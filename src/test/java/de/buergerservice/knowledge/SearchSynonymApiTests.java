@@ -33,8 +33,15 @@ class SearchSynonymApiTests {
     }
 
     @Test
-    void givenDemoTenant_thenStartingListSeeded() {
+    void givenDemoTenant_thenItsOwnWordAndTheServiceCenterWideStartingList() {
         assertThat(mvc.get().uri(SYNONYMS).with(httpBasic("agent1", "demo")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].term")
+                .asArray()
+                .contains("bewohnerparken")
+                .doesNotContain("perso", "wiesn");
+        assertThat(mvc.get().uri("/api/v1/knowledge/synonyms").with(httpBasic("agent1", "demo")))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$[*].term")
@@ -72,8 +79,12 @@ class SearchSynonymApiTests {
 
     @Test
     void givenTermAlreadyThereInAnotherSpelling_thenProblemNamesTerm() {
-        MvcTestResult result =
-                send("POST", SYNONYMS, EDITOR, "{\"term\": \"KNOELLCHEN\", \"expansions\": [\"Bußgeld\"]}");
+        // the ServiceCenter-wide list has "knöllchen"
+        MvcTestResult result = send(
+                "POST",
+                "/api/v1/knowledge/synonyms",
+                EDITOR,
+                "{\"term\": \"KNOELLCHEN\", \"expansions\": [\"Bußgeld\"]}");
         assertThat(result)
                 .hasStatus(400)
                 .bodyJson()

@@ -21,5 +21,9 @@ interface ServiceVersionRepository extends JpaRepository<ServiceVersion, UUID> {
             where v.id = :id and v.serviceId = :serviceId and (v.tenantId is null or v.tenantId = :tenantId)""")
     Optional<ServiceVersion> findVisible(UUID id, UUID serviceId, UUID tenantId);
 
+    /** The latest version of one layer; a {@code null} tenant is the catalogue entry's own layer. */
+    Optional<ServiceVersion> findFirstByServiceIdAndTenantIdAndLayerOrderByNumberDesc(
+            UUID serviceId, UUID tenantId, ServiceVersion.Layer layer);
+
     long deleteByTenantId(UUID tenantId);
 }

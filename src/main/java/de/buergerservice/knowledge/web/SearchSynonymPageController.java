@@ -66,6 +66,7 @@ class SearchSynonymPageController {
     @GetMapping
     String page(@RequestParam(required = false) String tenant, Model model) {
         model.addAttribute("form", new SearchSynonymForm());
+        model.addAttribute("sharedForm", new SearchSynonymForm());
         return show(tenant, model);
     }
 
@@ -77,6 +78,7 @@ class SearchSynonymPageController {
             Model model,
             RedirectAttributes redirect) {
         SynonymData data = form.toData();
+        model.addAttribute("sharedForm", new SearchSynonymForm());
         if (!validation.check(data, errors, FormValidation::topLevel)) {
             return show(tenant, model);
         }
@@ -87,6 +89,36 @@ class SearchSynonymPageController {
             return show(tenant, model);
         }
         notices.success(redirect, "common.saved");
+        return "redirect:/knowledge/synonyms?tenant=" + tenant;
+    }
+
+    /** Adds to the ServiceCenter-wide list, which every municipality's search applies. */
+    @PostMapping("/shared")
+    String createShared(
+            @RequestParam String tenant,
+            @ModelAttribute("sharedForm") SearchSynonymForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        SynonymData data = form.toData();
+        model.addAttribute("form", new SearchSynonymForm());
+        if (!validation.check(data, errors, FormValidation::topLevel)) {
+            return show(tenant, model);
+        }
+        try {
+            synonyms.createShared(data);
+        } catch (InvalidFieldException e) {
+            validation.reject(e, errors, FormValidation::topLevel);
+            return show(tenant, model);
+        }
+        notices.success(redirect, "common.saved");
+        return "redirect:/knowledge/synonyms?tenant=" + tenant;
+    }
+
+    @PostMapping("/shared/{synonymId}/delete")
+    String deleteShared(@PathVariable UUID synonymId, @RequestParam String tenant, RedirectAttributes redirect) {
+        synonyms.deleteShared(synonymId);
+        notices.success(redirect, "common.deleted");
         return "redirect:/knowledge/synonyms?tenant=" + tenant;
     }
 
@@ -135,6 +167,7 @@ class SearchSynonymPageController {
         model.addAttribute("tenants", all);
         model.addAttribute("tenant", tenant);
         model.addAttribute("synonyms", synonyms.list(tenant.slug()));
+        model.addAttribute("shared", synonyms.listShared());
         return PAGE;
     }
 }

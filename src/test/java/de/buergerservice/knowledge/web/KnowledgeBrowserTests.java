@@ -2,11 +2,14 @@ package de.buergerservice.knowledge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +82,34 @@ class KnowledgeBrowserTests {
         assertThat(browser.findElements(By.cssSelector("pre.diff .diff-added")).stream()
                         .map(e -> e.getText()))
                 .contains("+ Entwurf", "+ 13,00 EUR; erweitertes Führungszeugnis ebenfalls 13,00 EUR");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void editorTriesASearchOnTheSynonymsPageAndSearchesTheList() {
+        Browser.signIn(browser, port, "editor");
+        expectHeading("Willkommen, editor");
+        browser.get("http://127.0.0.1:" + port + "/knowledge/synonyms?tenant=artland");
+        expectHeading("Suchsynonyme – Samtgemeinde Artland");
+        By trialQuery = By.xpath("//section[h2='Suche ausprobieren']//input[@name='q']");
+        By trialButton = By.xpath("//section[h2='Suche ausprobieren']//button");
+        browser.findElement(trialQuery).sendKeys("Perso verloren");
+        browser.findElement(trialButton).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("trial-hits")).getText().contains("Personalausweis beantragen"));
+        browser.findElement(trialQuery).clear();
+        browser.findElement(trialQuery).sendKeys("qqxxzzyy");
+        browser.findElement(trialButton).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("trial-hits")).getText().contains("Keine Treffer."));
+
+        browser.get("http://127.0.0.1:" + port + "/knowledge/artland");
+        browser.findElement(By.id("q")).sendKeys("sperrmul");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        expectHeading("Leistungen");
+        assertThat(browser.findElement(By.cssSelector("table.services tbody tr td a"))
+                        .getText())
+                .isEqualTo("Sperrmüll anmelden");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 }

@@ -57,11 +57,11 @@ class SearchSynonymPagesTests {
                         .uri("/knowledge/synonyms")
                         .param("tenant", "oldenburg")
                         .with(csrf())
-                        .param("term", "Perso")
+                        .param("term", "Bewohnerparken")
                         .param("expansions", "Ausweis"))
                 .hasStatusOk()
                 .bodyText()
-                .contains("Für „Perso“ gibt es schon ein Synonym.");
+                .contains("Für „Bewohnerparken“ gibt es schon ein Synonym.");
     }
 
     @Test
@@ -96,6 +96,32 @@ class SearchSynonymPagesTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains("Die Suche konnte nicht ausgeführt werden");
+    }
+
+    @Test
+    void serviceCenterWideSynonymsAreListedAndAddedOnThePage() {
+        assertThat(mvc.get().uri("/knowledge/synonyms").param("tenant", "artland"))
+                .bodyText()
+                .contains("Für das ganze ServiceCenter", "Nur für Samtgemeinde Artland", "steuermarke");
+        assertThat(mvc.post()
+                        .uri("/knowledge/synonyms/shared")
+                        .param("tenant", "artland")
+                        .with(csrf())
+                        .param("term", "Bürgeramt")
+                        .param("expansions", "Bürgerbüro"))
+                .hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/knowledge/synonyms").param("tenant", "oldenburg"))
+                .bodyText()
+                .contains("Bürgeramt", "Bürgerbüro");
+        assertThat(mvc.post()
+                        .uri("/knowledge/synonyms/shared")
+                        .param("tenant", "artland")
+                        .with(csrf())
+                        .param("term", "bürgeramt")
+                        .param("expansions", "Rathaus"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Für „bürgeramt“ gibt es schon ein Synonym.");
     }
 
     @Test

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import de.danielnaber.jwordsplitter.GermanWordSplitter;
 
@@ -27,7 +29,8 @@ final class CompoundSplitter {
     private static final CompoundSplitter INSTANCE = new CompoundSplitter();
 
     private final GermanWordSplitter splitter;
-    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    private final Cache<String, List<String>> cache =
+            Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
     private CompoundSplitter() {
         try {
@@ -48,16 +51,7 @@ final class CompoundSplitter {
         if (word.length() < MIN_LENGTH) {
             return List.of();
         }
-        List<String> cached = cache.get(word);
-        if (cached != null) {
-            return cached;
-        }
-        List<String> parts = split(word);
-        if (cache.size() >= CACHE_LIMIT) {
-            cache.clear(); // crude bound; a real catalogue's vocabulary stays far below it
-        }
-        cache.put(word, parts);
-        return parts;
+        return cache.get(word, this::split);
     }
 
     private List<String> split(String word) {

@@ -1,5 +1,7 @@
 package de.buergerservice.knowledge.internal.search;
 
+import java.util.List;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -9,7 +11,10 @@ import org.springframework.stereotype.Component;
 import de.buergerservice.shared.security.SystemActor;
 import de.buergerservice.tenancy.TenantDirectory;
 
-/** Demo data (embedded default only): the starting synonym list for every demo tenant that has none yet. */
+/**
+ * Demo data (embedded default only): the general starting list as the ServiceCenter-wide synonyms, and a local word
+ * for each demo municipality. A municipality created later starts with the ServiceCenter-wide list alone.
+ */
 @Component
 @ConditionalOnBooleanProperty("buergerservice.demo-data")
 @Order(SearchDemoData.ORDER)
@@ -27,7 +32,15 @@ class SearchDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var seed = SynonymSeed.load();
-        SystemActor.run(() -> tenants.findAll().forEach(tenant -> synonyms.seed(tenant.id(), seed)));
+        SystemActor.run(() -> {
+            synonyms.seedShared(SynonymSeed.general());
+            tenants.findBySlug("artland")
+                    .ifPresent(artland -> synonyms.seed(
+                            artland.id(), List.of(new SearchSynonym("steuermarke", List.of("Hundesteuer")))));
+            tenants.findBySlug("oldenburg")
+                    .ifPresent(oldenburg -> synonyms.seed(
+                            oldenburg.id(),
+                            List.of(new SearchSynonym("bewohnerparken", List.of("Bewohnerparkausweis")))));
+        });
     }
 }

@@ -15,12 +15,15 @@ import jakarta.persistence.Table;
 
 import de.buergerservice.shared.persistence.PersistentEntity;
 
-/** An editor's synonym of one tenant: callers say {@code term}, the descriptions say the expansions. */
+/**
+ * An editor's synonym: callers say {@code term}, the descriptions say the expansions. Kept for one tenant, or
+ * ({@code tenantId == null}) once for the whole ServiceCenter.
+ */
 @Entity
 @Table(name = "knowledge_synonym")
 class SynonymEntry extends PersistentEntity {
 
-    @Column(name = "tenant_id", nullable = false, updatable = false)
+    @Column(name = "tenant_id", updatable = false)
     private UUID tenantId;
 
     @Column(nullable = false, length = 100)

@@ -15,4 +15,12 @@ interface SynonymEntryRepository extends JpaRepository<SynonymEntry, UUID> {
     boolean existsByTenantIdAndTermKey(UUID tenantId, String termKey);
 
     long deleteByTenantId(UUID tenantId);
+
+    // the ServiceCenter-wide list: no tenant
+
+    List<SynonymEntry> findByTenantIdIsNullOrderByTerm();
+
+    Optional<SynonymEntry> findByIdAndTenantIdIsNull(UUID id);
+
+    boolean existsByTenantIdIsNullAndTermKey(String termKey);
 }

@@ -1,13 +1,14 @@
 package de.buergerservice.knowledge.internal.search;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,36 +22,34 @@ import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
 
 /**
- * The synonyms editors maintain per tenant. Searches read them from a per-tenant cache that a change on this node
- * clears at once; other nodes pick the change up within {@link #CACHE_TTL}.
+ * The synonyms editors maintain: once for the whole ServiceCenter (general vocabulary such as "Perso →
+ * Personalausweis") and per tenant (local words). The search applies both; where a tenant's own entry has the same
+ * term as a ServiceCenter-wide one, the tenant's wins. Searches read the merged list from a Caffeine cache per
+ * tenant that a change on this node clears at once; other nodes pick the change up within {@link #CACHE_TTL}.
  */
 @Service
 @Transactional
 public class SynonymService {
 
-    static final String AUDIT_TYPE = "KnowledgeSynonym";
+    static final String AUDIT_TYPE = "SearchSynonym";
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    static final String WRITERS = "hasAnyRole('EDITOR', 'ADMIN')";
 
     private final SynonymEntryRepository synonyms;
     private final TenantDirectory tenants;
     private final TenantScope scope;
     private final ChangeRecorder changes;
-    private final Clock clock;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(List<SearchSynonym> synonyms, Instant loadedAt) {}
+    private final Cache<UUID, List<SearchSynonym>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL)
+            .maximumSize(10_000)
+            .build();
 
     SynonymService(
-            SynonymEntryRepository synonyms,
-            TenantDirectory tenants,
-            TenantScope scope,
-            ChangeRecorder changes,
-            Clock clock) {
+            SynonymEntryRepository synonyms, TenantDirectory tenants, TenantScope scope, ChangeRecorder changes) {
         this.synonyms = synonyms;
         this.tenants = tenants;
         this.scope = scope;
         this.changes = changes;
-        this.clock = clock;
     }
 
     /** The tenant of {@code slug} if the current user may see it; not found otherwise. */
@@ -73,18 +72,18 @@ public class SynonymService {
         return find(slug, synonymId).toInfo();
     }
 
-    @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+    @PreAuthorize(WRITERS)
     public SynonymInfo create(String slug, SynonymData data) {
         UUID tenantId = visibleTenant(slug).id();
         requireNewTerm(tenantId, data.term());
         SynonymEntry entry = synonyms.save(new SynonymEntry(tenantId, data));
         SynonymInfo info = entry.toInfo();
         changes.created(AUDIT_TYPE, entry.getId(), tenantId, info);
-        cache.remove(tenantId);
+        cache.invalidate(tenantId);
         return info;
     }
 
-    @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+    @PreAuthorize(WRITERS)
     public SynonymInfo update(String slug, UUID synonymId, SynonymData data) {
         SynonymEntry entry = find(slug, synonymId);
         SynonymInfo before = entry.toInfo();
@@ -94,17 +93,17 @@ public class SynonymService {
         entry.apply(data);
         SynonymInfo after = synonyms.saveAndFlush(entry).toInfo();
         changes.updated(AUDIT_TYPE, entry.getId(), entry.getTenantId(), before, after);
-        cache.remove(entry.getTenantId());
+        cache.invalidate(entry.getTenantId());
         return after;
     }
 
-    @PreAuthorize("hasAnyRole('EDITOR', 'ADMIN')")
+    @PreAuthorize(WRITERS)
     public void delete(String slug, UUID synonymId) {
         SynonymEntry entry = find(slug, synonymId);
         SynonymInfo snapshot = entry.toInfo();
         synonyms.delete(entry);
         changes.deleted(AUDIT_TYPE, entry.getId(), entry.getTenantId(), snapshot);
-        cache.remove(entry.getTenantId());
+        cache.invalidate(entry.getTenantId());
     }
 
     /** Seeds the starting list into a tenant that has no synonyms yet (demo data). */
@@ -117,28 +116,104 @@ public class SynonymService {
                 synonyms.save(new SynonymEntry(tenantId, new SynonymData(synonym.term(), synonym.expansions())));
             }
         }
-        cache.remove(tenantId);
+        cache.invalidate(tenantId);
     }
 
     void tenantDeleted(UUID tenantId) {
         synonyms.deleteByTenantId(tenantId);
-        cache.remove(tenantId);
+        cache.invalidate(tenantId);
     }
 
-    /** The tenant's synonyms as the search applies them; a cache hit opens no transaction. */
+    /**
+     * The tenant's synonyms as the search applies them: its own, and the ServiceCenter-wide ones whose term it does
+     * not have itself. A cache hit opens no transaction.
+     */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     List<SearchSynonym> forSearch(UUID tenantId) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(tenantId);
-        if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(now)) {
-            cached = new Cached(
-                    synonyms.findByTenantIdOrderByTerm(tenantId).stream()
-                            .map(SynonymEntry::toSynonym)
-                            .toList(),
-                    now);
-            cache.put(tenantId, cached);
+        return cache.get(tenantId, this::load);
+    }
+
+    private List<SearchSynonym> load(UUID tenantId) {
+        List<SynonymEntry> own = synonyms.findByTenantIdOrderByTerm(tenantId);
+        Set<String> ownTerms = own.stream().map(e -> e.toSynonym().folded()).collect(Collectors.toSet());
+        List<SearchSynonym> merged = new ArrayList<>();
+        own.forEach(e -> merged.add(e.toSynonym()));
+        synonyms.findByTenantIdIsNullOrderByTerm().stream()
+                .map(SynonymEntry::toSynonym)
+                .filter(shared -> !ownTerms.contains(shared.folded()))
+                .forEach(merged::add);
+        return List.copyOf(merged);
+    }
+
+    // the ServiceCenter-wide list
+
+    @Transactional(readOnly = true)
+    public List<SynonymInfo> listShared() {
+        return synonyms.findByTenantIdIsNullOrderByTerm().stream()
+                .map(SynonymEntry::toInfo)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public SynonymInfo getShared(UUID synonymId) {
+        return findShared(synonymId).toInfo();
+    }
+
+    @PreAuthorize(WRITERS)
+    public SynonymInfo createShared(SynonymData data) {
+        requireNewSharedTerm(data.term());
+        SynonymEntry entry = synonyms.save(new SynonymEntry(null, data));
+        SynonymInfo info = entry.toInfo();
+        changes.created(AUDIT_TYPE, entry.getId(), null, info);
+        cache.invalidateAll();
+        return info;
+    }
+
+    @PreAuthorize(WRITERS)
+    public SynonymInfo updateShared(UUID synonymId, SynonymData data) {
+        SynonymEntry entry = findShared(synonymId);
+        SynonymInfo before = entry.toInfo();
+        if (!SynonymEntry.key(before.term()).equals(SynonymEntry.key(data.term()))) {
+            requireNewSharedTerm(data.term());
         }
-        return cached.synonyms();
+        entry.apply(data);
+        SynonymInfo after = synonyms.saveAndFlush(entry).toInfo();
+        changes.updated(AUDIT_TYPE, entry.getId(), null, before, after);
+        cache.invalidateAll();
+        return after;
+    }
+
+    @PreAuthorize(WRITERS)
+    public void deleteShared(UUID synonymId) {
+        SynonymEntry entry = findShared(synonymId);
+        SynonymInfo snapshot = entry.toInfo();
+        synonyms.delete(entry);
+        changes.deleted(AUDIT_TYPE, entry.getId(), null, snapshot);
+        cache.invalidateAll();
+    }
+
+    /** Seeds the ServiceCenter-wide starting list if it is empty (demo data). */
+    void seedShared(List<SearchSynonym> seed) {
+        if (!synonyms.findByTenantIdIsNullOrderByTerm().isEmpty()) {
+            return;
+        }
+        for (SearchSynonym synonym : seed) {
+            if (!synonyms.existsByTenantIdIsNullAndTermKey(SynonymEntry.key(synonym.term()))) {
+                synonyms.save(new SynonymEntry(null, new SynonymData(synonym.term(), synonym.expansions())));
+            }
+        }
+        cache.invalidateAll();
+    }
+
+    private void requireNewSharedTerm(String term) {
+        if (synonyms.existsByTenantIdIsNullAndTermKey(SynonymEntry.key(term))) {
+            throw new InvalidFieldException("term", "knowledge.search.synonym.termTaken", term.strip());
+        }
+    }
+
+    private SynonymEntry findShared(UUID synonymId) {
+        return synonyms.findByIdAndTenantIdIsNull(synonymId)
+                .orElseThrow(() -> new ResourceNotFoundException("knowledgeSearchSynonym"));
     }
 
     private void requireNewTerm(UUID tenantId, String term) {
