@@ -127,11 +127,11 @@ class PostgresTests {
     @Test
     void givenDuplicateNumber_thenRejectedOnPostgresToo() {
         String body = """
-                {"slug": "%s", "name": "Gemeinde %s", "type": "MUNICIPALITY", "ags": "03459003",
+                {"slug": "%s", "name": "Gemeinde %s", "type": "MUNICIPALITY", "ags": "%s",
                  "federalState": "NI", "phoneNumbers": ["+4954339990"], "greeting": "Guten Tag"}""";
-        assertThat(post("/api/v1/tenants", body.formatted("badbergen", "Badbergen")))
+        assertThat(post("/api/v1/tenants", body.formatted("badbergen", "Badbergen", "03459003")))
                 .hasStatus(201);
-        assertThat(post("/api/v1/tenants", body.formatted("badbergen2", "Badbergen 2")))
+        assertThat(post("/api/v1/tenants", body.formatted("badbergen2", "Badbergen 2", "03459005")))
                 .hasStatus(400)
                 .bodyJson()
                 .extractingPath("$.errors[0].field")

@@ -54,6 +54,19 @@ class ErrorPagesTests {
     }
 
     @Test
+    void givenQueryStringBeyondTheHeaderLimit_thenProblemJsonNotTomcatsPage() throws Exception {
+        String query = "Ausweis+".repeat(21_000 / 8);
+        HttpResponse<String> response =
+                get("/api/v1/tenants/artland/knowledge/search?q=" + query, "application/json", "agent1");
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"title\":\"Kopfzeilen zu groß\"", "\"status\":431")
+                .doesNotContain("<html");
+    }
+
+    @Test
     void givenUnknownPage_thenGermanErrorPage() throws Exception {
         HttpResponse<String> response = WebSession.signIn(port, "agent1").get("/gibt-es-nicht");
         assertThat(response.statusCode()).isEqualTo(404);

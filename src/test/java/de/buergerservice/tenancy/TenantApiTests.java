@@ -197,6 +197,25 @@ class TenantApiTests {
         }
 
         @Test
+        void givenUnknownTypeAndOtherMistakes_thenAllAreReportedTogether() {
+            String body = tenant("Falscher Kurzname", "1234567", "0800 12")
+                    .replace("\"MUNICIPALITY\"", "\"DORF\"")
+                    .replace("\"NI\"", "\"XX\"");
+            MvcTestResult result = post("/api/v1/tenants", body);
+            assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            java.util.List<String> fields = read(result, "$.errors[*].field");
+            assertThat(fields).contains("type", "federalState", "slug", "ags", "phoneNumbers[0]");
+            java.util.List<String> onType = read(result, "$.errors[?(@.field == 'type')].message");
+            assertThat(onType).singleElement().asString().contains("COLLECTIVE_MUNICIPALITY");
+            java.util.List<String> onState = read(result, "$.errors[?(@.field == 'federalState')].message");
+            assertThat(onState)
+                    .singleElement()
+                    .asString()
+                    .startsWith("Unbekannter Wert „XX“")
+                    .contains("NI");
+        }
+
+        @Test
         void givenSecondTenantWithArtlandsAgs_thenRefusedAtTheField() {
             MvcTestResult result = post("/api/v1/tenants", tenant("artland-zwei", "03459029", "+4954359983"));
             assertThat(result)

@@ -39,7 +39,9 @@ import de.buergerservice.tenancy.TenantDirectory;
  * issuer is configured — OIDC bearer tokens, and also accepts the web UI's session (for htmx and server-sent
  * events); CSRF tokens are required for session-authenticated changes only. The web UI uses the German login
  * form (or OIDC login when a client is registered), CSRF protection and strict security headers.
- * Role rules live on the services ({@code @PreAuthorize}); tenant rules in {@link TenantScope}.
+ * Role rules live on the services ({@code @PreAuthorize}); an API controller method that repeats its rule is
+ * refused before its body is read (see {@code AuthorizeBeforeBinding}: 403 comes before 400); tenant rules in
+ * {@link TenantScope}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

@@ -108,6 +108,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ex.field(), messages.getMessage(ex.messageCode(), ex.arguments(), LocaleContextHolder.getLocale()))));
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return invalid(ex.errors().stream()
+                .map(error -> new FieldError(
+                        error.field(),
+                        error.code() == null
+                                ? error.message()
+                                : messages.getMessage(error.code(), error.arguments(), locale)))
+                .toList());
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         List<FieldError> errors = ex.getConstraintViolations().stream()
