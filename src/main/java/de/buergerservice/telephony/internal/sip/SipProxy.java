@@ -104,6 +104,7 @@ class SipProxy implements SipListener, SwitchboardListener {
     private final SipProperties properties;
     private final ExecutorService signalling;
     private final ScheduledExecutorService timers;
+    private final OverloadGuard overload;
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
 
     SipProxy(
@@ -115,7 +116,8 @@ class SipProxy implements SipListener, SwitchboardListener {
             TenantLookup tenants,
             SipProperties properties,
             ExecutorService signalling,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers,
+            OverloadGuard overload) {
         this.provider = provider;
         this.sip = sip;
         this.registrar = registrar;
@@ -125,6 +127,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         this.properties = properties;
         this.signalling = signalling;
         this.timers = timers;
+        this.overload = overload;
     }
 
     int activeCalls() {
@@ -213,6 +216,9 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void newCall(RequestEvent event) throws Exception {
         Request request = event.getRequest();
+        if (event.getServerTransaction() == null && !overload.admit(request, calls.size())) {
+            return; // a retransmission answered, or refused with 503 while saturated (OverloadGuard)
+        }
         if (event.getServerTransaction() == null
                 && !calls.containsKey(callId(request))
                 && switchboard.isActive(callId(request))) {

@@ -48,6 +48,7 @@ public class SipServer implements SmartLifecycle {
     private final SwitchboardRelay relay;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final OverloadGuard overload;
 
     private SipStack stack;
     private SipProvider provider;
@@ -65,7 +66,8 @@ public class SipServer implements SmartLifecycle {
             Switchboard switchboard,
             SwitchboardRelay relay,
             TenantDirectory tenants,
-            Clock clock) {
+            Clock clock,
+            OverloadGuard overload) {
         this.properties = properties;
         this.agents = agents;
         this.queues = queues;
@@ -73,6 +75,7 @@ public class SipServer implements SmartLifecycle {
         this.relay = relay;
         this.tenants = tenants;
         this.clock = clock;
+        this.overload = overload;
     }
 
     /** The port actually listened on (differs from the property when that is 0). */
@@ -130,7 +133,9 @@ public class SipServer implements SmartLifecycle {
                     new TenantLookup(tenants, clock),
                     properties,
                     signalling,
-                    timers);
+                    timers,
+                    overload);
+            overload.start(provider, sip, signalling, timers);
             provider.addSipListener(proxy);
             relay.connect(proxy);
             timers.scheduleAtFixedRate(registrar::expire, 5, 5, TimeUnit.SECONDS);
@@ -198,6 +203,7 @@ public class SipServer implements SmartLifecycle {
         } catch (Exception e) {
             log.debug("SIP shutdown: {}", e.toString());
         }
+        overload.stop();
         stack.stop();
         timers.shutdownNow();
         signalling.shutdown();
