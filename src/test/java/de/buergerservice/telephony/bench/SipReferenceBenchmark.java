@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: agents (1000), measured seconds (20), warm-up seconds (8, rising in four steps), then one or more
  * rates (300 1000). For each rate the product runs first, then Kamailio. System properties as
  * {@link SipLoadBenchmark} ({@code bench.jar}, {@code bench.serverJvm}, {@code bench.talkMs}), plus
- * {@code bench.kamailio} (the binary, {@code /usr/sbin/kamailio}) and {@code bench.only} ({@code product} or
+ * {@code bench.kamailio} (the binary, {@code /usr/sbin/kamailio}), {@code bench.kamailioShm} (its shared memory in MB,
+ * 256) and {@code bench.only} ({@code product} or
  * {@code kamailio}).
  */
 public final class SipReferenceBenchmark {
@@ -179,6 +180,9 @@ public final class SipReferenceBenchmark {
                 "udp:127.0.0.1:" + sipPort,
                 "-A",
                 "AGENTS=" + agents,
+                // shared memory for transactions; the default 64 MB ran out at 1,000 calls/s when it fell behind
+                "-m",
+                System.getProperty("bench.kamailioShm", "256"),
                 "-Y",
                 run.toString());
         OUT.printf("%n=== kamailio at %.0f/s: %s%n", rate, String.join(" ", command));
