@@ -216,6 +216,11 @@ public class TestPhone implements SipListener, AutoCloseable {
         inviteTransaction.sendRequest();
     }
 
+    /** The INVITE of the current call as it was sent (to repeat it by hand, as a retransmission). */
+    public Request sentInvite() {
+        return invite;
+    }
+
     public String callId() {
         return ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
     }

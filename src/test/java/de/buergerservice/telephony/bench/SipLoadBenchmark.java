@@ -51,7 +51,7 @@ public final class SipLoadBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int httpPort;
 
-    private SipLoadBenchmark(int httpPort) {
+    SipLoadBenchmark(int httpPort) {
         this.httpPort = httpPort;
     }
 
@@ -152,7 +152,7 @@ public final class SipLoadBenchmark {
 
     // --- the server under test -----------------------------------------------------------------------------
 
-    private static Process startServer(Path jar, Path dir, int httpPort, int sipPort) throws IOException {
+    static Process startServer(Path jar, Path dir, int httpPort, int sipPort) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " missing: run ./mvnw -B -q package -DskipTests first");
         }
@@ -177,7 +177,7 @@ public final class SipLoadBenchmark {
     }
 
     /** SIGTERM: graceful shutdown, in which the call-event writer drains its queue. */
-    private static void stop(Process server) throws InterruptedException {
+    static void stop(Process server) throws InterruptedException {
         server.destroy();
         if (!server.waitFor(2, TimeUnit.MINUTES)) {
             server.destroyForcibly();
@@ -185,7 +185,7 @@ public final class SipLoadBenchmark {
         }
     }
 
-    private void awaitHealthy(Process server, Duration timeout) throws Exception {
+    void awaitHealthy(Process server, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
@@ -203,7 +203,7 @@ public final class SipLoadBenchmark {
         throw new IllegalStateException("server not healthy within " + timeout);
     }
 
-    private void setUp(List<String> users) throws Exception {
+    void setUp(List<String> users) throws Exception {
         send(
                 "POST",
                 "/api/v1/tenants",
@@ -221,7 +221,7 @@ public final class SipLoadBenchmark {
     }
 
     /** How many calls the server reports waiting in the municipality's queue. */
-    private int waitingIn(String slug) {
+    int waitingIn(String slug) {
         try {
             for (JsonNode queue : JSON.readTree(get("/api/v1/telephony/queues").body())) {
                 if (slug.equals(queue.path("tenant").asString())) {
@@ -260,7 +260,7 @@ public final class SipLoadBenchmark {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         for (int attempt = 0; attempt < 50; attempt++) {
             int candidate;

@@ -124,6 +124,7 @@ final class SipLoadGenerator implements AutoCloseable {
 
     final Latencies inviteTo182 = new Latencies();
     final Latencies answerRelay = new Latencies();
+    final Latencies inviteTo200 = new Latencies();
 
     /** One phone's REGISTER exchange. */
     private static final class Registration {
@@ -217,6 +218,11 @@ final class SipLoadGenerator implements AutoCloseable {
      * @return the measured time actually taken to place the measured calls, in seconds
      */
     double placeCalls(long drainMillis) throws InterruptedException {
+        return placeCalls(drainMillis, () -> {}, () -> {});
+    }
+
+    /** As {@link #placeCalls(long)}, telling when the measured time starts and when its last call was placed. */
+    double placeCalls(long drainMillis, Runnable measuredStarts, Runnable measuredEnds) throws InterruptedException {
         for (int step = 1; step <= 4; step++) {
             double rate = plan.rate() * step / 4;
             long calls = Math.round(rate * plan.warmUp().toMillis() / 4000.0);
@@ -227,12 +233,14 @@ final class SipLoadGenerator implements AutoCloseable {
             }
         }
         long measured = Math.round(plan.rate() * plan.measured().toMillis() / 1000.0);
+        measuredStarts.run();
         long start = System.nanoTime();
         for (long i = 0; i < measured; i++) {
             pace(start, i, plan.rate());
             loadCalls.add(invite(plan.number(), "c", true));
         }
         long placedIn = System.nanoTime() - start;
+        measuredEnds.run();
         awaitTrue(
                 () -> count(loadCalls, Outcome.COMPLETED) + count(loadCalls, Outcome.FAILED) >= loadCalls.size(),
                 drainMillis);
@@ -498,6 +506,9 @@ final class SipLoadGenerator implements AutoCloseable {
                 call.finalStatus = status;
                 if (call.measured && call.agentOkNanos != 0) {
                     answerRelay.add(now - call.agentOkNanos, now);
+                }
+                if (call.measured && !call.waiting) {
+                    inviteTo200.add(now - call.sentNanos, now);
                 }
                 call.ack = ackFor2xx(call, response);
                 send(callers, call.ack);

@@ -38,6 +38,7 @@ public final class SipLoadRun {
             Map<String, Long> failures,
             Latencies inviteTo182,
             Latencies answerRelay,
+            Latencies inviteTo200,
             long provisionalBefore182,
             Map<String, Long> retransmissions,
             int cancelled,
@@ -68,6 +69,7 @@ public final class SipLoadRun {
                     attempts, seconds, attemptsPerSecond(), completed, failed, failures);
             out.printf("INVITE->182    %s; worst seconds %s%n", inviteTo182.summary(), inviteTo182.worstSeconds(6));
             out.printf("agent200->200  %s; worst seconds %s%n", answerRelay.summary(), answerRelay.worstSeconds(6));
+            out.printf("INVITE->200    %s; worst seconds %s%n", inviteTo200.summary(), inviteTo200.worstSeconds(6));
             out.printf(
                     "other provisional before 182: %d, generator retransmissions (whole run): %s%n",
                     provisionalBefore182, retransmissions);
@@ -92,6 +94,12 @@ public final class SipLoadRun {
     }
 
     public static Report execute(LoadPlan plan, PrintStream log) throws IOException, InterruptedException {
+        return execute(plan, log, () -> {}, () -> {});
+    }
+
+    /** As {@link #execute(LoadPlan, PrintStream)}, telling when the measured calls start and end (CPU sampling). */
+    public static Report execute(LoadPlan plan, PrintStream log, Runnable measuredStarts, Runnable measuredEnds)
+            throws IOException, InterruptedException {
         try (SipLoadGenerator generator = new SipLoadGenerator(plan)) {
             long started = System.nanoTime();
             int registered = generator.registerAgents(60_000);
@@ -109,7 +117,7 @@ public final class SipLoadRun {
             log.printf(
                     "calls from %s, warm-up %d s (rising in four steps), then measured %d s%n",
                     LocalTime.now(), plan.warmUp().toSeconds(), plan.measured().toSeconds());
-            double seconds = generator.placeCalls(drain);
+            double seconds = generator.placeCalls(drain, measuredStarts, measuredEnds);
             log.printf("calls placed and ended at %s%n", LocalTime.now());
             int remindersDuring = generator.reminders() - remindersBefore;
             int heldAfter = serverCount(plan.waitingInQueue(), queued);
@@ -144,6 +152,7 @@ public final class SipLoadRun {
                     generator.failures(),
                     generator.inviteTo182,
                     generator.answerRelay,
+                    generator.inviteTo200,
                     measured.stream().filter(c -> c.provisionalBefore182).count(),
                     generator.retransmittedByKind(),
                     cancelled,

@@ -110,6 +110,7 @@ class SipProxy implements SipListener, SwitchboardListener {
     private final ExecutorService signalling;
     private final ScheduledExecutorService timers;
     private final CallEventLog events;
+    private final OverloadGuard overload;
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
     private final DialogRegistry dialogs = new DialogRegistry();
     private final CallSupervisor supervisor;
@@ -124,7 +125,8 @@ class SipProxy implements SipListener, SwitchboardListener {
             SipProperties properties,
             ExecutorService signalling,
             ScheduledExecutorService timers,
-            CallEventLog events) {
+            CallEventLog events,
+            OverloadGuard overload) {
         this.provider = provider;
         this.sip = sip;
         this.registrar = registrar;
@@ -136,6 +138,7 @@ class SipProxy implements SipListener, SwitchboardListener {
         this.timers = timers;
         this.events = events;
         this.supervisor = new CallSupervisor(provider, sip, switchboard, dialogs, properties, signalling, timers);
+        this.overload = overload;
     }
 
     int activeCalls() {
@@ -315,6 +318,9 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void newCall(RequestEvent event) throws Exception {
         Request request = event.getRequest();
+        if (event.getServerTransaction() == null && !overload.admit(request, calls.size())) {
+            return; // a retransmission answered, or refused with 503 while saturated (OverloadGuard)
+        }
         if (event.getServerTransaction() == null
                 && !calls.containsKey(callId(request))
                 && switchboard.isActive(callId(request))) {

@@ -55,6 +55,7 @@ public class SipServer implements SmartLifecycle {
     private final RegistrationStore registrations;
     private final RestartRecovery recovery;
     private final CallEventLog events;
+    private final OverloadGuard overload;
 
     private SipStack stack;
     private SipProvider provider;
@@ -75,7 +76,8 @@ public class SipServer implements SmartLifecycle {
             Clock clock,
             RegistrationStore registrations,
             RestartRecovery recovery,
-            CallEventLog events) {
+            CallEventLog events,
+            OverloadGuard overload) {
         this.properties = properties;
         this.registrations = registrations;
         this.recovery = recovery;
@@ -86,6 +88,7 @@ public class SipServer implements SmartLifecycle {
         this.relay = relay;
         this.tenants = tenants;
         this.clock = clock;
+        this.overload = overload;
     }
 
     /** The port actually listened on (differs from the property when that is 0). */
@@ -149,7 +152,9 @@ public class SipServer implements SmartLifecycle {
                     properties,
                     signalling,
                     timers,
-                    events);
+                    events,
+                    overload);
+            overload.start(provider, sip, signalling, timers);
             provider.addSipListener(proxy);
             relay.connect(proxy);
             stack.start();
@@ -231,6 +236,7 @@ public class SipServer implements SmartLifecycle {
         } catch (Exception e) {
             log.debug("SIP shutdown: {}", e.toString());
         }
+        overload.stop();
         stack.stop();
         timers.shutdownNow();
         signalling.shutdown();
