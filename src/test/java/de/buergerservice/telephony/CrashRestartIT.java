@@ -172,6 +172,10 @@ class CrashRestartIT {
                                     + " where detail = 'restart' group by type, agent_state",
                             String.class));
         }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
     }
 
     /** One caller: call, wait for the answer, ACK, talk briefly, hang up — again and again until told to stop. */

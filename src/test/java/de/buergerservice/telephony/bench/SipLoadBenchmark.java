@@ -90,7 +90,7 @@ public final class SipLoadBenchmark {
         CpuSampler sampler = new CpuSampler(server);
         try {
             SipLoadBenchmark bench = new SipLoadBenchmark(httpPort);
-            bench.awaitHealthy(server, Duration.ofMinutes(3));
+            bench.awaitHealthy(server, Duration.ofMinutes(Long.getLong("bench.startMinutes", 3)));
             List<String> users = SipLoadRun.agentUsers("last", agents);
             bench.setUp(users);
             LoadPlan plan = new LoadPlan(

@@ -159,10 +159,7 @@ public class SipServer implements SmartLifecycle {
             relay.connect(proxy);
             stack.start();
             running = true;
-            int restored = registrar.restore(recovery::stateBefore);
-            if (restored > 0) {
-                log.info("{} phone registration(s) restored", restored);
-            }
+            restoreRegistrations();
             log.info("SIP server listening on {}:{} (UDP, TCP), realm {}", properties.host(), port, properties.realm());
         } catch (Exception e) {
             if (stack != null) {
@@ -208,6 +205,18 @@ public class SipServer implements SmartLifecycle {
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         return p;
+    }
+
+    /** A database problem must not keep the SIP server down: phones then come back with their next REGISTER. */
+    private void restoreRegistrations() {
+        try {
+            int restored = registrar.restore(recovery::stateBefore);
+            if (restored > 0) {
+                log.info("{} phone registration(s) restored", restored);
+            }
+        } catch (RuntimeException e) {
+            log.error("Phone registrations not restored; phones are reachable after their next REGISTER", e);
+        }
     }
 
     /** Registrations whose time is up end here, and log their agent out. */
