@@ -567,4 +567,17 @@ class KnowledgeApiTests {
         assertThat(get(ARTLAND + "/services/" + id, "artland-backoffice")).hasStatusOk();
         assertThat(get(OLDENBURG + "/services/" + id, "artland-backoffice")).hasStatus(404);
     }
+
+    @Test
+    void givenAgentWithInvalidBody_thenForbiddenBeforeTheBodyIsValidated() {
+        String id = idOf(ARTLAND, "Gewerbe anmelden");
+        assertThat(send("POST", ARTLAND + "/services", "agent1", "{}")).hasStatus(403);
+        assertThat(send("PUT", ARTLAND + "/services/" + id, "agent1", "{\"title\": \"\"}"))
+                .hasStatus(403);
+        assertThat(send("PUT", ARTLAND + "/services/" + id + "/override", "agent1", "{\"state\": \"KAPUTT\"}"))
+                .hasStatus(403);
+        assertThat(send("POST", ARTLAND + "/services/" + id + "/state", "agent1", "{}"))
+                .hasStatus(403);
+        assertThat(send("POST", ARTLAND + "/services/state", "agent1", "{}")).hasStatus(403);
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,6 +93,7 @@ class KnowledgeApiController {
     }
 
     @PostMapping("/services")
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     ResponseEntity<ServiceView> create(@PathVariable String slug, @Valid @RequestBody ServiceData data) {
         ServiceView created = editing.create(slug, data);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + slug + "/knowledge/services/" + created.id()))
@@ -104,6 +106,7 @@ class KnowledgeApiController {
     }
 
     @PutMapping("/services/{serviceId}")
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     ServiceView update(@PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody ServiceData data) {
         return editing.update(slug, serviceId, data);
     }
@@ -114,23 +117,27 @@ class KnowledgeApiController {
     }
 
     @PutMapping("/services/{serviceId}/override")
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     ServiceView setOverride(
             @PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody OverrideData data) {
         return overrides.setOverride(slug, serviceId, data);
     }
 
     @DeleteMapping("/services/{serviceId}/override")
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     ServiceView removeOverride(@PathVariable String slug, @PathVariable UUID serviceId) {
         return overrides.removeOverride(slug, serviceId);
     }
 
     /** Puts a waiting change to the tenant's override online (four-eyes rule: not by its author). */
     @PostMapping("/services/{serviceId}/override/approval")
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     ServiceView approveOverride(@PathVariable String slug, @PathVariable UUID serviceId) {
         return overrides.approveOverride(slug, serviceId);
     }
 
     @PostMapping("/services/{serviceId}/state")
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     ServiceView transition(
             @PathVariable String slug, @PathVariable UUID serviceId, @Valid @RequestBody StateChange change) {
         return workflow.transition(slug, serviceId, change.state());
@@ -141,6 +148,7 @@ class KnowledgeApiController {
      * the four-eyes rule, names the service and the reason and leaves the others to move).
      */
     @PostMapping("/services/state")
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     List<BulkOutcome> transitionAll(@PathVariable String slug, @Valid @RequestBody BulkStateChange change) {
         return workflow.transitionAll(slug, change.ids(), change.state());
     }
@@ -171,6 +179,7 @@ class KnowledgeApiController {
      * answer is 202 with the job, whose progress {@code GET …/imports/{importId}} shows.
      */
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(KnowledgeEditorController.EDITORS)
     ResponseEntity<?> importFile(
             @PathVariable String slug,
             @RequestPart("file") MultipartFile file,
