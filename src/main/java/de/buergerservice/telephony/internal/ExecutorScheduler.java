@@ -10,7 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import de.buergerservice.telephony.internal.routing.Scheduler;
 
-/** The switchboard's timers (ring timeout, wrap-up, overflow) on one real thread. */
+/**
+ * The switchboard's timers (ring timeout, wrap-up, overflow) on one real thread of their own — not Spring's shared
+ * scheduler, on which a periodic job (a retention delete, a search-log flush) would make a ring timeout late. It
+ * is the real-time twin of {@link de.buergerservice.telephony.internal.routing.VirtualTime}.
+ */
 class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorScheduler.class);

@@ -1,13 +1,9 @@
 package de.buergerservice.telephony.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import de.buergerservice.telephony.TelephonySnapshot;
@@ -19,13 +15,12 @@ import de.buergerservice.telephony.internal.routing.Switchboard;
  * would cost more than the calls.
  */
 @Component
-class LiveStatePublisher implements SmartLifecycle {
+class LiveStatePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStatePublisher.class);
 
     private final Switchboard switchboard;
     private final ApplicationEventPublisher events;
-    private ScheduledExecutorService timer;
     private long published = -1;
 
     LiveStatePublisher(Switchboard switchboard, ApplicationEventPublisher events) {
@@ -33,17 +28,8 @@ class LiveStatePublisher implements SmartLifecycle {
         this.events = events;
     }
 
-    @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "telephony-live-state");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::publishIfChanged, 250, 250, TimeUnit.MILLISECONDS);
-    }
-
-    private void publishIfChanged() {
+    @Scheduled(fixedDelay = 250, initialDelay = 250)
+    void publishIfChanged() {
         try {
             long version = switchboard.version();
             if (version != published) {
@@ -53,18 +39,5 @@ class LiveStatePublisher implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Live state not published: {}", e.toString());
         }
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
     }
 }

@@ -4,13 +4,11 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import de.buergerservice.telephony.internal.routing.Switchboard;
 
 /** Wires the pure routing core into the application: real clock, real timers, events to the log. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class TelephonyConfiguration {
 
     @Bean(destroyMethod = "close")
