@@ -3,9 +3,6 @@ package de.buergerservice.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,10 +52,10 @@ class CrashRestartIT {
     @Test
     void givenKillDuringCalls_whenRestarted_thenNoAnsweredCallMissingNoCallOpenAndAgentsReachable() throws Exception {
         Path dir = Files.createTempDirectory("crash-restart");
-        httpPort = freePort();
-        int sipPort = freePort();
+        httpPort = TestPorts.freeUdpAndTcpPort();
+        int sipPort = TestPorts.freeUdpAndTcpPort();
         while (sipPort == httpPort) {
-            sipPort = freePort();
+            sipPort = TestPorts.freeUdpAndTcpPort();
         }
         List<TestPhone> agents = new ArrayList<>();
         List<TestPhone> callers = new ArrayList<>();
@@ -292,21 +289,5 @@ class CrashRestartIT {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);
-    }
-
-    static int freePort() throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int candidate;
-            try (DatagramSocket udp = new DatagramSocket(0, loopback)) {
-                candidate = udp.getLocalPort();
-            }
-            try (ServerSocket tcp = new ServerSocket(candidate, 1, loopback)) {
-                return candidate;
-            } catch (IOException taken) {
-                // another one
-            }
-        }
-        throw new IOException("no free port");
     }
 }

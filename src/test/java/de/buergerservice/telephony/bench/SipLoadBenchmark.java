@@ -2,9 +2,6 @@ package de.buergerservice.telephony.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +23,7 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.buergerservice.telephony.TestPorts;
 import de.buergerservice.telephony.bench.SipLoadRun.LoadFixture;
 
 /**
@@ -65,10 +63,10 @@ public final class SipLoadBenchmark {
         Duration talk = Duration.ofMillis(Long.getLong("bench.talkMs", 1000));
         Path jar = Path.of(System.getProperty("bench.jar", "target/buergerservice-0.1.0-SNAPSHOT.jar"));
         Path dir = Files.createTempDirectory("sipload");
-        int httpPort = freePort();
-        int sipPort = freePort();
+        int httpPort = TestPorts.freeUdpAndTcpPort();
+        int sipPort = TestPorts.freeUdpAndTcpPort();
         while (sipPort == httpPort) {
-            sipPort = freePort();
+            sipPort = TestPorts.freeUdpAndTcpPort();
         }
         System.out.printf(
                 "cores=%d, java=%s, agents=%d, waiting=%d, rate=%.0f/s, warm-up %d s, measured %d s, "
@@ -258,22 +256,6 @@ public final class SipLoadBenchmark {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);
-    }
-
-    static int freePort() throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int candidate;
-            try (DatagramSocket udp = new DatagramSocket(0, loopback)) {
-                candidate = udp.getLocalPort();
-            }
-            try (ServerSocket tcp = new ServerSocket(candidate, 1, loopback)) {
-                return candidate;
-            } catch (IOException taken) {
-                // another one
-            }
-        }
-        throw new IOException("no free port");
     }
 
     /** Prints every 10 s how much CPU the server and the generator used, and the machine's load average. */

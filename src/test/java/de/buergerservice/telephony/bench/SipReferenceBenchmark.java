@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import de.buergerservice.telephony.TestPorts;
+
 /**
  * The product beside Kamailio (Debian's package, {@code src/test/resources/bench/kamailio.cfg}) in one run, same
  * generator, same call flow: agent phones register with digest authentication and answer at once; callers dial the
@@ -150,8 +152,8 @@ public final class SipReferenceBenchmark {
     private static Result product(int agents, double rate, int measured, int warmUp) throws Exception {
         Path jar = Path.of(System.getProperty("bench.jar", "target/buergerservice-0.1.0-SNAPSHOT.jar"));
         Path dir = Files.createTempDirectory("sipref");
-        int httpPort = SipLoadBenchmark.freePort();
-        int sipPort = SipLoadBenchmark.freePort();
+        int httpPort = TestPorts.freeUdpAndTcpPort();
+        int sipPort = TestPorts.freeUdpAndTcpPort();
         OUT.printf("%n=== product at %.0f/s (data %s)%n", rate, dir);
         Process server = SipLoadBenchmark.startServer(jar, dir, httpPort, sipPort);
         try {
@@ -167,7 +169,7 @@ public final class SipReferenceBenchmark {
     }
 
     private static Result kamailio(int agents, double rate, int measured, int warmUp) throws Exception {
-        int sipPort = SipLoadBenchmark.freePort();
+        int sipPort = TestPorts.freeUdpAndTcpPort();
         Path run = Files.createTempDirectory("kamailio-run");
         Path config = Path.of("src/test/resources/bench/kamailio.cfg").toAbsolutePath();
         List<String> command = List.of(
