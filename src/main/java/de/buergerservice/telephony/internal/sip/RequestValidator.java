@@ -23,8 +23,8 @@ import javax.sip.message.Response;
  *       on the raw text by {@link GuardedParserFactory}).
  *   <li>416 for a Request-URI that is not {@code sip:} ({@code tel:}, and {@code sips:} because the server offers
  *       no TLS: RFC 3261 §8.2.2.1, §26.2.2).
- *   <li>400 for absurd sizes: a Call-ID over {@value #MAX_CALL_ID} characters (it names the call in
- *       {@code call_event.call_id}), a From/To tag over {@value #MAX_TAG}, any header line over
+ *   <li>400 for absurd sizes: a Call-ID over {@value #MAX_CALL_ID} characters (SIP sets no limit, and one
+ *       longer than {@code call_event.call_id} holds is stored as prefix + hash; this only keeps absurd ones out), a From/To tag over {@value #MAX_TAG}, any header line over
  *       {@value #MAX_HEADER} (that one on the raw text, by {@link GuardedParserFactory}).
  *   <li>400 for a Via the answer cannot follow: a transport the server does not speak (RFC 3261 §18.2.2) or an
  *       INVITE whose sent-by host does not resolve (RFC 3263 §6); such a caller could never hear the answer, so
@@ -35,7 +35,7 @@ import javax.sip.message.Response;
  */
 final class RequestValidator {
 
-    static final int MAX_CALL_ID = 255;
+    static final int MAX_CALL_ID = 1024;
     static final int MAX_TAG = 128;
     static final int MAX_HEADER = 2048;
 
