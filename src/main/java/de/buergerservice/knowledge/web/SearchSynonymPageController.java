@@ -2,6 +2,7 @@ package de.buergerservice.knowledge.web;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -77,19 +78,8 @@ class SearchSynonymPageController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        SynonymData data = form.toData();
         model.addAttribute("sharedForm", new SearchSynonymForm());
-        if (!validation.check(data, errors, FormValidation::topLevel)) {
-            return show(tenant, model);
-        }
-        try {
-            synonyms.create(tenant, data);
-        } catch (InvalidFieldException e) {
-            validation.reject(e, errors, FormValidation::topLevel);
-            return show(tenant, model);
-        }
-        notices.success(redirect, "common.saved");
-        return "redirect:/knowledge/synonyms?tenant=" + tenant;
+        return save(tenant, form, errors, model, redirect, data -> synonyms.create(tenant, data));
     }
 
     /** Adds to the ServiceCenter-wide list, which every municipality's search applies. */
@@ -100,13 +90,24 @@ class SearchSynonymPageController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        SynonymData data = form.toData();
         model.addAttribute("form", new SearchSynonymForm());
+        return save(tenant, form, errors, model, redirect, synonyms::createShared);
+    }
+
+    /** Both lists' forms: the same validation, German messages at the fields, and back to the page. */
+    private String save(
+            String tenant,
+            SearchSynonymForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            Consumer<SynonymData> saving) {
+        SynonymData data = form.toData();
         if (!validation.check(data, errors, FormValidation::topLevel)) {
             return show(tenant, model);
         }
         try {
-            synonyms.createShared(data);
+            saving.accept(data);
         } catch (InvalidFieldException e) {
             validation.reject(e, errors, FormValidation::topLevel);
             return show(tenant, model);
