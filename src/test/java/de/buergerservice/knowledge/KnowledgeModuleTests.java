@@ -10,6 +10,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.ActiveProfiles;
 
+import de.buergerservice.knowledge.internal.search.KnowledgeIndex;
 import de.buergerservice.tenancy.TenantDirectory;
 
 /**
@@ -28,6 +29,9 @@ class KnowledgeModuleTests {
 
     @Autowired
     TenantDirectory tenants;
+
+    @Autowired
+    KnowledgeIndex index;
 
     @Test
     void citizensAndAgentsSeeWhatIsInForceAndOnlyAgentsTheNotes() {
@@ -50,6 +54,8 @@ class KnowledgeModuleTests {
     @Test
     void theSearchUnderstandsHowCallersSpeak() {
         UUID artland = tenants.findBySlug("artland").orElseThrow().id();
+        // the demo data is indexed by the index's own thread after start; a loaded machine may not be there yet
+        index.awaitIdle();
 
         assertThat(search.search(artland, "Perso verloren", 3, Audience.PUBLIC).hits())
                 .extracting(KnowledgeHit::title)
