@@ -19,6 +19,6 @@ import de.buergerservice.IntegrationTest;
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
 @RecordApplicationEvents
-@Import(Calls.class)
+@Import({Calls.class, CallsAccess.class})
 @TestPropertySource(properties = "buergerservice.test.context=contact")
 public @interface ContactTest {}

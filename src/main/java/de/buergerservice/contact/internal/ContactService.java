@@ -142,13 +142,16 @@ public class ContactService {
         return view(find(id));
     }
 
-    /** The open contact the user is on now or left last (their newest {@code OPEN} contact), if any. */
+    /**
+     * The contact the user is on now or has just left: their newest {@code OPEN} contact whose wrap-up has not run
+     * out (those are on the list of undocumented contacts instead), if any.
+     */
     @PreAuthorize(WRITE)
     @Transactional(readOnly = true)
     public Optional<ContactView> currentOf(UUID userId) {
         return store
                 .list(new ContactStore.Filter(
-                        scope.restriction().orElse(null), userId, null, null, null, ContactState.OPEN, null, null, 1))
+                        scope.restriction().orElse(null), userId, null, null, null, ContactState.OPEN, null, false, 1))
                 .stream()
                 .findFirst()
                 .map(this::view);

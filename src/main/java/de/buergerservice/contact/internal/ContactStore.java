@@ -196,6 +196,8 @@ class ContactStore {
         }
         if (Boolean.TRUE.equals(f.undocumented())) {
             sql.append(" and state = 'OPEN' and wrap_up_ended_at is not null");
+        } else if (Boolean.FALSE.equals(f.undocumented())) {
+            sql.append(" and not (state = 'OPEN' and wrap_up_ended_at is not null)");
         }
         sql.append(" order by started_at desc, id fetch first ")
                 .append(f.limit())
