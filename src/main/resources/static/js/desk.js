@@ -124,6 +124,9 @@
     return;
   }
   const source = new EventSource(document.querySelector('main').dataset.stream || '/desk/stream');
+  source.addEventListener('hello', () => {
+    document.body.dataset.deskLive = 'true';
+  });
   source.addEventListener('ringing', (event) => {
     const call = JSON.parse(event.data);
     if (form()) {
