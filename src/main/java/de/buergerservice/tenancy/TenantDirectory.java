@@ -26,6 +26,9 @@ public interface TenantDirectory {
 
     boolean isOpen(UUID tenantId, Instant at);
 
+    /** The tenant's weekly telephone hours and date exceptions (public holidays apart), e.g. for the agent's desk. */
+    Optional<OpeningHours> openingHours(UUID tenantId);
+
     List<DepartmentInfo> departmentsOf(UUID tenantId);
 
     Optional<DepartmentInfo> findDepartment(UUID departmentId);
