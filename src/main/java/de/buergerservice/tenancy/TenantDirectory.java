@@ -22,6 +22,9 @@ public interface TenantDirectory {
     /** The tenant that publishes {@code number}, given in any common notation. */
     Optional<TenantInfo> findByPhoneNumber(String number);
 
+    /** The tenant's weekly hours and date exceptions (public holidays are not part of them). */
+    OpeningHours openingHours(UUID tenantId);
+
     /** Whether the tenant is open at {@code at}: weekly hours, date exceptions and public holidays. */
     OpeningStatus openingStatus(UUID tenantId, Instant at);
 

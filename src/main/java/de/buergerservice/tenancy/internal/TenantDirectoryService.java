@@ -13,6 +13,7 @@ import de.buergerservice.shared.BerlinTime;
 import de.buergerservice.tenancy.AgreementInfo;
 import de.buergerservice.tenancy.DepartmentInfo;
 import de.buergerservice.tenancy.FederalState;
+import de.buergerservice.tenancy.OpeningHours;
 import de.buergerservice.tenancy.OpeningStatus;
 import de.buergerservice.tenancy.PhoneNumbers;
 import de.buergerservice.tenancy.ServiceHours;
@@ -74,6 +75,13 @@ class TenantDirectoryService implements TenantDirectory {
         Tenant tenant =
                 tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
         return calendar.status(tenant.getOpeningHours(), tenant.getFederalState(), at);
+    }
+
+    @Override
+    public OpeningHours openingHours(UUID tenantId) {
+        return tenants.findById(tenantId)
+                .orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId))
+                .getOpeningHours();
     }
 
     @Override
