@@ -102,7 +102,12 @@ class TicketTests {
             UUID ticket = handOffs.publish(handOff);
 
             Map<String, Object> row = jdbc.queryForMap("select * from backoffice_ticket where id = ?", ticket);
-            assertThat(((java.sql.Timestamp) row.get("due_at")).toInstant()).isEqualTo(berlin(2025, 11, 5, 13, 0));
+            assertThat(jdbc.queryForObject(
+                                    "select due_at from backoffice_ticket where id = ?",
+                                    java.sql.Timestamp.class,
+                                    ticket)
+                            .toInstant())
+                    .isEqualTo(berlin(2025, 11, 5, 13, 0));
             assertThat(row.get("status")).isEqualTo("NEW");
             assertThat(row.get("department_id")).isEqualTo(handOff.departmentId());
 

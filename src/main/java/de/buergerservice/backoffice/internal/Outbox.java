@@ -106,13 +106,20 @@ class Outbox {
 
     /** The attempt failed: wait for the next one, or give up ({@code retryAt} null). */
     void failed(UUID id, String error, Instant retryAt) {
-        jdbc.update(
-                "update backoffice_outbox set status = ?, next_attempt_at = coalesce(?, next_attempt_at),"
-                        + " claimed_until = null, last_error = ? where id = ? and status = 'SENDING'",
-                retryAt == null ? OutboxStatus.FAILED.name() : OutboxStatus.WAITING.name(),
-                retryAt == null ? null : Timestamp.from(retryAt),
-                cut(error, 2000),
-                id);
+        if (retryAt == null) {
+            jdbc.update(
+                    "update backoffice_outbox set status = 'FAILED', claimed_until = null, last_error = ?"
+                            + " where id = ? and status = 'SENDING'",
+                    cut(error, 2000),
+                    id);
+        } else {
+            jdbc.update(
+                    "update backoffice_outbox set status = 'WAITING', next_attempt_at = ?, claimed_until = null,"
+                            + " last_error = ? where id = ? and status = 'SENDING'",
+                    Timestamp.from(retryAt),
+                    cut(error, 2000),
+                    id);
+        }
     }
 
     /** An administrator's resend: a failed or waiting mail is due now, with a fresh count of attempts. */
