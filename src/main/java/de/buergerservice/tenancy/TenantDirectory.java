@@ -22,9 +22,6 @@ public interface TenantDirectory {
     /** The tenant that publishes {@code number}, given in any common notation. */
     Optional<TenantInfo> findByPhoneNumber(String number);
 
-    /** The tenant's weekly hours and date exceptions (public holidays are not part of them). */
-    OpeningHours openingHours(UUID tenantId);
-
     /** Whether the tenant is open at {@code at}: weekly hours, date exceptions and public holidays. */
     OpeningStatus openingStatus(UUID tenantId, Instant at);
 
@@ -36,6 +33,9 @@ public interface TenantDirectory {
      * empty if the tenant is not open that long within two years.
      */
     Optional<Instant> afterServiceHours(UUID tenantId, Instant from, Duration serviceTime);
+
+    /** The tenant's weekly telephone hours and date exceptions (public holidays apart), e.g. for the agent's desk. */
+    Optional<OpeningHours> openingHours(UUID tenantId);
 
     List<DepartmentInfo> departmentsOf(UUID tenantId);
 

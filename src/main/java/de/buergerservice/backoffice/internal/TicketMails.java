@@ -14,6 +14,7 @@ import de.buergerservice.identity.UserInfo;
 import de.buergerservice.shared.BerlinTime;
 import de.buergerservice.shared.security.Role;
 import de.buergerservice.tenancy.DepartmentInfo;
+import de.buergerservice.tenancy.OpeningHours;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
 
@@ -90,7 +91,8 @@ class TicketMails {
         values.put("due", ticket.dueAt() == null ? "ohne Frist" : WHEN.format(ticket.dueAt()));
         values.put("handedOff", WHEN.format(ticket.handedOffAt()));
         values.put("link", properties.baseUrl() + "/backoffice/tickets/" + ticket.id());
-        MailTemplates.Mail mail = templates.render(purpose, tenant, tenants.openingHours(tenant.id()), values);
+        MailTemplates.Mail mail = templates.render(
+                purpose, tenant, tenants.openingHours(tenant.id()).orElse(OpeningHours.closed()), values);
         outbox.queue(tenant.id(), ticket.id(), purpose, properties.mail().from(), to, mail.subject(), mail.body());
     }
 

@@ -78,13 +78,6 @@ class TenantDirectoryService implements TenantDirectory {
     }
 
     @Override
-    public OpeningHours openingHours(UUID tenantId) {
-        return tenants.findById(tenantId)
-                .orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId))
-                .getOpeningHours();
-    }
-
-    @Override
     public Optional<Instant> afterServiceHours(UUID tenantId, Instant from, Duration serviceTime) {
         Tenant tenant =
                 tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
@@ -95,6 +88,11 @@ class TenantDirectoryService implements TenantDirectory {
                 BerlinTime.ZONE,
                 from,
                 serviceTime);
+    }
+
+    @Override
+    public Optional<OpeningHours> openingHours(UUID tenantId) {
+        return tenants.findById(tenantId).map(Tenant::getOpeningHours);
     }
 
     @Override
