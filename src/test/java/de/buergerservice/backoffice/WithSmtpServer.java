@@ -13,17 +13,21 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import de.buergerservice.contact.DeskCalls;
+
 /**
  * The product with a real SMTP server: GreenMail on a free port of 127.0.0.1, which a test may stop and start
- * again (an outage). The sender polls every 100 ms and retries after 200 ms, doubling up to 1 s. Test classes
+ * again (an outage), and the contact tests' calls through the switchboard for the agent's desk. The sender polls every 100 ms and retries after 200 ms, doubling up to 1 s. Test classes
  * that extend this share one application context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(DeskCalls.class)
 abstract class WithSmtpServer {
 
     static final int SMTP_PORT = freeTcpPort();
