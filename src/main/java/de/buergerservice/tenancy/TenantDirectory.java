@@ -1,5 +1,6 @@
 package de.buergerservice.tenancy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,13 @@ public interface TenantDirectory {
     OpeningStatus openingStatus(UUID tenantId, Instant at);
 
     boolean isOpen(UUID tenantId, Instant at);
+
+    /**
+     * When {@code serviceTime} of the tenant's service hours has passed after {@code from} (see
+     * {@link ServiceHours}: opening hours only, public holidays of its state and closed date exceptions skipped);
+     * empty if the tenant is not open that long within two years.
+     */
+    Optional<Instant> afterServiceHours(UUID tenantId, Instant from, Duration serviceTime);
 
     /** The tenant's weekly telephone hours and date exceptions (public holidays apart), e.g. for the agent's desk. */
     Optional<OpeningHours> openingHours(UUID tenantId);

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import de.buergerservice.IntegrationTest;
+import de.buergerservice.backoffice.internal.Tickets;
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeCatalog;
 import de.buergerservice.knowledge.internal.KnowledgeImports;
@@ -77,6 +78,9 @@ class TenantIsolationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Tickets tickets;
+
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
     static final Map<String, String> REQUIRED_PARAMETERS =
             Map.of("GET /api/v1/tenants/{slug}/knowledge/search", "?q=Ausweis");
@@ -102,6 +106,8 @@ class TenantIsolationTests {
                 "importId", oldenburgImport().toString(),
                 // telephony: the demo agent agent1 (its agent id is its user id)
                 "agentId", users.findByUsername("agent1").orElseThrow().id().toString()));
+        // backoffice: a ticket of Oldenburg's Ordnungsamt
+        ids.put("ticketId", oldenburgTicket(oldenburg).toString());
         // identity: an API token of agent1 (tokens belong to users; only administrators reach them)
         ids.put(
                 "tokenId",
@@ -109,6 +115,28 @@ class TenantIsolationTests {
         // contact: a contact of Oldenburg's (an e-mail, documented by nobody yet)
         ids.put("contactId", oldenburgContact(oldenburg.id()).toString());
         return ids;
+    }
+
+    /** A ticket of Oldenburg, opened as the back office's listener opens one from a hand-off. */
+    UUID oldenburgTicket(TenantInfo oldenburg) {
+        var department = tenants.departmentsOf(oldenburg.id()).get(0);
+        return tickets.open(new de.buergerservice.contact.ContactHandedOff(
+                        UUID.randomUUID(),
+                        oldenburg.id(),
+                        de.buergerservice.contact.ContactChannel.PHONE,
+                        department.id(),
+                        de.buergerservice.contact.HandOffKind.CALLBACK,
+                        null,
+                        "Isolation",
+                        "Anliegen aus Oldenburg",
+                        null,
+                        "Olga Oldenburg",
+                        "+49 441 1234",
+                        "olga@example.org",
+                        null,
+                        null,
+                        java.time.Instant.now()))
+                .orElseThrow();
     }
 
     UUID oldenburgContact(UUID oldenburg) {

@@ -45,6 +45,7 @@ class IdentityDemoData implements ApplicationRunner {
         create("agent2", "Bernd Berater", Role.AGENT);
         create("editor", "Erika Redakteurin", Role.EDITOR);
         create("artland-backoffice", "Bea Backoffice (Artland)", Role.BACKOFFICE, "artland");
+        create("oldenburg-backoffice", "Olaf Backoffice (Oldenburg)", Role.BACKOFFICE, "oldenburg");
         create("artland-management", "Maik Management (Artland)", Role.MANAGEMENT, "artland");
     }
 

@@ -1,5 +1,6 @@
 package de.buergerservice.tenancy.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,11 +9,14 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.buergerservice.shared.BerlinTime;
 import de.buergerservice.tenancy.AgreementInfo;
 import de.buergerservice.tenancy.DepartmentInfo;
+import de.buergerservice.tenancy.FederalState;
 import de.buergerservice.tenancy.OpeningHours;
 import de.buergerservice.tenancy.OpeningStatus;
 import de.buergerservice.tenancy.PhoneNumbers;
+import de.buergerservice.tenancy.ServiceHours;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
 
@@ -24,16 +28,19 @@ class TenantDirectoryService implements TenantDirectory {
     private final DepartmentRepository departments;
     private final AgreementRepository agreements;
     private final OpeningCalendar calendar;
+    private final PublicHolidays holidays;
 
     TenantDirectoryService(
             TenantRepository tenants,
             DepartmentRepository departments,
             AgreementRepository agreements,
-            OpeningCalendar calendar) {
+            OpeningCalendar calendar,
+            PublicHolidays holidays) {
         this.tenants = tenants;
         this.departments = departments;
         this.agreements = agreements;
         this.calendar = calendar;
+        this.holidays = holidays;
     }
 
     @Override
@@ -68,6 +75,19 @@ class TenantDirectoryService implements TenantDirectory {
         Tenant tenant =
                 tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
         return calendar.status(tenant.getOpeningHours(), tenant.getFederalState(), at);
+    }
+
+    @Override
+    public Optional<Instant> afterServiceHours(UUID tenantId, Instant from, Duration serviceTime) {
+        Tenant tenant =
+                tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
+        FederalState state = tenant.getFederalState();
+        return ServiceHours.add(
+                tenant.getOpeningHours(),
+                date -> holidays.holidayOn(date, state).isPresent(),
+                BerlinTime.ZONE,
+                from,
+                serviceTime);
     }
 
     @Override

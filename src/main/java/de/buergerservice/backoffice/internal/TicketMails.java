@@ -1,0 +1,102 @@
+package de.buergerservice.backoffice.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import de.buergerservice.identity.UserDirectory;
+import de.buergerservice.identity.UserInfo;
+import de.buergerservice.shared.BerlinTime;
+import de.buergerservice.shared.security.Role;
+import de.buergerservice.tenancy.DepartmentInfo;
+import de.buergerservice.tenancy.OpeningHours;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
+
+/**
+ * The mails a ticket causes, written to the {@link Outbox} in the caller's transaction: a new ticket to the
+ * department's mailbox, the answer to the citizen, an escalation to the department and the ServiceCenter's
+ * supervisors.
+ */
+@Component
+class TicketMails {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE, dd.MM.yyyy, HH:mm 'Uhr'", Locale.GERMAN)
+            .withZone(BerlinTime.ZONE);
+
+    private final Outbox outbox;
+    private final MailTemplates templates;
+    private final TenantDirectory tenants;
+    private final UserDirectory users;
+    private final BackofficeProperties properties;
+
+    TicketMails(
+            Outbox outbox,
+            MailTemplates templates,
+            TenantDirectory tenants,
+            UserDirectory users,
+            BackofficeProperties properties) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.tenants = tenants;
+        this.users = users;
+        this.properties = properties;
+    }
+
+    /** To the department's mailbox, if it has one. */
+    void newTicket(TicketView ticket, TenantInfo tenant, DepartmentInfo department) {
+        if (department.email() == null) {
+            return;
+        }
+        queue(MailPurpose.NEW_TICKET, ticket, tenant, department, department.email(), Map.of());
+    }
+
+    /** To the citizen; the caller made sure the ticket has an address. */
+    void answer(TicketView ticket, TenantInfo tenant, DepartmentInfo department, String text) {
+        queue(MailPurpose.ANSWER, ticket, tenant, department, ticket.email(), Map.of("text", text.strip()));
+    }
+
+    /** To the department and every supervisor of the ServiceCenter, one mail each. Returns the recipients. */
+    Set<String> escalation(TicketView ticket, TenantInfo tenant, DepartmentInfo department) {
+        Set<String> recipients = new LinkedHashSet<>();
+        if (department.email() != null) {
+            recipients.add(department.email());
+        }
+        users.withRole(Role.SUPERVISOR).stream()
+                .map(UserInfo::email)
+                .filter(email -> email != null && !email.isBlank())
+                .forEach(recipients::add);
+        recipients.addAll(properties.mail().supervisors());
+        recipients.forEach(to -> queue(MailPurpose.ESCALATION, ticket, tenant, department, to, Map.of()));
+        return recipients;
+    }
+
+    private void queue(
+            MailPurpose purpose,
+            TicketView ticket,
+            TenantInfo tenant,
+            DepartmentInfo department,
+            String to,
+            Map<String, Object> extra) {
+        Map<String, Object> values = new java.util.HashMap<>(extra);
+        values.put("ticket", ticket);
+        values.put("department", department);
+        values.put("kind", Labels.kind(ticket.kind()));
+        values.put("status", Labels.status(ticket.status()));
+        values.put("due", ticket.dueAt() == null ? "ohne Frist" : WHEN.format(ticket.dueAt()));
+        values.put("handedOff", WHEN.format(ticket.handedOffAt()));
+        values.put("link", properties.baseUrl() + "/backoffice/tickets/" + ticket.id());
+        MailTemplates.Mail mail = templates.render(
+                purpose, tenant, tenants.openingHours(tenant.id()).orElse(OpeningHours.closed()), values);
+        outbox.queue(tenant.id(), ticket.id(), purpose, properties.mail().from(), to, mail.subject(), mail.body());
+    }
+
+    static String format(Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+}

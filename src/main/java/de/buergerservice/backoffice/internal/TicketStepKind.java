@@ -1,0 +1,14 @@
+package de.buergerservice.backoffice.internal;
+
+/** What happened to a ticket, as its history shows it. */
+public enum TicketStepKind {
+    CREATED,
+    TAKEN,
+    CALLBACK_REACHED,
+    CALLBACK_NOT_REACHED,
+    ANSWERED,
+    FORWARDED,
+    RETURNED,
+    CLOSED,
+    ESCALATED
+}
