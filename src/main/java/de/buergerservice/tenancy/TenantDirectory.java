@@ -26,6 +26,9 @@ public interface TenantDirectory {
 
     boolean isOpen(UUID tenantId, Instant at);
 
+    /** The tenant's weekly hours and date exceptions as published (e.g. on the portal); closed if unknown. */
+    OpeningHours openingHoursOf(UUID tenantId);
+
     List<DepartmentInfo> departmentsOf(UUID tenantId);
 
     Optional<DepartmentInfo> findDepartment(UUID departmentId);

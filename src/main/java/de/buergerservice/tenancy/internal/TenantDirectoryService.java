@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import de.buergerservice.tenancy.AgreementInfo;
 import de.buergerservice.tenancy.DepartmentInfo;
+import de.buergerservice.tenancy.OpeningHours;
 import de.buergerservice.tenancy.OpeningStatus;
 import de.buergerservice.tenancy.PhoneNumbers;
 import de.buergerservice.tenancy.TenantDirectory;
@@ -67,6 +68,11 @@ class TenantDirectoryService implements TenantDirectory {
         Tenant tenant =
                 tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
         return calendar.status(tenant.getOpeningHours(), tenant.getFederalState(), at);
+    }
+
+    @Override
+    public OpeningHours openingHoursOf(UUID tenantId) {
+        return tenants.findById(tenantId).map(Tenant::getOpeningHours).orElseGet(OpeningHours::closed);
     }
 
     @Override
