@@ -26,8 +26,8 @@ public interface TenantDirectory {
 
     boolean isOpen(UUID tenantId, Instant at);
 
-    /** The tenant's weekly hours and date exceptions as published (e.g. on the portal); closed if unknown. */
-    OpeningHours openingHoursOf(UUID tenantId);
+    /** The tenant's weekly telephone hours and date exceptions (public holidays apart), e.g. for the agent's desk. */
+    Optional<OpeningHours> openingHours(UUID tenantId);
 
     List<DepartmentInfo> departmentsOf(UUID tenantId);
 

@@ -120,7 +120,7 @@ public class PortalContent {
     }
 
     public OpeningHours openingHours(UUID tenantId) {
-        return cached(hours, tenantId, tenants::openingHoursOf);
+        return cached(hours, tenantId, id -> tenants.openingHours(id).orElseGet(OpeningHours::closed));
     }
 
     /** Open or closed now; read once per municipality and minute. */

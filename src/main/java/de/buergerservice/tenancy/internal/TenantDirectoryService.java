@@ -71,8 +71,8 @@ class TenantDirectoryService implements TenantDirectory {
     }
 
     @Override
-    public OpeningHours openingHoursOf(UUID tenantId) {
-        return tenants.findById(tenantId).map(Tenant::getOpeningHours).orElseGet(OpeningHours::closed);
+    public Optional<OpeningHours> openingHours(UUID tenantId) {
+        return tenants.findById(tenantId).map(Tenant::getOpeningHours);
     }
 
     @Override
