@@ -106,7 +106,23 @@ class TenantIsolationTests {
         ids.put(
                 "tokenId",
                 agent1Token(users.findByUsername("agent1").orElseThrow().id()).toString());
+        // contact: a contact of Oldenburg's (an e-mail, documented by nobody yet)
+        ids.put("contactId", oldenburgContact(oldenburg.id()).toString());
         return ids;
+    }
+
+    UUID oldenburgContact(UUID oldenburg) {
+        UUID id = UUID.randomUUID();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.update(
+                "insert into contact (id, tenant_id, channel, started_at, state, version, created_at, updated_at)"
+                        + " values (?, ?, 'EMAIL', ?, 'OPEN', 0, ?, ?)",
+                id,
+                oldenburg,
+                now,
+                now,
+                now);
+        return id;
     }
 
     UUID agent1Token(UUID agent1) {

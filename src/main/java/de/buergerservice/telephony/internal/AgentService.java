@@ -23,6 +23,7 @@ import de.buergerservice.identity.UserInfo;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.telephony.AgentState;
+import de.buergerservice.telephony.TelephonyAgents;
 import de.buergerservice.telephony.TelephonySnapshot.AgentStatus;
 import de.buergerservice.telephony.internal.routing.Skill;
 import de.buergerservice.telephony.internal.routing.Switchboard;
@@ -35,7 +36,7 @@ import de.buergerservice.tenancy.TenantInfo;
  * checks are made by the callers (REST controllers, agent desktop).
  */
 @Service
-public class AgentService {
+public class AgentService implements TelephonyAgents {
 
     private final AgentStore store;
     private final Switchboard switchboard;
@@ -91,6 +92,24 @@ public class AgentService {
                 .filter(a -> userId.equals(a.userId()))
                 .findFirst()
                 .map(this::view);
+    }
+
+    @Override
+    public Optional<UUID> agentOfUser(UUID userId) {
+        return agents.values().stream()
+                .filter(a -> userId.equals(a.userId()))
+                .findFirst()
+                .map(AgentRecord::id);
+    }
+
+    @Override
+    public Optional<UUID> userOfAgent(UUID agentId) {
+        return Optional.ofNullable(agents.get(agentId)).map(AgentRecord::userId);
+    }
+
+    @Override
+    public boolean endWrapUp(UUID agentId) {
+        return switchboard.endWrapUp(agentId);
     }
 
     @Transactional

@@ -73,8 +73,8 @@ public class CallEventLog implements SmartLifecycle {
 
     static final int DETAIL_LENGTH = 300;
     private static final String INSERT = "insert into call_event (id, sequence, call_id, tenant_id, queue_id, "
-            + "agent_id, type, agent_state, detail, occurred_at, actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "on conflict do nothing";
+            + "agent_id, type, agent_state, detail, occurred_at, actor, caller_number) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
     private static final String DEAD_LETTER = "insert into call_event_dead_letter (id, sequence, call_id, type, "
             + "content, error, failed_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
 
@@ -384,6 +384,7 @@ public class CallEventLog implements SmartLifecycle {
                     e.actor() == null || e.actor().length() <= 100
                             ? e.actor()
                             : e.actor().substring(0, 100));
+            ps.setString(12, e.callerNumber()); // at most 64 characters: sip.CallerNumbers
         }));
     }
 

@@ -104,6 +104,8 @@ public final class Switchboard {
         final String id;
         final Line line;
         final Instant enqueuedAt;
+        /** as received from the caller, null when withheld; written with CALL_OFFERED only */
+        String callerNumber;
         /** sequence of its CALL_OFFERED */
         long firstSequence;
 
@@ -307,6 +309,11 @@ public final class Switchboard {
      * @return the position in the queue (1 = next)
      */
     public synchronized int offer(String callId, UUID queueId) {
+        return offer(callId, queueId, null);
+    }
+
+    /** As {@link #offer(String, UUID)}, with the caller's number as received (null when withheld). */
+    public synchronized int offer(String callId, UUID queueId, String callerNumber) {
         Line line = queues.get(queueId);
         if (line == null) {
             throw new RoutingException(RoutingException.Kind.UNKNOWN_QUEUE, "unknown queue " + queueId);
@@ -315,6 +322,7 @@ public final class Switchboard {
             throw new RoutingException(RoutingException.Kind.DUPLICATE_CALL, "call already offered " + callId);
         }
         Call call = new Call(callId, line, now());
+        call.callerNumber = callerNumber;
         calls.put(callId, call);
         record(call, null, CallEventType.CALL_OFFERED, null);
         call.firstSequence = sequence;
@@ -456,6 +464,20 @@ public final class Switchboard {
         calls.remove(callId);
         record(call, call.agent, CallEventType.TRANSFERRED, "target=" + target);
         wrapUp(call);
+    }
+
+    /**
+     * The agent has documented the contact of the call just ended: the wrap-up ends now rather than when its time
+     * is up (AVAILABLE and offered the next call, or LOGGED_OUT if the phone went meanwhile). False when the agent
+     * is not in wrap-up.
+     */
+    public synchronized boolean endWrapUp(UUID agentId) {
+        Agent agent = agents.get(agentId);
+        if (agent == null || agent.state != AgentState.WRAP_UP) {
+            return false;
+        }
+        wrapUpDone(agentId);
+        return true;
     }
 
     // --- restart ---------------------------------------------------------------------------------------------
@@ -765,7 +787,8 @@ public final class Switchboard {
                 null,
                 detail,
                 at,
-                actor));
+                actor,
+                type == CallEventType.CALL_OFFERED ? call.callerNumber : null));
     }
 
     private void emit(CallEvent event) {

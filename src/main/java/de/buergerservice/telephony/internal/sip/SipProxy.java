@@ -352,7 +352,7 @@ class SipProxy implements SipListener, SwitchboardListener {
             return;
         }
         try {
-            switchboard.offer(callId, queue.id());
+            switchboard.offer(callId, queue.id(), CallerNumbers.of(request));
         } catch (RoutingException e) {
             calls.remove(callId);
             sip.respond(server, request, Response.LOOP_DETECTED, null);

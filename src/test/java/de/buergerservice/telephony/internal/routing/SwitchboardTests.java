@@ -532,4 +532,33 @@ class SwitchboardTests {
         time.advanceSeconds(30);
         board.ended(callId);
     }
+
+    @Test
+    void givenCallerNumber_thenOnlyCallOfferedCarriesIt() {
+        UUID agent = availableAgent("a", Skill.of(ARTLAND, 1));
+        board.offer("c1", ARTLAND_QUEUE, "+4954311234");
+        board.answered("c1", agent);
+        assertThat(events.stream().filter(e -> "c1".equals(e.callId()))).allSatisfy(e -> assertThat(e.callerNumber())
+                .isEqualTo(e.type() == CallEventType.CALL_OFFERED ? "+4954311234" : null));
+        board.offer("c2", ARTLAND_QUEUE);
+        assertThat(events.stream()
+                        .filter(e -> "c2".equals(e.callId()) && e.type() == CallEventType.CALL_OFFERED)
+                        .findFirst()
+                        .orElseThrow()
+                        .callerNumber())
+                .isNull();
+    }
+
+    /** Documenting the contact ends the wrap-up at once: the agent is offered the next waiting call. */
+    @Test
+    void givenWrapUpEndedEarly_thenAgentTakesTheNextCall() {
+        UUID agent = availableAgent("a", Skill.of(ARTLAND, 1));
+        board.offer("c1", ARTLAND_QUEUE);
+        answerAndHangUp("c1", agent);
+        board.offer("c2", ARTLAND_QUEUE);
+        assertThat(state(agent)).isEqualTo(AgentState.WRAP_UP);
+        assertThat(board.endWrapUp(agent)).isTrue();
+        assertThat(rings).last().isEqualTo("c2->" + agent);
+        assertThat(board.endWrapUp(agent)).isFalse();
+    }
 }
