@@ -28,7 +28,7 @@ public class ContactForm {
     private String phone;
 
     @NotBlank(message = "{portal.contact.message.required}")
-    @Size(max = 4000, message = "{portal.contact.message.size}")
+    @Size(max = 2000, message = "{portal.contact.message.size}")
     private String message;
 
     private UUID serviceId;

@@ -95,7 +95,7 @@ class PortalContactController {
         if (form.getWebsite() != null && !form.getWebsite().isEmpty()) {
             // a bot: it is told what a person would be told, and nothing is stored
             log.info("Contact form of {}: honeypot filled, dropped", tenant.slug());
-            return "redirect:/" + tenant.slug() + "/kontakt?gesendet";
+            return "redirect:/" + tenant.slug() + "/kontakt?gesendet=ja";
         }
         if (form.getDepartmentId() != null
                 && content.department(tenant.id(), form.getDepartmentId()).isEmpty()) {
@@ -126,7 +126,7 @@ class PortalContactController {
                         ? null
                         : form.getPhone().strip(),
                 form.getMessage().strip()));
-        return "redirect:/" + tenant.slug() + "/kontakt?gesendet";
+        return "redirect:/" + tenant.slug() + "/kontakt?gesendet=ja";
     }
 
     private String page(TenantInfo tenant, Model model) {
