@@ -183,4 +183,34 @@ class PortalBrowserTests {
                 .isEqualTo("Vielen Dank! Ihre Nachricht ist angekommen; wir antworten Ihnen per E-Mail.");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
+
+    /**
+     * The widget on a municipality's own site (here a page of another origin): one script tag, no iframe; it
+     * searches through the public feed (CORS) and shows a service, all as text.
+     */
+    @Test
+    void widgetOnAnotherSiteSearchesAndShowsAService() {
+        String host = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Artland</title></head>"
+                + "<body><main><h1>Samtgemeinde Artland</h1><div id=\"buergerservice\"></div></main>"
+                + "<script src=\"" + url("/js/portal-widget.js")
+                + "\" data-kommune=\"artland\"></script></body></html>";
+        browser.get("data:text/html;charset=utf-8,"
+                + java.net.URLEncoder.encode(host, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+        WebElement query = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#buergerservice input[type=search]")));
+        assertThat(browser.findElements(By.tagName("iframe"))).isEmpty();
+        query.sendKeys("Perso");
+        query.sendKeys(Keys.ENTER);
+        WebElement hit = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.linkText("Personalausweis beantragen")));
+        hit.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#buergerservice h3"), "Personalausweis beantragen"));
+        assertThat(browser.findElement(By.id("buergerservice")).getText())
+                .contains("Erforderliche Unterlagen", "Alle Informationen im Bürgerportal");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
 }
