@@ -8,6 +8,7 @@ DURATION=${1:-20s}
 CONNECTIONS=${2:-32}
 JAR=$(ls target/buergerservice-*.jar | grep -v original | head -1)
 WORK=$(mktemp -d /tmp/portal-bench.XXXX)
+chmod 755 "$WORK"   # nginx's workers (www-data) read the page from here
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APP_PORT=$(free_port); NGINX_PORT=$(free_port); SIP_PORT=$(free_port)
 APP_PID=""
@@ -38,6 +39,7 @@ PAGE="http://127.0.0.1:$APP_PORT/artland/leistungen/$SERVICE"
 SEARCH="http://127.0.0.1:$APP_PORT/artland/suche?q=Personalausweis%20verloren"
 mkdir -p "$WORK/www"
 curl -s "$PAGE" > "$WORK/www/service.html"
+chmod 644 "$WORK/www/service.html"
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes auto;
 pid $WORK/nginx.pid;
@@ -53,6 +55,9 @@ http {
 CONF
 mkdir -p "$WORK/tmp"
 nginx -c "$WORK/nginx.conf" -p "$WORK"
+sleep 1
+STATIC=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT/service.html")
+[ "$STATIC" = 200 ] || { echo "nginx answers $STATIC"; cat "$WORK/nginx-error.log"; exit 1; }
 echo "service page: $(wc -c < "$WORK/www/service.html") bytes; $(nproc) cores"
 measure "nginx: the same service page as a static file" "http://127.0.0.1:$NGINX_PORT/service.html"
 measure "product, cache on: service page" "$PAGE"
