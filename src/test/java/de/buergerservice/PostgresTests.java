@@ -83,6 +83,34 @@ class PostgresTests {
     }
 
     @Test
+    void portalBrandingAndPagesOnPostgres(@Autowired de.buergerservice.portal.internal.BrandingService branding) {
+        assertThat(post("/api/v1/tenants", """
+                {"slug": "badbergen", "name": "Gemeinde Badbergen", "type": "MUNICIPALITY", "ags": "03459004",
+                 "federalState": "NI", "phoneNumbers": ["+4954339000"], "greeting": "Gemeinde Badbergen, guten Tag",
+                 "openingHours": {"weekly": {"MONDAY": [{"opens": "08:00", "closes": "12:00"}]}, "exceptions": []}}
+                """)).hasStatus(201);
+        java.util.UUID tenant =
+                jdbc.queryForObject("select id from tenant where slug = 'badbergen'", java.util.UUID.class);
+        byte[] png = java.util.Base64.getDecoder()
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        de.buergerservice.shared.security.SystemActor.run(() -> {
+            branding.save(
+                    tenant,
+                    new de.buergerservice.portal.internal.BrandingData(
+                            "#3b2f6b", "Rathaus Badbergen", null, null, null, "Leichte Sprache.", null, null, null));
+            branding.saveLogo(tenant, png);
+        });
+        assertThat(mvc.get().uri("/badbergen/"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Gemeinde Badbergen", "Rathaus Badbergen", "src=\"/badbergen/logo\"");
+        assertThat(mvc.get().uri("/badbergen/marke.css")).bodyText().contains("#3b2f6b");
+        assertThat(mvc.get().uri("/badbergen/logo")).hasStatusOk().hasContentType("image/png");
+        assertThat(mvc.get().uri("/api/public/v1/badbergen/services")).hasStatusOk();
+    }
+
+    @Test
     void tenantAgreementAndAuditRoundTrip() {
         assertThat(post("/api/v1/tenants", """
                 {"slug": "menslage", "name": "Gemeinde Menslage", "type": "MUNICIPALITY", "ags": "03459025",
