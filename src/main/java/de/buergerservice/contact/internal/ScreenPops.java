@@ -80,10 +80,10 @@ public class ScreenPops {
                 agentName);
     }
 
-    /** The pop of a contact (for a phone contact with its caller and wait). */
+    /** The pop of a contact (for a phone contact with its caller and wait); 404 for a foreign contact. */
     @PreAuthorize(ContactService.WRITE)
     public Optional<ScreenPop> ofContact(UUID contactId, String agentName) {
-        ContactView contact = contacts.get(contactId);
+        contacts.get(contactId); // the tenant check
         return store.find(contactId)
                 .flatMap(c -> pop(
                         c.tenantId(),
@@ -91,8 +91,7 @@ public class ScreenPops {
                         c.id(),
                         c.callerNumber(),
                         c.waitMs() == null ? 0 : c.waitMs() / 1000,
-                        agentName))
-                .filter(p -> contact != null);
+                        agentName));
     }
 
     private Optional<ScreenPop> pop(
