@@ -116,13 +116,15 @@ public final class CallEventLogCost {
         System.out.printf(
                 Locale.ROOT,
                 "EVENTLOG %s %.0f calls/s, %d calls measured: writer %.3f ms/call, H2 threads %.3f ms/call, whole JVM"
-                        + " %.3f ms/call; answer waited p50 %.2f / p99 %.2f / max %.2f ms; loadavg %s%n",
+                        + " %.3f ms/call; allocated by writer %.1f KB/call, by H2 threads %.1f KB/call; answer waited p50 %.2f / p99 %.2f / max %.2f ms; loadavg %s%n",
                 Boolean.getBoolean(CallEventLog.NO_JOURNAL) ? "no-journal" : "journal",
                 rate,
                 n,
                 1000 * (after[0] - before[0]) / n,
                 1000 * (after[1] - before[1]) / n,
                 1000 * (after[2] - before[2]) / n,
+                (after[3] - before[3]) / 1024 / n,
+                (after[4] - before[4]) / 1024 / n,
                 percentile(sorted, 50),
                 percentile(sorted, 99),
                 percentile(sorted, 100),
@@ -141,23 +143,29 @@ public final class CallEventLogCost {
         return new CallEvent(id, sequence, callId, tenant, queue, agent, type, state, "position=1", at);
     }
 
-    /** Seconds of CPU: the writer thread, H2's threads, the whole JVM. */
+    /** Seconds of CPU: the writer thread, H2's threads, the whole JVM; then bytes allocated by writer and H2 threads. */
     private static double[] cpu(ThreadMXBean threads, com.sun.management.OperatingSystemMXBean os) {
+        var allocation = (com.sun.management.ThreadMXBean) threads;
         double writer = 0;
         double h2 = 0;
+        double writerBytes = 0;
+        double h2Bytes = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) {
                 continue;
             }
             long nanos = threads.getThreadCpuTime(info.getThreadId());
+            long bytes = allocation.getThreadAllocatedBytes(info.getThreadId());
             if (info.getThreadName().equals("call-event-writer")) {
                 writer += nanos / 1e9;
+                writerBytes += bytes;
             } else if (info.getThreadName().startsWith("H2")
                     || info.getThreadName().startsWith("MVStore")) {
                 h2 += nanos / 1e9;
+                h2Bytes += bytes;
             }
         }
-        return new double[] {writer, h2, os.getProcessCpuTime() / 1e9};
+        return new double[] {writer, h2, os.getProcessCpuTime() / 1e9, writerBytes, h2Bytes};
     }
 
     private static double percentile(List<Long> sorted, int p) {
