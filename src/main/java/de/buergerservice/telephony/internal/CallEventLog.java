@@ -32,6 +32,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -97,6 +98,9 @@ public class CallEventLog implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** The writer's inserts: plain JDBC transactions (the application's JPA manager opens an EntityManager each). */
+    private final TransactionTemplate writes;
+
     private final BlockingQueue<CallEvent> pending = new LinkedBlockingQueue<>();
     private final PriorityBlockingQueue<Waiter> waiters =
             new PriorityBlockingQueue<>(64, Comparator.comparingLong(Waiter::target));
@@ -114,6 +118,9 @@ public class CallEventLog implements SmartLifecycle {
     CallEventLog(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.writes = jdbc.getDataSource() == null
+                ? transactions
+                : new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         this.deadLettered = Counter.builder("telephony.call_events.dead_lettered")
                 .description("call events the database refused, kept in call_event_dead_letter")
                 .register(meters);
@@ -485,7 +492,7 @@ public class CallEventLog implements SmartLifecycle {
     }
 
     private void insert(List<CallEvent> batch) {
-        transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
+        writes.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
             ps.setObject(1, e.id());
             ps.setLong(2, e.sequence());
             ps.setString(3, StoredCallId.of(e.callId()));
