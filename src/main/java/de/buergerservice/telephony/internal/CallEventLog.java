@@ -1,5 +1,7 @@
 package de.buergerservice.telephony.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TypeMismatchDataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,9 +53,15 @@ import de.buergerservice.telephony.internal.routing.CallEvent;
  * <p>Group commit: whoever must not act before an event is durable — the proxy before it relays an agent's 200 to
  * the caller — asks {@link #durable()} and is released when the batch holding the event is durable. On PostgreSQL
  * that is its commit. H2 keeps committed changes in memory up to its write delay (500 ms), which a kill -9 loses;
- * there the writer stores them (CHECKPOINT) while somebody waits, at most every {@link #GROUP_COMMIT}, so one store
- * releases all answers of those milliseconds — one store per batch was measured to cost too much CPU on two busy
- * cores. Without waiters H2 stores in its own time, as before.
+ * on an H2 file database the writer therefore appends every batch to a journal beside it ({@link CallEventJournal})
+ * before inserting it, and that append is what releases the waiters — one small write per batch instead of an H2
+ * store, so an answer waits for the next journal write, not for up to {@link #GROUP_COMMIT} plus a store. The
+ * inserts then follow in batches of up to {@link #INSERT_DELAY}; every {@link #JOURNAL_ROTATION} the writer has H2
+ * store what is committed (CHECKPOINT) and empties the journal; at start what the journal still holds is inserted
+ * again (idempotent, see above) before anybody reads the log. Without a journal (it cannot be opened, or an H2
+ * server / in-memory database) the writer stores H2 (CHECKPOINT) while somebody waits, at most every
+ * {@link #GROUP_COMMIT}, so one store releases all answers of those milliseconds; otherwise H2 stores in its own
+ * time.
  *
  * <p>A bad event never blocks the good ones: what the columns cannot hold is made to fit on the way in (a long
  * Call-ID by {@link StoredCallId}, a long detail cut), and if the database still refuses a batch, its events are
@@ -70,6 +80,12 @@ public class CallEventLog implements SmartLifecycle {
     private static final Duration STOP_WITHOUT_PROGRESS = Duration.ofSeconds(10);
     /** Longest time between two H2 stores while an answer waits: the most a caller's 200 is held up. */
     static final Duration GROUP_COMMIT = Duration.ofMillis(10);
+    /** With the journal: how long journalled events may wait to be inserted together (fewer, larger commits). */
+    static final Duration INSERT_DELAY = Duration.ofMillis(20);
+    /** With the journal: how often H2 is made to store, after which the journal is emptied. */
+    static final Duration JOURNAL_ROTATION = Duration.ofSeconds(1);
+    /** JVM option {@code -D…=true}: no journal, answers wait for H2 stores as before it (for comparisons). */
+    static final String NO_JOURNAL = "buergerservice.telephony.call-events.no-journal";
 
     static final int DETAIL_LENGTH = 300;
     private static final String INSERT = "insert into call_event (id, sequence, call_id, tenant_id, queue_id, "
@@ -82,6 +98,9 @@ public class CallEventLog implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** The writer's inserts: plain JDBC transactions (the application's JPA manager opens an EntityManager each). */
+    private final TransactionTemplate writes;
+
     private final BlockingQueue<CallEvent> pending = new LinkedBlockingQueue<>();
     private final PriorityBlockingQueue<Waiter> waiters =
             new PriorityBlockingQueue<>(64, Comparator.comparingLong(Waiter::target));
@@ -92,11 +111,16 @@ public class CallEventLog implements SmartLifecycle {
     private final Counter lost;
     private volatile boolean running;
     private volatile boolean h2;
+    private volatile CallEventJournal journal;
+    private boolean journalOpened;
     private Thread writer;
 
     CallEventLog(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.writes = jdbc.getDataSource() == null
+                ? transactions
+                : new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         this.deadLettered = Counter.builder("telephony.call_events.dead_lettered")
                 .description("call events the database refused, kept in call_event_dead_letter")
                 .register(meters);
@@ -110,6 +134,7 @@ public class CallEventLog implements SmartLifecycle {
 
     /** The highest sequence stored so far (written or dead-lettered), so numbering continues across restarts. */
     public long lastSequence() {
+        openJournal();
         Long last = jdbc.queryForObject(
                 "select max(s) from (select max(sequence) as s from call_event"
                         + " union all select max(sequence) as s from call_event_dead_letter) m",
@@ -163,8 +188,7 @@ public class CallEventLog implements SmartLifecycle {
 
     @Override
     public void start() {
-        h2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2")));
+        openJournal();
         running = true;
         writer = new Thread(this::run, "call-event-writer");
         writer.setDaemon(true);
@@ -216,16 +240,30 @@ public class CallEventLog implements SmartLifecycle {
     private void run() {
         List<CallEvent> batch = new ArrayList<>(BATCH);
         long lastStore = System.nanoTime();
-        while (running || !pending.isEmpty()) {
+        long unwrittenSince = 0;
+        while (running || !pending.isEmpty() || !batch.isEmpty()) {
             try {
                 long wait = TimeUnit.MILLISECONDS.toNanos(100);
-                if (h2 && !waiters.isEmpty() && durableCount.get() < written.get()) {
+                if (journal != null && !batch.isEmpty()) {
+                    wait = Math.max(0, unwrittenSince + INSERT_DELAY.toNanos() - System.nanoTime());
+                } else if (h2 && !waiters.isEmpty() && durableCount.get() < written.get()) {
                     wait = Math.max(0, lastStore + GROUP_COMMIT.toNanos() - System.nanoTime());
                 }
-                CallEvent first = pending.poll(wait, TimeUnit.NANOSECONDS);
+                CallEvent first = batch.size() >= BATCH ? null : pending.poll(wait, TimeUnit.NANOSECONDS);
                 if (first != null) {
+                    int from = batch.size();
+                    if (from == 0) {
+                        unwrittenSince = System.nanoTime();
+                    }
                     batch.add(first);
-                    pending.drainTo(batch, BATCH - 1);
+                    pending.drainTo(batch, BATCH - batch.size());
+                    journal(batch.subList(from, batch.size()));
+                }
+                if (!batch.isEmpty()
+                        && (journal == null
+                                || !running
+                                || batch.size() >= BATCH
+                                || System.nanoTime() - unwrittenSince >= INSERT_DELAY.toNanos())) {
                     write(batch);
                     written.addAndGet(batch.size());
                     batch.clear();
@@ -233,6 +271,11 @@ public class CallEventLog implements SmartLifecycle {
                 if (!h2) {
                     durableCount.set(written.get()); // PostgreSQL: committed is durable
                     release();
+                } else if (journal != null) {
+                    if (batch.isEmpty() && System.nanoTime() - lastStore >= JOURNAL_ROTATION.toNanos()) {
+                        lastStore = System.nanoTime();
+                        rotateJournal();
+                    }
                 } else if (!waiters.isEmpty()
                         && durableCount.get() < written.get()
                         && System.nanoTime() - lastStore >= GROUP_COMMIT.toNanos()) {
@@ -246,6 +289,87 @@ public class CallEventLog implements SmartLifecycle {
         }
         if (h2) {
             store();
+            if (journal != null) {
+                rotateJournal();
+            }
+        }
+    }
+
+    /**
+     * Opens the journal beside an H2 file database (once, before the first sequence is read or event written) and
+     * inserts what the previous run left in it: events journalled — so reported durable — whose insert H2 had not
+     * yet stored when the process ended.
+     */
+    private synchronized void openJournal() {
+        if (journalOpened) {
+            return;
+        }
+        journalOpened = true;
+        String[] database = jdbc.execute((ConnectionCallback<String[]>) c -> new String[] {
+            c.getMetaData().getDatabaseProductName(), c.getMetaData().getURL()
+        });
+        h2 = database != null && "H2".equalsIgnoreCase(database[0]);
+        Optional<Path> file = h2 && !Boolean.getBoolean(NO_JOURNAL)
+                ? CallEventJournal.besideH2Database(database[1])
+                : Optional.empty();
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            CallEventJournal opened = CallEventJournal.open(file.get());
+            List<CallEvent> left = opened.read();
+            if (!left.isEmpty()) {
+                for (int i = 0; i < left.size(); i += BATCH) {
+                    write(new ArrayList<>(left.subList(i, Math.min(left.size(), i + BATCH))));
+                }
+                checkpoint();
+                log.info("{} call event(s) of the previous run written from the journal {}", left.size(), file.get());
+            }
+            opened.clear();
+            journal = opened;
+        } catch (IOException | RuntimeException e) {
+            log.error(
+                    "Call-event journal {} not usable; answers wait for H2 stores instead: {}",
+                    file.get(),
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Journals freshly taken events; once written they are durable, and who waited for them is released. */
+    private void journal(List<CallEvent> events) {
+        CallEventJournal current = journal;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.append(events);
+            durableCount.addAndGet(events.size());
+            release();
+        } catch (IOException | RuntimeException e) {
+            // the events journalled before stay in the file (inserted again at the next start); from here on the
+            // answers wait for H2 stores, as without a journal
+            log.error(
+                    "Call-event journal {} failed, storing H2 for waiting answers instead: {}",
+                    current.file(),
+                    e.toString());
+            journal = null;
+            try {
+                current.close();
+            } catch (IOException ignored) {
+                // closing a failed file
+            }
+        }
+    }
+
+    /** H2 stores what is committed — every journalled event, as none waits for its insert here — then the journal is emptied. */
+    private void rotateJournal() {
+        try {
+            checkpoint();
+            journal.clear();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Call-event journal not emptied, retrying: {}", e.getMessage());
         }
     }
 
@@ -254,7 +378,7 @@ public class CallEventLog implements SmartLifecycle {
         long committed = written.get();
         try {
             checkpoint();
-            durableCount.set(committed);
+            durableCount.accumulateAndGet(committed, Math::max); // journalled events may be ahead of the inserts
             release();
         } catch (RuntimeException e) {
             log.warn("Storing call events failed, retrying: {}", e.getMessage());
@@ -368,7 +492,7 @@ public class CallEventLog implements SmartLifecycle {
     }
 
     private void insert(List<CallEvent> batch) {
-        transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
+        writes.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
             ps.setObject(1, e.id());
             ps.setLong(2, e.sequence());
             ps.setString(3, StoredCallId.of(e.callId()));

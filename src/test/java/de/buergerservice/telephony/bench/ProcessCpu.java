@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * CPU time of a process and all its descendants, from {@code /proc/<pid>/stat} (utime + stime), so a server made of
@@ -51,5 +52,31 @@ final class ProcessCpu {
             });
         }
         return (double) sum / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds used so far by the threads of one process, grouped by thread name with its digits removed (Linux
+     * keeps the first 15 characters): {@code GC Thread#}, {@code C2 CompilerThre}, {@code call-event-writ} … — to see
+     * which part of a JVM server a change made cheaper.
+     */
+    static Map<String, Double> byThread(long pid) throws IOException {
+        Map<String, Double> groups = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                        .replaceAll("[0-9]+", "")
+                        .strip();
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (double) (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                groups.merge(name, seconds, Double::sum);
+            }
+        }
+        return groups;
     }
 }

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -158,7 +160,7 @@ public final class SipReferenceBenchmark {
         Process server = SipLoadBenchmark.startServer(jar, dir, httpPort, sipPort);
         try {
             SipLoadBenchmark bench = new SipLoadBenchmark(httpPort);
-            bench.awaitHealthy(server, Duration.ofMinutes(3));
+            bench.awaitHealthy(server, Duration.ofMinutes(Long.getLong("bench.startMinutes", 3)));
             List<String> users = SipLoadRun.agentUsers("last", agents);
             bench.setUp(users);
             return measure("product", server.pid(), plan(sipPort, users, rate, measured, warmUp, prefix()), rate);
@@ -214,22 +216,36 @@ public final class SipReferenceBenchmark {
     private static Result measure(String name, long pid, LoadPlan plan, double rate) throws Exception {
         var self = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] cpu = new double[4];
+        Map<String, Double> threadsBefore = new HashMap<>();
+        Map<String, Double> threadsAfter = new HashMap<>();
         SipLoadRun.Report report = SipLoadRun.execute(
                 plan,
                 OUT,
                 () -> {
                     cpu[0] = cpuOf(pid);
+                    threadsBefore.putAll(threadsOf(name, pid));
                     cpu[2] = self.getProcessCpuTime() / 1e9;
                     OUT.println("  measured calls start, loadavg " + loadavg());
                 },
                 () -> {
                     cpu[1] = cpuOf(pid);
+                    threadsAfter.putAll(threadsOf(name, pid));
                     cpu[3] = self.getProcessCpuTime() / 1e9;
                     OUT.println("  measured calls placed, loadavg " + loadavg());
                 });
         report.print(OUT);
         Result result = new Result(name, rate, report, cpu[1] - cpu[0], cpu[3] - cpu[2]);
         OUT.println(result.line());
+        if (!threadsAfter.isEmpty() && report.completed() > 0) {
+            StringBuilder line = new StringBuilder("THREADS " + name + " CPU ms per completed call:");
+            threadsAfter.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> line.append(String.format(
+                            Locale.ROOT, " [%s] %.3f", e.getKey(), 1000 * e.getValue() / report.completed())));
+            OUT.println(line);
+        }
         return result;
     }
 
@@ -238,6 +254,15 @@ public final class SipReferenceBenchmark {
             return ProcessCpu.seconds(pid);
         } catch (IOException e) {
             throw new IllegalStateException("no /proc", e);
+        }
+    }
+
+    /** Per thread group of the product's JVM (Kamailio's processes are measured as a whole). */
+    private static Map<String, Double> threadsOf(String name, long pid) {
+        try {
+            return "product".equals(name) ? ProcessCpu.byThread(pid) : Map.of();
+        } catch (IOException e) {
+            return Map.of();
         }
     }
 

@@ -452,13 +452,14 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     /** ACK for a 2xx is end-to-end: forwarded statelessly along the route. */
     private void forwardAck(Request request) throws Exception {
-        Request ack = (Request) request.clone();
-        if (!popOwnRoute(ack) && sip.isOurs(ack.getRequestURI())) {
+        if (!ownRouteOnTop(request) && sip.isOurs(request.getRequestURI())) {
             return; // ACK of a final response sent here; the transaction layer has it
         }
         if (!ackInDialog(request)) {
             return;
         }
+        Request ack = (Request) request.clone(); // copied only once it goes on
+        popOwnRoute(ack);
         forwardStateless(request, ack, ":ack");
     }
 

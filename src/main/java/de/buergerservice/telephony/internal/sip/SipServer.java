@@ -124,7 +124,7 @@ public class SipServer implements SmartLifecycle {
             port = properties.port() == 0 ? freePort(properties.host()) : properties.port();
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            stack = factory.createSipStack(stackProperties());
+            stack = new ProxySipStack(stackProperties()); // the RI's stack without its linear response search
             ListeningPoint udp = stack.createListeningPoint(properties.host(), port, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(properties.host(), port, ListeningPoint.TCP);
             provider = stack.createSipProvider(udp);
