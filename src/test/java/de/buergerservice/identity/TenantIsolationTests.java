@@ -77,6 +77,9 @@ class TenantIsolationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    de.buergerservice.planning.internal.PlanningSimulations simulations;
+
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
     static final Map<String, String> REQUIRED_PARAMETERS = Map.of(
             "GET /api/v1/tenants/{slug}/knowledge/search", "?q=Ausweis",
@@ -112,6 +115,28 @@ class TenantIsolationTests {
         ids.put(
                 "tokenId",
                 agent1Token(users.findByUsername("agent1").orElseThrow().id()).toString());
+        // planning: a what-if simulation somebody else (the shift supervisor) started
+        ids.put(
+                "simulationId",
+                simulations
+                        .start(
+                                "supervisor",
+                                new de.buergerservice.planning.internal.WhatIf(
+                                        "Isolation",
+                                        100,
+                                        de.buergerservice.planning.internal.DayProfiles.office(),
+                                        180,
+                                        null,
+                                        10,
+                                        null,
+                                        0.8,
+                                        20,
+                                        0,
+                                        null,
+                                        1,
+                                        1))
+                        .id()
+                        .toString());
         return ids;
     }
 
