@@ -22,7 +22,9 @@ import de.buergerservice.planning.internal.simulation.SimulationModel.Municipali
  * Property: where the model is M/M/N (Poisson arrivals, exponential handle times, no wrap-up, callers who wait for
  * ever) the simulation through the real routing core converges to Erlang C — service level within 1 percentage
  * point, ASA within 5 % — and with exponential patience to Erlang A, over enough calls. Each case is a different
- * load, staffing and seed.
+ * load, staffing and seed. 600,000 calls are enough up to an occupancy of about 0.87; nearer 1 the queue forgets
+ * its past only over days of simulated time (at 53 Erlang on 58 agents, seeds scattered ±1.5 points over 1.2
+ * million calls), so such a case would need far more calls than a unit test should take.
  */
 class SimulationConvergenceTests {
 
@@ -47,7 +49,7 @@ class SimulationConvergenceTests {
     }
 
     @ParameterizedTest(name = "{0} calls/30 min, AHT {1} s, {2} agents, seed {3}")
-    @CsvSource({"100, 180, 14, 1", "100, 180, 13, 2", "400, 240, 58, 3", "30, 300, 7, 4"})
+    @CsvSource({"100, 180, 14, 1", "100, 180, 13, 2", "400, 240, 62, 3", "30, 300, 7, 4"})
     void withoutPatienceTheSimulationConvergesToErlangC(double calls, double aht, int agents, long seed) {
         Workload workload = new Workload(calls, 1800, aht, 20);
         Staffing erlang = ErlangC.evaluate(workload, agents, 0);
