@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
+import de.buergerservice.planning.PlanningCommandLine;
+
 /**
  * Bürgerservice: the platform of an inter-municipal citizen service center.
  * Each top-level package is a Spring Modulith module; see docs/architecture.md.
@@ -15,6 +17,10 @@ import org.springframework.modulith.Modulithic;
 public class BuergerserviceApplication {
 
     public static void main(String[] args) {
+        if (PlanningCommandLine.requested(args)) {
+            // the planning table needs no server, database or demo data
+            System.exit(PlanningCommandLine.run(args, System.out, System.err));
+        }
         SpringApplication.run(BuergerserviceApplication.class, args);
     }
 }

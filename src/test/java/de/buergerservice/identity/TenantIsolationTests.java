@@ -80,10 +80,17 @@ class TenantIsolationTests {
 
     @Autowired
     Tickets tickets;
+    de.buergerservice.planning.internal.PlanningSimulations simulations;
 
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
-    static final Map<String, String> REQUIRED_PARAMETERS =
-            Map.of("GET /api/v1/tenants/{slug}/knowledge/search", "?q=Ausweis");
+    static final Map<String, String> REQUIRED_PARAMETERS = Map.of(
+            "GET /api/v1/tenants/{slug}/knowledge/search", "?q=Ausweis",
+            // planning: arithmetic on the figures sent, no tenant data; without them the answer is 400
+            "GET /api/v1/planning/erlang-c",
+                    "?calls=100&intervalMinutes=30&ahtSeconds=180&serviceLevel=0.8&thresholdSeconds=20",
+            "GET /api/v1/planning/erlang-a",
+                    "?calls=100&intervalMinutes=30&ahtSeconds=180&serviceLevel=0.8&thresholdSeconds=20"
+                            + "&patienceSeconds=300");
 
     /** For each path variable, the identifier of a record that belongs to Stadt Oldenburg. */
     Map<String, String> foreignIds() {
@@ -114,6 +121,28 @@ class TenantIsolationTests {
                 agent1Token(users.findByUsername("agent1").orElseThrow().id()).toString());
         // contact: a contact of Oldenburg's (an e-mail, documented by nobody yet)
         ids.put("contactId", oldenburgContact(oldenburg.id()).toString());
+        // planning: a what-if simulation somebody else (the shift supervisor) started
+        ids.put(
+                "simulationId",
+                simulations
+                        .start(
+                                "supervisor",
+                                new de.buergerservice.planning.internal.WhatIf(
+                                        "Isolation",
+                                        100,
+                                        de.buergerservice.planning.internal.DayProfiles.office(),
+                                        180,
+                                        null,
+                                        10,
+                                        null,
+                                        0.8,
+                                        20,
+                                        0,
+                                        null,
+                                        1,
+                                        1))
+                        .id()
+                        .toString());
         return ids;
     }
 
@@ -284,7 +313,10 @@ class TenantIsolationTests {
                 .filter(e -> e.variables().isEmpty() && e.method() == HttpMethod.GET)
                 .flatMap(endpoint -> ARTLAND_USERS.stream()
                         .map(user -> DynamicTest.dynamicTest(endpoint + " as " + user, () -> {
-                            MvcTestResult result = call(endpoint, endpoint.pattern(), user);
+                            MvcTestResult result = call(
+                                    endpoint,
+                                    endpoint.pattern() + REQUIRED_PARAMETERS.getOrDefault(endpoint.toString(), ""),
+                                    user);
                             assertThat(result.getResponse().getStatus()).isIn(200, 403);
                             assertNothingOfOldenburgIn(result, foreign);
                         })));

@@ -50,6 +50,17 @@ public final class Switchboard {
     private final Map<UUID, Line> queues = new LinkedHashMap<>();
     private final Map<UUID, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Call> calls = new HashMap<>();
+    /**
+     * The AVAILABLE agents, longest idle first (ties in the order they were defined in, as {@link #agents}
+     * iterates): the first ready and eligible one is the agent a call rings, without looking at all the others.
+     */
+    private Agent idleHead;
+
+    private Agent idleTail;
+    private int nextIndex;
+    /** Whether anyone hears {@link SwitchboardListener#recorded}; if not, events are numbered but not built. */
+    private final boolean recording;
+
     private long sequence;
     private long version;
 
@@ -63,6 +74,7 @@ public final class Switchboard {
         this.scheduler = scheduler;
         this.listener = listener;
         this.sequence = lastSequence;
+        this.recording = listener.recordsEvents();
     }
 
     private static final class Line {
@@ -76,6 +88,9 @@ public final class Switchboard {
 
     private static final class Agent {
         final UUID id;
+        /** place in the order of definition: ties between equally long idle agents go by it */
+        final int index;
+
         String name;
         List<Skill> skills;
         AgentState state = AgentState.LOGGED_OUT;
@@ -92,8 +107,15 @@ public final class Switchboard {
         Call call;
         Scheduler.Cancellable wrapUpTimer;
 
-        Agent(UUID id, String name, List<Skill> skills, Instant now) {
+        /** neighbours in the line of idle agents, while AVAILABLE */
+        Agent idlePrevious;
+
+        Agent idleNext;
+        boolean idle;
+
+        Agent(UUID id, int index, String name, List<Skill> skills, Instant now) {
             this.id = id;
+            this.index = index;
             this.name = name;
             this.skills = List.copyOf(skills);
             this.since = now;
@@ -169,13 +191,13 @@ public final class Switchboard {
                 cancel(call.ringTimer);
                 listener.cancelRing(call.id, agent.id);
             }
-            record(call, agent, CallEventType.QUEUE_REMOVED, "waitMs=" + waitMillis(call));
+            recordWithWait(call, agent, CallEventType.QUEUE_REMOVED);
             listener.dropped(call.id);
             if (agent != null) {
                 agent.call = null;
                 Instant idleSince = agent.idleSince;
                 enter(agent, AgentState.AVAILABLE, null);
-                agent.idleSince = idleSince;
+                keepPlaceInLine(agent, idleSince);
                 dispatch(agent);
             }
         }
@@ -186,7 +208,7 @@ public final class Switchboard {
     public synchronized void defineAgent(UUID id, String name, Collection<Skill> skills) {
         Agent agent = agents.get(id);
         if (agent == null) {
-            agents.put(id, new Agent(id, name, List.copyOf(skills), now()));
+            agents.put(id, new Agent(id, nextIndex++, name, List.copyOf(skills), now()));
         } else {
             agent.name = name;
             agent.skills = List.copyOf(skills);
@@ -328,7 +350,7 @@ public final class Switchboard {
         call.firstSequence = sequence;
         line.waiting.addLast(call);
         int position = line.waiting.size();
-        record(call, null, CallEventType.QUEUED, "position=" + position);
+        record(call, null, CallEventType.QUEUED, recording ? "position=" + position : null);
         listener.queued(callId, position);
         QueueDefinition definition = line.definition;
         if (definition.overflowSkill() != null) {
@@ -390,7 +412,7 @@ public final class Switchboard {
         }
         cancel(call.ringTimer);
         call.talking = true;
-        record(call, call.agent, CallEventType.ANSWERED, "waitMs=" + waitMillis(call));
+        recordWithWait(call, call.agent, CallEventType.ANSWERED);
         enter(call.agent, AgentState.TALKING, null);
         return true;
     }
@@ -416,7 +438,7 @@ public final class Switchboard {
         }
         cancel(call.overflowTimer);
         call.line.waiting.remove(call);
-        record(call, call.agent, CallEventType.ABANDONED, "waitMs=" + waitMillis(call));
+        recordWithWait(call, call.agent, CallEventType.ABANDONED);
         if (call.agent != null) {
             // The caller gave up, not the agent: the agent is free again and keeps their place in line.
             Agent agent = call.agent;
@@ -425,7 +447,7 @@ public final class Switchboard {
             agent.call = null;
             Instant idleSince = agent.idleSince;
             enter(agent, AgentState.AVAILABLE, null);
-            agent.idleSince = idleSince;
+            keepPlaceInLine(agent, idleSince);
             dispatch(agent);
         }
         version++;
@@ -451,7 +473,7 @@ public final class Switchboard {
             return;
         }
         calls.remove(callId);
-        record(call, call.agent, CallEventType.ENDED, reason == null ? null : "reason=" + reason);
+        record(call, call.agent, CallEventType.ENDED, reason == null || !recording ? null : "reason=" + reason);
         wrapUp(call);
     }
 
@@ -462,7 +484,7 @@ public final class Switchboard {
             return;
         }
         calls.remove(callId);
-        record(call, call.agent, CallEventType.TRANSFERRED, "target=" + target);
+        record(call, call.agent, CallEventType.TRANSFERRED, recording ? "target=" + target : null);
         wrapUp(call);
     }
 
@@ -674,9 +696,10 @@ public final class Switchboard {
     /** Rings the longest-idle eligible agent for a waiting call, if there is one. */
     private void dispatch(Call call) {
         Agent best = null;
-        for (Agent agent : agents.values()) {
-            if (ready(agent) && eligible(agent, call) && (best == null || agent.idleSince.isBefore(best.idleSince))) {
+        for (Agent agent = idleHead; agent != null; agent = agent.idleNext) {
+            if (ready(agent) && eligible(agent, call)) {
                 best = agent;
+                break;
             }
         }
         if (best != null) {
@@ -740,6 +763,56 @@ public final class Switchboard {
         listener.ring(callId, agentId);
     }
 
+    /** The agent is AVAILABLE again but idle since {@code idleSince}, as before a call took them away. */
+    private void keepPlaceInLine(Agent agent, Instant idleSince) {
+        leaveIdleLine(agent);
+        agent.idleSince = idleSince;
+        joinIdleLine(agent);
+    }
+
+    /** Into the line of idle agents by (idle since, order of definition); usually at its end. */
+    private void joinIdleLine(Agent agent) {
+        Agent before = idleTail;
+        while (before != null
+                && (before.idleSince.isAfter(agent.idleSince)
+                        || (before.idleSince.equals(agent.idleSince) && before.index > agent.index))) {
+            before = before.idlePrevious;
+        }
+        Agent after = before == null ? idleHead : before.idleNext;
+        agent.idlePrevious = before;
+        agent.idleNext = after;
+        if (before == null) {
+            idleHead = agent;
+        } else {
+            before.idleNext = agent;
+        }
+        if (after == null) {
+            idleTail = agent;
+        } else {
+            after.idlePrevious = agent;
+        }
+        agent.idle = true;
+    }
+
+    private void leaveIdleLine(Agent agent) {
+        if (!agent.idle) {
+            return;
+        }
+        if (agent.idlePrevious == null) {
+            idleHead = agent.idleNext;
+        } else {
+            agent.idlePrevious.idleNext = agent.idleNext;
+        }
+        if (agent.idleNext == null) {
+            idleTail = agent.idlePrevious;
+        } else {
+            agent.idleNext.idlePrevious = agent.idlePrevious;
+        }
+        agent.idlePrevious = null;
+        agent.idleNext = null;
+        agent.idle = false;
+    }
+
     private void enter(Agent agent, AgentState state, String reason) {
         enter(agent, state, reason, null);
     }
@@ -752,8 +825,16 @@ public final class Switchboard {
         agent.state = state;
         agent.reason = reason;
         agent.since = now();
+        leaveIdleLine(agent);
         if (state == AgentState.AVAILABLE) {
             agent.idleSince = agent.since;
+            joinIdleLine(agent);
+        }
+        if (!recording) {
+            ++sequence;
+            version++;
+            agent.stateSequence = sequence;
+            return;
         }
         emit(new CallEvent(
                 EventIds.timeOrdered(agent.since),
@@ -774,7 +855,18 @@ public final class Switchboard {
         record(call, agent, type, detail, null);
     }
 
+    /** An event whose detail is how long the caller waited ({@code waitMs=…}). */
+    private void recordWithWait(Call call, Agent agent, CallEventType type) {
+        record(call, agent, type, recording ? "waitMs=" + waitMillis(call) : null);
+    }
+
     private void record(Call call, Agent agent, CallEventType type, String detail, String actor) {
+        if (!recording) {
+            // numbered all the same, so sequences and the low-water mark mean what they mean with a log
+            ++sequence;
+            version++;
+            return;
+        }
         Instant at = now();
         emit(new CallEvent(
                 EventIds.timeOrdered(at),

@@ -22,4 +22,13 @@ public interface SwitchboardListener {
 
     /** A state change happened; persist it. */
     default void recorded(CallEvent event) {}
+
+    /**
+     * Whether this listener wants {@link #recorded} (asked once, when the switchboard is made). A simulation that
+     * counts its figures itself says no, and the core then numbers its events without building them — no event
+     * objects, ids or detail texts per state change.
+     */
+    default boolean recordsEvents() {
+        return true;
+    }
 }
