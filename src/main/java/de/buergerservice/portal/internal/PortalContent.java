@@ -27,6 +27,7 @@ import de.buergerservice.knowledge.ServiceView;
 import de.buergerservice.tenancy.DepartmentInfo;
 import de.buergerservice.tenancy.OpeningHours;
 import de.buergerservice.tenancy.OpeningStatus;
+import de.buergerservice.tenancy.TenantCreated;
 import de.buergerservice.tenancy.TenantDeleted;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
@@ -169,6 +170,12 @@ public class PortalContent {
     /** The municipality's branding changed: its pages are built anew. */
     void brandingChanged(UUID tenantId) {
         generation(tenantId).incrementAndGet();
+    }
+
+    /** A new municipality's portal answers at once, not only when a cached "unknown" expires. */
+    @ApplicationModuleListener
+    void tenantCreated(TenantCreated event) {
+        tenantsBySlug.invalidateAll();
     }
 
     @ApplicationModuleListener
