@@ -39,6 +39,10 @@ final class Golden {
     }
 
     static EventScript script(long firstSequence) {
+        return script(firstSequence, TENANT, QUEUE, AGENT);
+    }
+
+    static EventScript script(long firstSequence, UUID TENANT, UUID QUEUE, UUID AGENT) {
         EventScript s = new EventScript(firstSequence);
         s.rejected("c5", TENANT, berlin("2026-03-10T07:00:00"));
         s.agent(AGENT, AgentState.AVAILABLE, berlin("2026-03-10T08:55:00"));
