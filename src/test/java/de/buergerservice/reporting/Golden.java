@@ -42,6 +42,26 @@ final class Golden {
         return script(firstSequence, TENANT, QUEUE, AGENT);
     }
 
+    static final java.time.LocalDate DAY = java.time.LocalDate.of(2026, 3, 10);
+
+    /** The golden morning moved to {@code day} (a day in winter time, like the original). */
+    static java.util.List<KpiEvent> on(
+            java.time.LocalDate day, long firstSequence, UUID tenant, UUID queue, UUID agent) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(DAY, day);
+        return script(firstSequence, tenant, queue, agent).inTimeOrder().stream()
+                .map(e -> new KpiEvent(
+                        e.sequence(),
+                        e.callId(),
+                        e.tenantId(),
+                        e.queueId(),
+                        e.agentId(),
+                        e.type(),
+                        e.agentState(),
+                        e.detail(),
+                        e.at().plus(Duration.ofDays(days))))
+                .toList();
+    }
+
     static EventScript script(long firstSequence, UUID TENANT, UUID QUEUE, UUID AGENT) {
         EventScript s = new EventScript(firstSequence);
         s.rejected("c5", TENANT, berlin("2026-03-10T07:00:00"));

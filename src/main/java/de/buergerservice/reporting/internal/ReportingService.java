@@ -180,6 +180,95 @@ public class ReportingService {
         }
     }
 
+    // --- the report: months, days, charts, targets -------------------------------------------------------------
+
+    /** The agreement's report for {@code from}–{@code to}: monthly table, daily series, charts, targets. */
+    public ReportData report(UUID agreementId, LocalDate from, LocalDate to) {
+        AgreementInfo agreement = agreement(agreementId);
+        checkPeriod(from, to);
+        KpiReport months = kpis(agreement, from, to, Granularity.MONTH);
+        KpiReport days = kpis(agreement, from, to, Granularity.DAY);
+        java.util.SortedMap<java.time.LocalTime, Long> arrivals = new TreeMap<>();
+        for (int q = 0; q < 96; q++) {
+            arrivals.put(java.time.LocalTime.MIN.plusMinutes(15L * q), 0L);
+        }
+        KpiCounts all = new KpiCounts();
+        if (!months.to().isBefore(months.from())) {
+            store.quarters(
+                            agreement.clientTenantId(),
+                            Granularity.startOfDay(months.from()),
+                            Granularity.startOfDay(months.to().plusDays(1)))
+                    .forEach((start, counts) -> {
+                        arrivals.merge(start.atZone(Granularity.ZONE).toLocalTime(), counts.offered(), Long::sum);
+                        all.add(counts);
+                    });
+        }
+        Map<String, Long> waits = new java.util.LinkedHashMap<>();
+        int[] edges = {0, 10, 20, 30, 60, 120, 300};
+        for (int i = 0; i < edges.length; i++) {
+            int low = edges[i];
+            int high = i + 1 < edges.length ? edges[i + 1] : Integer.MAX_VALUE;
+            long n = 0;
+            for (var e : all.answeredWaits().entrySet()) {
+                if (e.getKey() > low && e.getKey() <= high || low == 0 && e.getKey() == 0) {
+                    n += e.getValue();
+                }
+            }
+            for (var e : all.abandonedWaits().entrySet()) {
+                if (e.getKey() > low && e.getKey() <= high || low == 0 && e.getKey() == 0) {
+                    n += e.getValue();
+                }
+            }
+            waits.put(high == Integer.MAX_VALUE ? "> " + low + " s" : "≤ " + high + " s", n);
+        }
+        return new ReportData(
+                agreement,
+                tenantName(agreement.clientTenantId()),
+                months,
+                days,
+                arrivals,
+                waits,
+                targets(agreement, months.total()));
+    }
+
+    static List<ReportData.Target> targets(AgreementInfo agreement, KpiFigures total) {
+        List<ReportData.Target> targets = new ArrayList<>();
+        BigDecimal sl = total.serviceLevel(ReportData.CONTRACTUAL);
+        BigDecimal slTarget = agreement.serviceLevelTarget().percent();
+        targets.add(new ReportData.Target(
+                "Service-Level (" + ReportData.CONTRACTUAL.formula() + ")",
+                slTarget.stripTrailingZeros().toPlainString() + " % in "
+                        + agreement.serviceLevelTarget().withinSeconds() + " s",
+                sl == null ? "–" : KpiFigures.percent(sl, 1).toPlainString() + " %",
+                sl == null
+                        ? ReportData.Status.NO_DATA
+                        : KpiFigures.percent(sl, 6).compareTo(slTarget) >= 0
+                                ? ReportData.Status.MET
+                                : ReportData.Status.MISSED));
+        BigDecimal asa = total.averageSpeedOfAnswerSeconds();
+        targets.add(new ReportData.Target(
+                "Durchschnittliche Wartezeit (ASA)",
+                "höchstens " + agreement.targetAverageWaitSeconds() + " s",
+                asa == null ? "–" : asa.setScale(1, RoundingMode.HALF_UP).toPlainString() + " s",
+                asa == null
+                        ? ReportData.Status.NO_DATA
+                        : asa.compareTo(BigDecimal.valueOf(agreement.targetAverageWaitSeconds())) <= 0
+                                ? ReportData.Status.MET
+                                : ReportData.Status.MISSED));
+        BigDecimal fcr = total.firstContactResolutionRate();
+        BigDecimal fcrTarget = agreement.targetFirstContactResolutionPercent();
+        targets.add(new ReportData.Target(
+                "Erstlösungsquote",
+                "mindestens " + fcrTarget.stripTrailingZeros().toPlainString() + " %",
+                fcr == null ? "–" : KpiFigures.percent(fcr, 1).toPlainString() + " %",
+                fcr == null || fcrTarget == null
+                        ? ReportData.Status.NO_DATA
+                        : KpiFigures.percent(fcr, 6).compareTo(fcrTarget) >= 0
+                                ? ReportData.Status.MET
+                                : ReportData.Status.MISSED));
+        return List.copyOf(targets);
+    }
+
     // --- billing ---------------------------------------------------------------------------------------------
 
     /** One invoice line: handled contacts of a channel × price per contact. */

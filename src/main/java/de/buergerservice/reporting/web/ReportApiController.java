@@ -1,5 +1,6 @@
 package de.buergerservice.reporting.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -9,8 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import de.buergerservice.reporting.Granularity;
 import de.buergerservice.reporting.KpiFigures;
 import de.buergerservice.reporting.internal.KpiReport;
+import de.buergerservice.reporting.internal.ReportData;
+import de.buergerservice.reporting.internal.ReportDocuments;
 import de.buergerservice.reporting.internal.ReportingService;
 import de.buergerservice.shared.web.InvalidFieldException;
 
@@ -106,9 +114,57 @@ class ReportApiController {
         return m;
     }
 
+    /**
+     * The interim report of the period as PDF ({@code Accept: application/pdf}, the default) or CSV
+     * ({@code text/csv}).
+     */
+    @GetMapping("/interim-report")
+    ResponseEntity<byte[]> interimReport(
+            @RequestParam String agreement,
+            @RequestParam String from,
+            @RequestParam String to,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportData data = reports.report(agreementId(agreement), date("from", from), date("to", to));
+        String name =
+                "zwischenbilanz-" + data.months().from() + "-" + data.months().to();
+        if (wants(accept, "text/csv")) {
+            return file(ReportDocuments.interimCsv(data).getBytes(StandardCharsets.UTF_8), CSV, name + ".csv");
+        }
+        if (accept == null || wants(accept, "application/pdf") || wants(accept, "*/*")) {
+            return file(ReportDocuments.interimPdf(data), MediaType.APPLICATION_PDF, name + ".pdf");
+        }
+        throw new InvalidFieldException("format", "validation.reporting.format");
+    }
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    static boolean wants(String accept, String type) {
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains(type);
+    }
+
+    static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(filename).build().toString())
+                .body(content);
+    }
+
+    /** The month's invoice lines as JSON (default), CSV ({@code text/csv}) or PDF ({@code application/pdf}). */
     @GetMapping("/billing")
-    Map<String, Object> billing(@RequestParam String agreement, @RequestParam String month) {
+    ResponseEntity<?> billing(
+            @RequestParam String agreement,
+            @RequestParam String month,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportingService.Billing billing = reports.billing(agreementId(agreement), month(month));
+        String name = "abrechnung-" + billing.month();
+        if (wants(accept, "text/csv")) {
+            return file(ReportDocuments.billingCsv(billing).getBytes(StandardCharsets.UTF_8), CSV, name + ".csv");
+        }
+        if (wants(accept, "application/pdf")) {
+            return file(ReportDocuments.billingPdf(billing), MediaType.APPLICATION_PDF, name + ".pdf");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agreement", billing.agreementId());
         body.put("month", billing.month().toString());
@@ -126,7 +182,7 @@ class ReportApiController {
         body.put("lines", lines);
         body.put("contacts", billing.contacts());
         body.put("total", billing.total());
-        return body;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     static UUID agreementId(String value) {
