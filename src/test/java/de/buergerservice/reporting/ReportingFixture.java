@@ -69,6 +69,15 @@ abstract class ReportingFixture {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+    /** Signed in as a page user (the page chain takes no Basic auth). */
+    org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                userDetails.loadUserByUsername(username));
+    }
+
     /** The municipality whose agreement (80 % in 20 s) the golden morning is reported for. */
     abstract String tenantSlug();
 

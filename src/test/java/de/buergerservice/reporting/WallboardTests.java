@@ -1,7 +1,6 @@
 package de.buergerservice.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +36,14 @@ class WallboardTests {
 
     @Autowired
     TenantDirectory tenants;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                userDetails.loadUserByUsername(username));
+    }
 
     @Test
     void theLiveSnapshotShowsPerMunicipality() {
@@ -75,7 +82,7 @@ class WallboardTests {
     void pageAndStreamForTheSupervisorManagementSeesOnlyItsOwn() {
         MvcTestResult page = mvc.get()
                 .uri("/wallboard")
-                .with(httpBasic("supervisor", "demo"))
+                .with(as("supervisor"))
                 .exchange();
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(Responses.body(page))
@@ -89,7 +96,7 @@ class WallboardTests {
 
         MvcTestResult stream = mvc.get()
                 .uri("/wallboard/stream")
-                .with(httpBasic("artland-management", "demo"))
+                .with(as("artland-management"))
                 .exchange();
         assertThat(stream.getResponse().getStatus()).isEqualTo(200);
         String events = Responses.body(stream);
@@ -97,13 +104,13 @@ class WallboardTests {
 
         MvcTestResult managementPage = mvc.get()
                 .uri("/wallboard")
-                .with(httpBasic("artland-management", "demo"))
+                .with(as("artland-management"))
                 .exchange();
         assertThat(Responses.body(managementPage)).doesNotContain("Stadt Oldenburg");
 
         MvcTestResult backOffice = mvc.get()
                 .uri("/wallboard")
-                .with(httpBasic("artland-backoffice", "demo"))
+                .with(as("artland-backoffice"))
                 .exchange();
         assertThat(backOffice.getResponse().getStatus()).isEqualTo(403);
     }

@@ -42,7 +42,7 @@ public final class ReportingBenchmark {
     static final String URL =
             System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
-    static final String SCHEMA = "bench_reporting";
+    static final String SCHEMA = System.getProperty("bench.schema", "bench_reporting");
 
     public static void main(String[] args) throws Exception {
         long calls = args.length > 0 ? Long.parseLong(args[0]) : 1_156_463L;
@@ -53,18 +53,17 @@ public final class ReportingBenchmark {
         }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(BuergerserviceApplication.class)
                 .profiles("postgres")
-                .properties(
-                        "spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
-                        "spring.datasource.username=" + USER,
-                        "spring.datasource.password=",
-                        "buergerservice.demo-data=true",
-                        "buergerservice.data-dir=target/bench-reporting",
-                        "buergerservice.sip.port=0",
-                        "server.port=0",
-                        "buergerservice.reporting.poll-interval=1h",
-                        "buergerservice.reporting.batch-size=20000",
-                        "server.servlet.session.cookie.secure=false")
-                .run();
+                .run(
+                        "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
+                        "--spring.datasource.username=" + USER,
+                        "--spring.datasource.password=",
+                        "--buergerservice.demo-data=true",
+                        "--buergerservice.data-dir=target/" + SCHEMA,
+                        "--buergerservice.sip.port=0",
+                        "--server.port=0",
+                        "--buergerservice.reporting.poll-interval=1h",
+                        "--buergerservice.reporting.batch-size=20000",
+                        "--server.servlet.session.cookie.secure=false");
         try {
             run(app, calls);
         } finally {
