@@ -183,20 +183,21 @@ class ReportApiTests extends ReportingFixture {
                 .contains("80 % in 20 s", "verfehlt", "erreicht")
                 .contains("/reports/charts/service-level.png", "/reports/charts/arrivals.png")
                 .doesNotContain("Stadt Oldenburg");
-        MvcTestResult chart = get(
-                "/reports/charts/waits.png?agreement=" + agreementId + "&from=2026-02-01&to=2026-02-28", null);
+        MvcTestResult chart =
+                get("/reports/charts/waits.png?agreement=" + agreementId + "&from=2026-02-01&to=2026-02-28", null);
         assertThat(chart.getResponse().getStatus()).isEqualTo(200);
         assertThat(chart.getResponse().getContentType()).isEqualTo("image/png");
         MvcTestResult reversed = get("/reports?agreement=" + agreementId + "&from=2026-02-10&to=2026-02-01", null);
         assertThat(Responses.body(reversed)).contains("Das Ende des Zeitraums liegt vor seinem Anfang.");
-        String oldenburg = tenants.agreementsFor(tenants.findBySlug("oldenburg").orElseThrow().id())
+        String oldenburg = tenants.agreementsFor(
+                        tenants.findBySlug("oldenburg").orElseThrow().id())
                 .get(0)
                 .id()
                 .toString();
         MvcTestResult foreign = get("/reports?agreement=" + oldenburg + "&from=2026-02-01&to=2026-02-28", null);
         assertThat(foreign.getResponse().getStatus()).isEqualTo(404);
-        MvcTestResult foreignChart = get(
-                "/reports/charts/waits.png?agreement=" + oldenburg + "&from=2026-02-01&to=2026-02-28", null);
+        MvcTestResult foreignChart =
+                get("/reports/charts/waits.png?agreement=" + oldenburg + "&from=2026-02-01&to=2026-02-28", null);
         assertThat(foreignChart.getResponse().getStatus()).isEqualTo(404);
     }
 }

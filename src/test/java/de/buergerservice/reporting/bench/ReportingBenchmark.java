@@ -165,7 +165,7 @@ public final class ReportingBenchmark {
                              (timestamp with time zone '2025-01-01 07:00:00+01'
                                + make_interval(days => (n / (%1$d / 365))::int)
                                + make_interval(secs => (n %% (%1$d / 365)) * 39600.0 / (%1$d / 365))) as start
-                      from generate_series(0, %1$d - 1) n) c
+                      from generate_series(0::bigint, %1$d - 1) n) c
                 join bench_tenant t on t.i = c.n %% 10
                 join bench_agent a on a.i = c.n %% 50
                 cross join (values (0, 'CALL_OFFERED', null), (1, 'QUEUED', null), (2, 'AGENT_RINGING', null),
