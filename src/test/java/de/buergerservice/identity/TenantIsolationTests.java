@@ -93,6 +93,16 @@ class TenantIsolationTests {
                     "?calls=100&intervalMinutes=30&ahtSeconds=180&serviceLevel=0.8&thresholdSeconds=20"
                             + "&patienceSeconds=300");
 
+    /**
+     * Endpoints that name their record in the query instead of the path (reports: {@code ?agreement=…}): called
+     * with the placeholder replaced by an Oldenburg record they must answer 404 (403 for a role that may not call
+     * them); with Artland's own record, Artland's management gets 200.
+     */
+    static final Map<String, String> QUERY_SCOPED = Map.of(
+            "GET /api/v1/reports/kpis", "?agreement={agreementId}&from=2026-01-01&to=2026-01-31&interval=week",
+            "GET /api/v1/reports/interim-report", "?agreement={agreementId}&from=2026-01-01&to=2026-01-31",
+            "GET /api/v1/reports/billing", "?agreement={agreementId}&month=2026-01");
+
     /** For each path variable, the identifier of a record that belongs to Stadt Oldenburg. */
     Map<String, String> foreignIds() {
         TenantInfo oldenburg = tenants.findBySlug("oldenburg").orElseThrow();
@@ -314,13 +324,35 @@ class TenantIsolationTests {
                 .filter(e -> e.variables().isEmpty() && e.method() == HttpMethod.GET)
                 .flatMap(endpoint -> ARTLAND_USERS.stream()
                         .map(user -> DynamicTest.dynamicTest(endpoint + " as " + user, () -> {
+                            String query = QUERY_SCOPED.get(endpoint.toString());
                             MvcTestResult result = call(
                                     endpoint,
-                                    endpoint.pattern() + REQUIRED_PARAMETERS.getOrDefault(endpoint.toString(), ""),
+                                    endpoint.pattern()
+                                            + (query == null
+                                                    ? REQUIRED_PARAMETERS.getOrDefault(endpoint.toString(), "")
+                                                    : query.replace("{agreementId}", foreign.get("agreementId"))),
                                     user);
-                            assertThat(result.getResponse().getStatus()).isIn(200, 403);
+                            assertThat(result.getResponse().getStatus())
+                                    .as(endpoint + " as " + user)
+                                    .isIn(query == null ? List.of(200, 403) : List.of(403, 404));
                             assertNothingOfOldenburgIn(result, foreign);
                         })));
+    }
+
+    /** The query-scoped endpoints do answer Artland's management for Artland's own agreement. */
+    @TestFactory
+    Stream<DynamicTest> queryScopedEndpointsServeTheOwnTenant() {
+        TenantInfo artland = tenants.findBySlug("artland").orElseThrow();
+        String own = tenants.agreementsFor(artland.id()).get(0).id().toString();
+        assertThat(apiEndpoints().stream().map(Endpoint::toString)).containsAll(QUERY_SCOPED.keySet());
+        return QUERY_SCOPED.entrySet().stream()
+                .map(entry -> DynamicTest.dynamicTest(entry.getKey() + " for artland", () -> {
+                    MvcTestResult result = mvc.get()
+                            .uri(entry.getKey().substring(4) + entry.getValue().replace("{agreementId}", own))
+                            .with(httpBasic("artland-management", "demo"))
+                            .exchange();
+                    assertThat(result.getResponse().getStatus()).isEqualTo(200);
+                }));
     }
 
     /** The check is not vacuous: the same users do see their own municipality. */

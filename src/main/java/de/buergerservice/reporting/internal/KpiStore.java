@@ -1,0 +1,404 @@
+package de.buergerservice.reporting.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import de.buergerservice.contact.ContactOutcome;
+import de.buergerservice.reporting.IntervalKey;
+import de.buergerservice.reporting.KpiCounts;
+import de.buergerservice.reporting.KpiFold;
+import de.buergerservice.telephony.AgentState;
+
+/**
+ * The reporting tables: interval aggregates and wait histograms (added to, never overwritten), the fold's open
+ * state and the feed position, and the documented contacts. Plain SQL that runs the same on H2 and PostgreSQL.
+ */
+@Component
+public class KpiStore {
+
+    static final String CONSUMER = "kpi";
+    private static final String SUMS = Arrays.stream(KpiCounts.COLUMNS)
+            .map(c -> c.equals("max_wait_ms") ? "max(max_wait_ms)" : "sum(" + c + ")")
+            .collect(Collectors.joining(", "));
+
+    private final JdbcTemplate jdbc;
+
+    KpiStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- the consumer's side ---------------------------------------------------------------------------------
+
+    /** The last sequence folded, locking the position row until the transaction ends (one consumer at a time). */
+    long lockPosition() {
+        return jdbc.queryForObject(
+                "select last_sequence from reporting_feed_position where consumer = ? for update",
+                Long.class,
+                CONSUMER);
+    }
+
+    void savePosition(long sequence) {
+        jdbc.update("update reporting_feed_position set last_sequence = ? where consumer = ?", sequence, CONSUMER);
+    }
+
+    KpiFold loadFold() {
+        List<KpiFold.OpenCall> calls = jdbc.query(
+                "select call_id, tenant_id, queue_id, offered_at, agent_id, answered_at from reporting_open_call",
+                (rs, n) -> new KpiFold.OpenCall(
+                        rs.getString(1),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getObject(5, UUID.class),
+                        instant(rs.getTimestamp(6))));
+        List<KpiFold.AgentClock> clocks = jdbc.query(
+                "select agent_id, state, since, last_tenant_id, last_queue_id, last_agent_id, last_interval"
+                        + " from reporting_agent_clock",
+                (rs, n) -> {
+                    String state = rs.getString(2);
+                    Timestamp last = rs.getTimestamp(7);
+                    return new KpiFold.AgentClock(
+                            rs.getObject(1, UUID.class),
+                            state == null ? null : AgentState.valueOf(state),
+                            instant(rs.getTimestamp(3)),
+                            last == null
+                                    ? null
+                                    : new IntervalKey(
+                                            rs.getObject(4, UUID.class),
+                                            rs.getObject(5, UUID.class),
+                                            rs.getObject(6, UUID.class),
+                                            last.toInstant()));
+                });
+        return new KpiFold(calls, clocks);
+    }
+
+    void saveFold(KpiFold fold) {
+        jdbc.update("delete from reporting_open_call");
+        jdbc.batchUpdate(
+                "insert into reporting_open_call (call_id, tenant_id, queue_id, offered_at, agent_id, answered_at)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                fold.openCalls().stream()
+                        .map(c -> new Object[] {
+                            c.callId(),
+                            c.tenantId(),
+                            c.queueId(),
+                            Timestamp.from(c.offeredAt()),
+                            c.agentId(),
+                            timestamp(c.answeredAt())
+                        })
+                        .toList());
+        jdbc.update("delete from reporting_agent_clock");
+        jdbc.batchUpdate(
+                "insert into reporting_agent_clock (agent_id, state, since, last_tenant_id, last_queue_id,"
+                        + " last_agent_id, last_interval) values (?, ?, ?, ?, ?, ?, ?)",
+                fold.agentClocks().stream()
+                        .map(a -> new Object[] {
+                            a.agentId(),
+                            a.state() == null ? null : a.state().name(),
+                            timestamp(a.since()),
+                            a.lastCall() == null ? null : a.lastCall().tenantId(),
+                            a.lastCall() == null ? null : a.lastCall().queueId(),
+                            a.lastCall() == null ? null : a.lastCall().agentId(),
+                            a.lastCall() == null
+                                    ? null
+                                    : Timestamp.from(a.lastCall().start())
+                        })
+                        .toList());
+    }
+
+    /** Adds the counters to the stored ones (update, or insert where the key is new). */
+    void add(Map<IntervalKey, KpiCounts> deltas) {
+        List<Map.Entry<IntervalKey, KpiCounts>> entries = new ArrayList<>(deltas.entrySet());
+        entries.removeIf(e -> e.getValue().isEmpty());
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder update = new StringBuilder("update reporting_interval set ");
+        for (int i = 0; i < KpiCounts.COLUMNS.length; i++) {
+            String c = KpiCounts.COLUMNS[i];
+            update.append(i == 0 ? "" : ", ")
+                    .append(c)
+                    .append(" = ")
+                    .append(c.equals("max_wait_ms") ? "greatest(max_wait_ms, ?)" : c + " + ?");
+        }
+        update.append(" where tenant_id = ? and interval_start = ? and queue_id = ? and agent_id = ?");
+        List<Object[]> args =
+                entries.stream().map(e -> row(e.getKey(), e.getValue(), false)).toList();
+        int[] updated = jdbc.batchUpdate(update.toString(), args);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                inserts.add(row(entries.get(i).getKey(), entries.get(i).getValue(), true));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(
+                    "insert into reporting_interval (tenant_id, interval_start, queue_id, agent_id, "
+                            + String.join(", ", KpiCounts.COLUMNS) + ") values (?, ?, ?, ?"
+                            + ", ?".repeat(KpiCounts.COLUMNS.length) + ")",
+                    inserts);
+        }
+        List<Object[]> waits = new ArrayList<>();
+        for (Map.Entry<IntervalKey, KpiCounts> e : entries) {
+            e.getValue().answeredWaits().forEach((s, n) -> waits.add(wait(e.getKey(), "A", s, n)));
+            e.getValue().abandonedWaits().forEach((s, n) -> waits.add(wait(e.getKey(), "B", s, n)));
+        }
+        if (!waits.isEmpty()) {
+            int[] done = jdbc.batchUpdate(
+                    "update reporting_wait set calls = calls + ? where tenant_id = ? and interval_start = ?"
+                            + " and queue_id = ? and agent_id = ? and kind = ? and wait_seconds = ?",
+                    waits);
+            List<Object[]> newWaits = new ArrayList<>();
+            for (int i = 0; i < done.length; i++) {
+                if (done[i] == 0) {
+                    newWaits.add(waits.get(i));
+                }
+            }
+            jdbc.batchUpdate(
+                    "insert into reporting_wait (calls, tenant_id, interval_start, queue_id, agent_id, kind,"
+                            + " wait_seconds) values (?, ?, ?, ?, ?, ?, ?)",
+                    newWaits);
+        }
+    }
+
+    private static Object[] row(IntervalKey key, KpiCounts counts, boolean keyFirst) {
+        long[] values = counts.values();
+        Object[] row = new Object[values.length + 4];
+        int offset = keyFirst ? 4 : 0;
+        for (int i = 0; i < values.length; i++) {
+            row[offset + i] = values[i];
+        }
+        int k = keyFirst ? 0 : values.length;
+        row[k] = key.tenantId();
+        row[k + 1] = Timestamp.from(key.start());
+        row[k + 2] = key.queueId();
+        row[k + 3] = key.agentId();
+        return row;
+    }
+
+    private static Object[] wait(IntervalKey key, String kind, int seconds, long calls) {
+        return new Object[] {
+            calls, key.tenantId(), Timestamp.from(key.start()), key.queueId(), key.agentId(), kind, seconds
+        };
+    }
+
+    /** Forgets all aggregates and the fold's state (for a rebuild from the raw events). */
+    void clear() {
+        jdbc.update("delete from reporting_interval");
+        jdbc.update("delete from reporting_wait");
+        jdbc.update("delete from reporting_open_call");
+        jdbc.update("delete from reporting_agent_clock");
+        savePosition(0);
+    }
+
+    // --- the readers' side -----------------------------------------------------------------------------------
+
+    /** Every stored key with its counters (for the rebuild comparison). */
+    public Map<IntervalKey, KpiCounts> all() {
+        Map<IntervalKey, KpiCounts> result = new java.util.HashMap<>();
+        jdbc.query(
+                "select tenant_id, interval_start, queue_id, agent_id, " + String.join(", ", KpiCounts.COLUMNS)
+                        + " from reporting_interval",
+                rs -> {
+                    long[] v = new long[KpiCounts.COLUMNS.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = rs.getLong(5 + i);
+                    }
+                    result.put(key(rs), KpiCounts.of(v));
+                });
+        jdbc.query(
+                "select tenant_id, interval_start, queue_id, agent_id, kind, wait_seconds, calls from reporting_wait",
+                rs -> {
+                    KpiCounts c = result.computeIfAbsent(key(rs), k -> new KpiCounts());
+                    if ("A".equals(rs.getString(5))) {
+                        c.addAnsweredWaits(rs.getInt(6), rs.getLong(7));
+                    } else {
+                        c.addAbandonedWaits(rs.getInt(6), rs.getLong(7));
+                    }
+                });
+        return result;
+    }
+
+    private static IntervalKey key(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new IntervalKey(
+                rs.getObject(1, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class),
+                rs.getTimestamp(2).toInstant());
+    }
+
+    /**
+     * The municipality's counters per quarter hour in {@code [from, to)}, summed over queues and agents, with the
+     * wait histograms.
+     */
+    public TreeMap<Instant, KpiCounts> quarters(UUID tenantId, Instant from, Instant to) {
+        TreeMap<Instant, KpiCounts> result = new TreeMap<>();
+        jdbc.query(
+                "select interval_start, " + SUMS
+                        + " from reporting_interval where tenant_id = ? and interval_start >= ?"
+                        + " and interval_start < ? group by interval_start",
+                rs -> {
+                    long[] v = new long[KpiCounts.COLUMNS.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = rs.getLong(2 + i);
+                    }
+                    result.put(rs.getTimestamp(1).toInstant(), KpiCounts.of(v));
+                },
+                tenantId,
+                Timestamp.from(from),
+                Timestamp.from(to));
+        jdbc.query(
+                "select interval_start, kind, wait_seconds, sum(calls) from reporting_wait where tenant_id = ?"
+                        + " and interval_start >= ? and interval_start < ? group by interval_start, kind, wait_seconds",
+                rs -> {
+                    KpiCounts c = result.computeIfAbsent(rs.getTimestamp(1).toInstant(), k -> new KpiCounts());
+                    if ("A".equals(rs.getString(2))) {
+                        c.addAnsweredWaits(rs.getInt(3), rs.getLong(4));
+                    } else {
+                        c.addAbandonedWaits(rs.getInt(3), rs.getLong(4));
+                    }
+                },
+                tenantId,
+                Timestamp.from(from),
+                Timestamp.from(to));
+        return result;
+    }
+
+    /** Agent state time of all agents in {@code [from, to)} and the calls all municipalities' agents handled. */
+    public KpiCounts agentTime(Instant from, Instant to) {
+        long[] v = new long[KpiCounts.COLUMNS.length];
+        jdbc.query(
+                "select " + SUMS + " from reporting_interval where tenant_id = ? and interval_start >= ?"
+                        + " and interval_start < ?",
+                rs -> {
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = rs.getLong(1 + i);
+                    }
+                },
+                IntervalKey.NONE,
+                Timestamp.from(from),
+                Timestamp.from(to));
+        return KpiCounts.of(v);
+    }
+
+    /** Calls handled by the agents in {@code [from, to)}, over all municipalities. */
+    public long handledByAll(Instant from, Instant to) {
+        Long n = jdbc.queryForObject(
+                "select coalesce(sum(handled), 0) from reporting_interval where interval_start >= ? and interval_start < ?"
+                        + " and tenant_id <> ?",
+                Long.class,
+                Timestamp.from(from),
+                Timestamp.from(to),
+                IntervalKey.NONE);
+        return n == null ? 0 : n;
+    }
+
+    // --- documented contacts ---------------------------------------------------------------------------------
+
+    /** Stores a contact's outcome; a later documentation of the same contact replaces it, an older one does not. */
+    void documented(
+            UUID contactId,
+            UUID tenantId,
+            String channel,
+            UUID agentId,
+            ContactOutcome outcome,
+            Instant startedAt,
+            Instant documentedAt) {
+        // serialises the listeners (they run in parallel): the second documentation of a contact sees the first
+        jdbc.queryForObject(
+                "select last_sequence from reporting_feed_position where consumer = 'contacts' for update", Long.class);
+        int updated = jdbc.update(
+                "update reporting_contact_outcome set tenant_id = ?, channel = ?, agent_id = ?, outcome = ?,"
+                        + " started_at = ?, interval_start = ?, documented_at = ? where contact_id = ?"
+                        + " and documented_at <= ?",
+                tenantId,
+                channel,
+                agentId,
+                outcome.name(),
+                Timestamp.from(startedAt),
+                Timestamp.from(de.buergerservice.reporting.Granularity.quarterOf(startedAt)),
+                Timestamp.from(documentedAt),
+                contactId,
+                Timestamp.from(documentedAt));
+        if (updated == 0) {
+            Integer exists = jdbc.queryForObject(
+                    "select count(*) from reporting_contact_outcome where contact_id = ?", Integer.class, contactId);
+            if (exists == null || exists == 0) {
+                jdbc.update(
+                        "insert into reporting_contact_outcome (contact_id, tenant_id, channel, agent_id, outcome,"
+                                + " started_at, interval_start, documented_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                        contactId,
+                        tenantId,
+                        channel,
+                        agentId,
+                        outcome.name(),
+                        Timestamp.from(startedAt),
+                        Timestamp.from(de.buergerservice.reporting.Granularity.quarterOf(startedAt)),
+                        Timestamp.from(documentedAt));
+            }
+        }
+    }
+
+    /** Documented contacts of the municipality that started in {@code [from, to)}, per outcome. */
+    public Map<ContactOutcome, Long> outcomes(UUID tenantId, Instant from, Instant to) {
+        Map<ContactOutcome, Long> result = new EnumMap<>(ContactOutcome.class);
+        jdbc.query(
+                "select outcome, count(*) from reporting_contact_outcome where tenant_id = ? and started_at >= ?"
+                        + " and started_at < ? group by outcome",
+                rs -> {
+                    result.put(ContactOutcome.valueOf(rs.getString(1)), rs.getLong(2));
+                },
+                tenantId,
+                Timestamp.from(from),
+                Timestamp.from(to));
+        return result;
+    }
+
+    /** Documented contacts per quarter hour of their start, per outcome (for per-interval FCR). */
+    public TreeMap<Instant, Map<ContactOutcome, Long>> outcomesByQuarter(UUID tenantId, Instant from, Instant to) {
+        TreeMap<Instant, Map<ContactOutcome, Long>> result = new TreeMap<>();
+        jdbc.query(
+                "select interval_start, outcome, count(*) from reporting_contact_outcome where tenant_id = ?"
+                        + " and interval_start >= ? and interval_start < ? group by interval_start, outcome",
+                rs -> {
+                    result.computeIfAbsent(rs.getTimestamp(1).toInstant(), k -> new EnumMap<>(ContactOutcome.class))
+                            .merge(ContactOutcome.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+                },
+                tenantId,
+                Timestamp.from(from),
+                Timestamp.from(to));
+        return result;
+    }
+
+    /** Documented contacts of a channel (WEB, EMAIL, …) of the municipality that started in {@code [from, to)}. */
+    public long documentedOfChannel(UUID tenantId, String channel, Instant from, Instant to) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from reporting_contact_outcome where tenant_id = ? and channel = ?"
+                        + " and started_at >= ? and started_at < ?",
+                Long.class,
+                tenantId,
+                channel,
+                Timestamp.from(from),
+                Timestamp.from(to));
+        return n == null ? 0 : n;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}

@@ -1,0 +1,327 @@
+package de.buergerservice.reporting.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.buergerservice.contact.ContactOutcome;
+import de.buergerservice.reporting.Granularity;
+import de.buergerservice.reporting.KpiCounts;
+import de.buergerservice.reporting.KpiFigures;
+import de.buergerservice.shared.security.TenantScope;
+import de.buergerservice.shared.web.InvalidFieldException;
+import de.buergerservice.shared.web.ResourceNotFoundException;
+import de.buergerservice.tenancy.AgreementInfo;
+import de.buergerservice.tenancy.TenantDirectory;
+import de.buergerservice.tenancy.TenantInfo;
+
+/**
+ * Answers report questions for the current user: an agreement is visible when its client municipality is
+ * (management and back office see only their own; a foreign agreement is "not found"). Reads only the interval
+ * aggregates and the documented contacts, never the raw events.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportingService {
+
+    /** The longest period one request may cover (a year and a bit, for a trial phase across a year boundary). */
+    static final long MAX_DAYS = 400;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final TenantDirectory tenants;
+    private final TenantScope scope;
+    private final KpiStore store;
+    private final int shortAbandonSeconds;
+
+    ReportingService(
+            TenantDirectory tenants,
+            TenantScope scope,
+            KpiStore store,
+            @Value("${buergerservice.reporting.short-abandon-seconds:" + KpiFigures.DEFAULT_SHORT_ABANDON_SECONDS + "}")
+                    int shortAbandonSeconds) {
+        this.tenants = tenants;
+        this.scope = scope;
+        this.store = store;
+        this.shortAbandonSeconds = shortAbandonSeconds;
+    }
+
+    /** The agreement if the current user may see its municipality, else 404. */
+    public AgreementInfo agreement(UUID agreementId) {
+        if (agreementId != null) {
+            for (TenantInfo tenant : tenants.findAll()) {
+                if (!scope.permits(tenant.id())) {
+                    continue;
+                }
+                for (AgreementInfo agreement : tenants.agreementsFor(tenant.id())) {
+                    if (agreement.id().equals(agreementId)) {
+                        return agreement;
+                    }
+                }
+            }
+        }
+        throw new ResourceNotFoundException("agreement");
+    }
+
+    /** The agreements the current user may see, with their municipality's name. */
+    public List<AgreementChoice> agreements() {
+        List<AgreementChoice> result = new ArrayList<>();
+        for (TenantInfo tenant : tenants.findAll()) {
+            if (scope.permits(tenant.id())) {
+                for (AgreementInfo agreement : tenants.agreementsFor(tenant.id())) {
+                    result.add(new AgreementChoice(agreement, tenant.name()));
+                }
+            }
+        }
+        result.sort(java.util.Comparator.comparing(AgreementChoice::tenantName));
+        return result;
+    }
+
+    public record AgreementChoice(AgreementInfo agreement, String tenantName) {}
+
+    public String tenantName(UUID tenantId) {
+        return tenants.findById(tenantId).map(TenantInfo::name).orElse("?");
+    }
+
+    /** The KPIs of the agreement for the days {@code from}–{@code to} (inclusive), per {@code interval}. */
+    public KpiReport kpis(UUID agreementId, LocalDate from, LocalDate to, Granularity interval) {
+        AgreementInfo agreement = agreement(agreementId);
+        checkPeriod(from, to);
+        return kpis(agreement, from, to, interval);
+    }
+
+    KpiReport kpis(AgreementInfo agreement, LocalDate from, LocalDate to, Granularity interval) {
+        LocalDate start = from.isBefore(agreement.startDate()) ? agreement.startDate() : from;
+        LocalDate end = agreement.endDate() != null && to.isAfter(agreement.endDate()) ? agreement.endDate() : to;
+        int threshold = agreement.serviceLevelTarget().withinSeconds();
+        if (end.isBefore(start)) {
+            return new KpiReport(
+                    agreement.id(),
+                    agreement.clientTenantId(),
+                    start,
+                    start.minusDays(1),
+                    interval,
+                    threshold,
+                    shortAbandonSeconds,
+                    List.of(),
+                    KpiFigures.of(new KpiCounts(), threshold, shortAbandonSeconds, Map.of(), null, null));
+        }
+        Instant fromInstant = Granularity.startOfDay(start);
+        Instant toInstant = Granularity.startOfDay(end.plusDays(1));
+        UUID tenant = agreement.clientTenantId();
+        TreeMap<Instant, KpiCounts> quarters = store.quarters(tenant, fromInstant, toInstant);
+        TreeMap<Instant, Map<ContactOutcome, Long>> outcomes = store.outcomesByQuarter(tenant, fromInstant, toInstant);
+
+        List<KpiReport.Interval> intervals = new ArrayList<>();
+        KpiCounts total = new KpiCounts();
+        Map<ContactOutcome, Long> totalOutcomes = new EnumMap<>(ContactOutcome.class);
+        for (Instant s = interval.startOf(fromInstant); s.isBefore(toInstant); s = interval.next(s)) {
+            Instant e = interval.next(s);
+            KpiCounts counts = new KpiCounts();
+            for (KpiCounts c : quarters.subMap(s, e).values()) {
+                counts.add(c);
+            }
+            Map<ContactOutcome, Long> documented = new EnumMap<>(ContactOutcome.class);
+            for (Map<ContactOutcome, Long> o : ((NavigableMap<Instant, Map<ContactOutcome, Long>>) outcomes)
+                    .subMap(s, true, e, false)
+                    .values()) {
+                o.forEach((k, v) -> documented.merge(k, v, Long::sum));
+            }
+            total.add(counts);
+            documented.forEach((k, v) -> totalOutcomes.merge(k, v, Long::sum));
+            intervals.add(new KpiReport.Interval(
+                    s,
+                    label(s, interval),
+                    KpiFigures.of(counts, threshold, shortAbandonSeconds, documented, null, null)));
+        }
+        KpiCounts agents = store.agentTime(fromInstant, toInstant);
+        long handledByAll = store.handledByAll(fromInstant, toInstant);
+        return new KpiReport(
+                agreement.id(),
+                tenant,
+                start,
+                end,
+                interval,
+                threshold,
+                shortAbandonSeconds,
+                List.copyOf(intervals),
+                KpiFigures.of(total, threshold, shortAbandonSeconds, totalOutcomes, agents, handledByAll));
+    }
+
+    static String label(Instant start, Granularity interval) {
+        return switch (interval) {
+            case QUARTER_HOUR, HOUR -> TIME.format(start.atZone(Granularity.ZONE));
+            case DAY, WEEK -> start.atZone(Granularity.ZONE).toLocalDate().toString();
+            case MONTH -> YearMonth.from(start.atZone(Granularity.ZONE)).toString();
+        };
+    }
+
+    static void checkPeriod(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidFieldException("to", "validation.reporting.periodReversed");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw new InvalidFieldException("to", "validation.reporting.periodTooLong", MAX_DAYS);
+        }
+    }
+
+    // --- the report: months, days, charts, targets -------------------------------------------------------------
+
+    /** The agreement's report for {@code from}–{@code to}: monthly table, daily series, charts, targets. */
+    public ReportData report(UUID agreementId, LocalDate from, LocalDate to) {
+        AgreementInfo agreement = agreement(agreementId);
+        checkPeriod(from, to);
+        KpiReport months = kpis(agreement, from, to, Granularity.MONTH);
+        KpiReport days = kpis(agreement, from, to, Granularity.DAY);
+        java.util.SortedMap<java.time.LocalTime, Long> arrivals = new TreeMap<>();
+        for (int q = 0; q < 96; q++) {
+            arrivals.put(java.time.LocalTime.MIN.plusMinutes(15L * q), 0L);
+        }
+        KpiCounts all = new KpiCounts();
+        if (!months.to().isBefore(months.from())) {
+            store.quarters(
+                            agreement.clientTenantId(),
+                            Granularity.startOfDay(months.from()),
+                            Granularity.startOfDay(months.to().plusDays(1)))
+                    .forEach((start, counts) -> {
+                        arrivals.merge(start.atZone(Granularity.ZONE).toLocalTime(), counts.offered(), Long::sum);
+                        all.add(counts);
+                    });
+        }
+        Map<String, Long> waits = new java.util.LinkedHashMap<>();
+        int[] edges = {0, 10, 20, 30, 60, 120, 300};
+        for (int i = 0; i < edges.length; i++) {
+            int low = edges[i];
+            int high = i + 1 < edges.length ? edges[i + 1] : Integer.MAX_VALUE;
+            long n = 0;
+            for (var e : all.answeredWaits().entrySet()) {
+                if (e.getKey() > low && e.getKey() <= high || low == 0 && e.getKey() == 0) {
+                    n += e.getValue();
+                }
+            }
+            for (var e : all.abandonedWaits().entrySet()) {
+                if (e.getKey() > low && e.getKey() <= high || low == 0 && e.getKey() == 0) {
+                    n += e.getValue();
+                }
+            }
+            waits.put(high == Integer.MAX_VALUE ? "> " + low + " s" : "≤ " + high + " s", n);
+        }
+        return new ReportData(
+                agreement,
+                tenantName(agreement.clientTenantId()),
+                months,
+                days,
+                arrivals,
+                waits,
+                targets(agreement, months.total()));
+    }
+
+    static List<ReportData.Target> targets(AgreementInfo agreement, KpiFigures total) {
+        List<ReportData.Target> targets = new ArrayList<>();
+        BigDecimal sl = total.serviceLevel(ReportData.CONTRACTUAL);
+        BigDecimal slTarget = agreement.serviceLevelTarget().percent();
+        targets.add(new ReportData.Target(
+                "Service-Level (" + ReportData.CONTRACTUAL.formula() + ")",
+                slTarget.stripTrailingZeros().toPlainString() + " % in "
+                        + agreement.serviceLevelTarget().withinSeconds() + " s",
+                sl == null ? "–" : KpiFigures.percent(sl, 1).toPlainString() + " %",
+                sl == null
+                        ? ReportData.Status.NO_DATA
+                        : KpiFigures.percent(sl, 6).compareTo(slTarget) >= 0
+                                ? ReportData.Status.MET
+                                : ReportData.Status.MISSED));
+        BigDecimal asa = total.averageSpeedOfAnswerSeconds();
+        targets.add(new ReportData.Target(
+                "Durchschnittliche Wartezeit (ASA)",
+                "höchstens " + agreement.targetAverageWaitSeconds() + " s",
+                asa == null ? "–" : asa.setScale(1, RoundingMode.HALF_UP).toPlainString() + " s",
+                asa == null
+                        ? ReportData.Status.NO_DATA
+                        : asa.compareTo(BigDecimal.valueOf(agreement.targetAverageWaitSeconds())) <= 0
+                                ? ReportData.Status.MET
+                                : ReportData.Status.MISSED));
+        BigDecimal fcr = total.firstContactResolutionRate();
+        BigDecimal fcrTarget = agreement.targetFirstContactResolutionPercent();
+        targets.add(new ReportData.Target(
+                "Erstlösungsquote",
+                "mindestens " + fcrTarget.stripTrailingZeros().toPlainString() + " %",
+                fcr == null ? "–" : KpiFigures.percent(fcr, 1).toPlainString() + " %",
+                fcr == null || fcrTarget == null
+                        ? ReportData.Status.NO_DATA
+                        : KpiFigures.percent(fcr, 6).compareTo(fcrTarget) >= 0
+                                ? ReportData.Status.MET
+                                : ReportData.Status.MISSED));
+        return List.copyOf(targets);
+    }
+
+    // --- billing ---------------------------------------------------------------------------------------------
+
+    /** One invoice line: handled contacts of a channel × price per contact. */
+    public record InvoiceLine(String channel, long contacts, BigDecimal pricePerContact, BigDecimal amount) {}
+
+    public record Billing(
+            UUID agreementId,
+            UUID tenantId,
+            String tenantName,
+            YearMonth month,
+            List<InvoiceLine> lines,
+            long contacts,
+            BigDecimal total) {}
+
+    /**
+     * The month's invoice of the agreement: phone contacts are the calls answered and finished (handled) in the
+     * municipality's queue; web and e-mail contacts are the documented contacts of those channels — each only if
+     * the agreement covers the channel. Amounts are exact (contacts × price, 2 decimals).
+     */
+    public Billing billing(UUID agreementId, YearMonth month) {
+        AgreementInfo agreement = agreement(agreementId);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        LocalDate start = first.isBefore(agreement.startDate()) ? agreement.startDate() : first;
+        LocalDate end = agreement.endDate() != null && last.isAfter(agreement.endDate()) ? agreement.endDate() : last;
+        List<InvoiceLine> lines = new ArrayList<>();
+        BigDecimal price = agreement.pricePerContact().setScale(2, RoundingMode.HALF_UP);
+        if (!end.isBefore(start)) {
+            Instant from = Granularity.startOfDay(start);
+            Instant to = Granularity.startOfDay(end.plusDays(1));
+            UUID tenant = agreement.clientTenantId();
+            for (de.buergerservice.tenancy.Channel channel : de.buergerservice.tenancy.Channel.values()) {
+                if (!agreement.channels().contains(channel)) {
+                    continue;
+                }
+                long contacts = channel == de.buergerservice.tenancy.Channel.PHONE
+                        ? store.quarters(tenant, from, to).values().stream()
+                                .mapToLong(KpiCounts::handled)
+                                .sum()
+                        : store.documentedOfChannel(tenant, channel.name(), from, to);
+                lines.add(
+                        new InvoiceLine(channel.name(), contacts, price, price.multiply(BigDecimal.valueOf(contacts))));
+            }
+        }
+        long contacts = lines.stream().mapToLong(InvoiceLine::contacts).sum();
+        BigDecimal total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new Billing(
+                agreement.id(),
+                agreement.clientTenantId(),
+                tenantName(agreement.clientTenantId()),
+                month,
+                List.copyOf(lines),
+                contacts,
+                total);
+    }
+}
