@@ -81,6 +81,7 @@ class TenantIsolationTests {
     @Autowired
     Tickets tickets;
 
+    @Autowired
     de.buergerservice.planning.internal.PlanningSimulations simulations;
 
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
