@@ -2,10 +2,13 @@ package de.buergerservice.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,16 +192,31 @@ class PortalBrowserTests {
      * searches through the public feed (CORS) and shows a service, all as text.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("widget: the host page as a data: URL does not render the widget in Chromium "
-            + "(not yet investigated — probably the opaque origin); the feed's CORS is covered by PortalFeedTests")
-    void widgetOnAnotherSiteSearchesAndShowsAService() {
+    void widgetOnAnotherSiteSearchesAndShowsAService() throws Exception {
         String host = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Artland</title></head>"
                 + "<body><main><h1>Samtgemeinde Artland</h1><div id=\"buergerservice\"></div></main>"
                 + "<script src=\"" + url("/js/portal-widget.js")
                 + "\" data-kommune=\"artland\"></script></body></html>";
-        browser.get("data:text/html;charset=utf-8,"
-                + java.net.URLEncoder.encode(host, java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20"));
+        // the municipality's own site: another origin (another port on localhost), served by the JDK's HTTP server
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] page = host.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(page);
+            }
+        });
+        site.start();
+        try {
+            browser.get("http://localhost:" + site.getAddress().getPort() + "/");
+            widgetSearchesAndShowsAService();
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    private void widgetSearchesAndShowsAService() {
         WebElement query = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#buergerservice input[type=search]")));
