@@ -77,16 +77,25 @@ class AuditLogTests {
 
     @Test
     void givenPasswordChange_thenAuditShowsWhenButNotTheSecret() {
+        // a user of its own: the demo users' passwords stay "demo" for every other test of the shared context
+        assertThat(mvc.post()
+                        .uri("/api/v1/users")
+                        .with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"username": "audit-probe", "displayName": "Erika Redakteurin", "password": "erstes-passwort",
+                         "enabled": true, "roles": ["EDITOR"], "tenants": [], "departmentIds": []}"""))
+                .hasStatus(201);
         List<String> ids = read(
                 mvc.get().uri("/api/v1/users").with(httpBasic("admin", "demo")).exchange(),
-                "$[?(@.username == 'editor')].id");
+                "$[?(@.username == 'audit-probe')].id");
         String id = ids.get(0);
         assertThat(mvc.put()
                         .uri("/api/v1/users/" + id)
                         .with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                        {"username": "editor", "displayName": "Erika Redakteurin", "password": "neues-passwort",
+                        {"username": "audit-probe", "displayName": "Erika Redakteurin", "password": "neues-passwort",
                          "enabled": true, "roles": ["EDITOR"], "tenants": [], "departmentIds": []}"""))
                 .hasStatusOk();
         String audit = body(mvc.get()

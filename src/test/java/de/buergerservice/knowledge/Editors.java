@@ -7,8 +7,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Sign-in of the knowledge tests. The demo editor's password is changed by another test of the shared application
- * context, so these tests use an editor of their own; everybody else signs in with {@code demo}.
+ * Sign-in of the knowledge tests: an editor of their own, so they do not depend on what other tests of the shared
+ * application context do with the demo editor; everybody else signs in with {@code demo}.
  */
 public final class Editors {
 

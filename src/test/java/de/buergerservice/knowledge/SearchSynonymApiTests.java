@@ -17,7 +17,7 @@ import de.buergerservice.IntegrationTest;
 class SearchSynonymApiTests {
 
     static final String SYNONYMS = "/api/v1/tenants/oldenburg/knowledge/synonyms";
-    /** Editors and administrators may change synonyms (the demo editor's password is changed by AuditLogTests). */
+    /** Editors and administrators may change synonyms (as the knowledge tests' own editor). */
     static final String EDITOR = "admin";
 
     @Autowired
