@@ -71,12 +71,15 @@ class PortalPagesTests {
 
         @Test
         void servicesAtoZShowWhatIsPublishedAndNoDraft() {
+            // Oldenburg's own service is not Artland's (by id: the shared catalogue may hold one of the same name,
+            // as the Munich import other tests of this context run does)
+            UUID parking =
+                    service("oldenburg", "Bewohnerparkausweis beantragen").id();
             assertThat(page("/artland/leistungen"))
                     .contains("Leistungen von A bis Z", "Personalausweis beantragen", "Sperrmüll anmelden")
                     .doesNotContain("Geburtsurkunde")
-                    // Oldenburg's own service is not Artland's
-                    .doesNotContain("Bewohnerparkausweis");
-            assertThat(page("/oldenburg/leistungen")).contains("Bewohnerparkausweis");
+                    .doesNotContain(parking.toString());
+            assertThat(page("/oldenburg/leistungen")).contains("Bewohnerparkausweis beantragen", parking.toString());
         }
 
         @Test
