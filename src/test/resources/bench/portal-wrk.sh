@@ -20,7 +20,8 @@ start_app() {
       --buergerservice.sip.port="$SIP_PORT" --logging.level.root=WARN "$@" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do
-    curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/artland/" && return 0
+    # up, and the demo data loaded (it arrives just after the web server answers)
+    curl -sf "http://127.0.0.1:$APP_PORT/api/public/v1/artland/services" | grep -q '"id"' && return 0
     sleep 1
   done
   echo "product did not start"; tail -20 "$WORK/app.log"; exit 1
