@@ -258,6 +258,71 @@ class FormApiTests {
     }
 
     @Nested
+    class FimUpload {
+
+        static byte[] group(String id, String anzahl) {
+            return ("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <xdf:xdatenfelder.datenfeldgruppe.0103 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_3.0.0">
+                      <xdf:header><xdf:nachrichtID>1</xdf:nachrichtID></xdf:header>
+                      <xdf:datenfeldgruppe>
+                        <xdf:identifikation><xdf:id>%s</xdf:id><xdf:version>1.0.0</xdf:version></xdf:identifikation>
+                        <xdf:name>Hochgeladen</xdf:name>
+                        <xdf:struktur><xdf:anzahl>%s</xdf:anzahl><xdf:enthaelt><xdf:datenfeld>
+                          <xdf:identifikation><xdf:id>F1</xdf:id><xdf:version>1.0.0</xdf:version></xdf:identifikation>
+                          <xdf:name>Familienname</xdf:name>
+                          <xdf:feldart><code>input</code></xdf:feldart><xdf:datentyp><code>text</code></xdf:datentyp>
+                        </xdf:datenfeld></xdf:enthaelt></xdf:struktur>
+                      </xdf:datenfeldgruppe>
+                    </xdf:xdatenfelder.datenfeldgruppe.0103>
+                    """.formatted(id, anzahl)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        MvcTestResult upload(byte[] xml, String user) {
+            return mvc.post()
+                    .uri(FORMS + "/imports")
+                    .multipart()
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "gruppe.xml", "text/xml", xml))
+                    .with(httpBasic(user, "demo"))
+                    .exchange();
+        }
+
+        @Test
+        void givenXdf3Group_thenStoredUnpublishedWithFimIds() {
+            String id = "G" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+            MvcTestResult result = upload(group(id, "1:1"), "editor");
+            assertThat(result).hasStatus(201);
+            String key = read(result, "$.form.formKey");
+            assertThat(key).isEqualTo("fim-" + id.toLowerCase(java.util.Locale.ROOT));
+            assertThat(read(result, "$.form.publishedVersion") == null).isTrue();
+            assertThat(get(FORMS + "/" + key, "editor"))
+                    .bodyJson()
+                    .extractingPath("$.sections[0].fields[0].sourceId")
+                    .isEqualTo("F1 1.0.0");
+        }
+
+        @Test
+        void givenBrokenFile_thenGermanReasonAndNothingStored() {
+            String id = "G" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+            MvcTestResult result = upload(group(id, "viele"), "editor");
+            assertThat(result)
+                    .hasStatus(400)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].field")
+                    .isEqualTo("file");
+            assertThat((String) read(result, "$.errors[0].message"))
+                    .isEqualTo("„viele“ im Element <xdf:anzahl> ist keine Anzahl wie 0:1, 1:1 oder 0:*.");
+            assertThat(get(FORMS + "/fim-" + id.toLowerCase(java.util.Locale.ROOT), "editor"))
+                    .hasStatus(404);
+        }
+
+        @Test
+        void givenAgent_thenMayNotImport() {
+            assertThat(upload(group("G42", "1:1"), "agent1")).hasStatus(403);
+        }
+    }
+
+    @Nested
     class Isolation {
 
         @Test

@@ -1,7 +1,13 @@
 package de.buergerservice.applications.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -9,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import de.buergerservice.applications.FormInfo;
+import de.buergerservice.applications.internal.fim.FimImport;
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeCatalog;
 import de.buergerservice.shared.security.SystemActor;
@@ -17,7 +24,8 @@ import de.buergerservice.tenancy.TenantInfo;
 
 /**
  * Demo forms (embedded default only): Artland's "Anmeldung eines Hundes", published and linked to the demo service
- * "Hund anmelden (Hundesteuer)". Runs after the knowledge demo data, whose service it links to.
+ * "Hund anmelden (Hundesteuer)", and the FIM sample "Natürliche Person" imported from
+ * {@code buergerservice.applications.fim-samples} (the project's shared sample folder) when it is there. Runs after the knowledge demo data, whose service it links to.
  */
 @Component
 @ConditionalOnBooleanProperty("buergerservice.demo-data")
@@ -30,8 +38,15 @@ class ApplicationsDemoData implements ApplicationRunner {
     private final TenantDirectory tenants;
     private final KnowledgeCatalog knowledge;
     private final FormStore forms;
+    private final Path samples;
+    private static final Logger log = LoggerFactory.getLogger(ApplicationsDemoData.class);
 
-    ApplicationsDemoData(TenantDirectory tenants, KnowledgeCatalog knowledge, FormStore forms) {
+    ApplicationsDemoData(
+            TenantDirectory tenants,
+            KnowledgeCatalog knowledge,
+            FormStore forms,
+            @Value("${buergerservice.applications.fim-samples:../shared/data/fim}") Path samples) {
+        this.samples = samples;
         this.tenants = tenants;
         this.knowledge = knowledge;
         this.forms = forms;
@@ -39,7 +54,29 @@ class ApplicationsDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        tenants.findBySlug("artland").ifPresent(artland -> SystemActor.run(() -> dogForm(artland)));
+        tenants.findBySlug("artland")
+                .ifPresent(artland -> SystemActor.run(() -> {
+                    dogForm(artland);
+                    fimForm(artland);
+                }));
+    }
+
+    /** The FIM sample "Natürliche Person" (XDatenfelder 2.0), only where the sample folder is present. */
+    private void fimForm(TenantInfo artland) {
+        Path sample = samples.resolve("xdf2").resolve("simple.xml");
+        if (!Files.isRegularFile(sample)) {
+            return;
+        }
+        try {
+            FimImport.Result result = FimImport.read(Files.readAllBytes(sample));
+            if (forms.find(artland.id(), result.form().formKey()).isPresent()) {
+                return;
+            }
+            FormInfo form = forms.save(artland.id(), null, result.form(), SystemActor.NAME);
+            forms.publish(artland.id(), form.formKey(), form.latestVersion());
+        } catch (IOException | FimImport.FimRefused e) {
+            log.warn("FIM sample {} not imported: {}", sample, e.getMessage());
+        }
     }
 
     private void dogForm(TenantInfo artland) {

@@ -9,12 +9,14 @@ import org.springframework.stereotype.Service;
 
 import de.buergerservice.applications.FormDefinition;
 import de.buergerservice.applications.FormInfo;
+import de.buergerservice.applications.internal.fim.FimImport;
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeCatalog;
 import de.buergerservice.knowledge.ServiceView;
 import de.buergerservice.shared.security.Role;
 import de.buergerservice.shared.security.TenantScope;
 import de.buergerservice.shared.web.InvalidFieldException;
+import de.buergerservice.shared.web.InvalidFieldsException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.tenancy.TenantDirectory;
 import de.buergerservice.tenancy.TenantInfo;
@@ -125,6 +127,28 @@ public class FormEditing {
         }
         checkService(tenant.id(), serviceId);
         return store.save(tenant.id(), serviceId, definition.withFormKey(formKey), scope.currentUsername());
+    }
+
+    /** What an import stored, and what it could not carry over. */
+    public record ImportOutcome(FormInfo form, List<String> warnings) {}
+
+    /**
+     * Imports a FIM XDatenfelder file as a form of the tenant: a new form, or the next version of the form made
+     * from the same schema before. Not published. A refused file stores nothing; its reason names the element.
+     */
+    @PreAuthorize(EDITORS)
+    public ImportOutcome importFim(String slug, UUID serviceId, byte[] xml) {
+        TenantInfo tenant = tenant(slug);
+        checkService(tenant.id(), serviceId);
+        FimImport.Result result;
+        try {
+            result = FimImport.read(xml);
+        } catch (FimImport.FimRefused e) {
+            throw new InvalidFieldsException(
+                    List.of(new InvalidFieldsException.Error("file", null, null, e.getMessage())));
+        }
+        FormInfo form = store.save(tenant.id(), serviceId, result.form(), scope.currentUsername());
+        return new ImportOutcome(form, result.warnings());
     }
 
     @PreAuthorize(EDITORS)

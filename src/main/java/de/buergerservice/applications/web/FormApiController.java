@@ -1,9 +1,11 @@
 package de.buergerservice.applications.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,7 +16,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import de.buergerservice.applications.FormDefinition;
 import de.buergerservice.applications.FormInfo;
@@ -49,6 +53,23 @@ class FormApiController {
         FormInfo created = forms.create(slug, serviceId, read(json));
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + slug + "/forms/" + created.formKey()))
                 .body(created);
+    }
+
+    /**
+     * Imports a FIM XDatenfelder file (2.0 Stammdatenschema or 3.0.0 Datenfeldgruppe, multipart part {@code file})
+     * as a new form or the next version of the form from the same schema; not published.
+     */
+    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(FormEditing.EDITORS)
+    ResponseEntity<FormEditing.ImportOutcome> importFim(
+            @PathVariable String slug,
+            @RequestParam(required = false) UUID serviceId,
+            @RequestPart("file") MultipartFile file)
+            throws IOException {
+        FormEditing.ImportOutcome outcome = forms.importFim(slug, serviceId, file.getBytes());
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/tenants/" + slug + "/forms/" + outcome.form().formKey()))
+                .body(outcome);
     }
 
     /** The form's current definition: the published version (for editors the newest while none is published). */
