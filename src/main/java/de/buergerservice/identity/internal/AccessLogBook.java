@@ -50,17 +50,29 @@ public class AccessLogBook implements RetentionTask {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(PersonalDataRead read) {
         String detail = read.detail();
+        String note = detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200);
         jdbc.update(
                 "insert into access_log (id, occurred_at, actor, entity_type, entity_id, tenant_id, access, detail)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID(),
-                Timestamp.from(clock.instant()),
-                scope.currentUsername(),
-                read.entityType(),
-                read.entityId(),
-                read.tenantId(),
-                read.access().name(),
-                detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200));
+                ps -> {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                    ps.setString(3, scope.currentUsername());
+                    ps.setString(4, read.entityType());
+                    uuidOrNull(ps, 5, read.entityId());
+                    uuidOrNull(ps, 6, read.tenantId());
+                    ps.setString(7, read.access().name());
+                    ps.setString(8, note);
+                });
+    }
+
+    /** PostgreSQL wants a typed null for a uuid column. */
+    private static void uuidOrNull(java.sql.PreparedStatement ps, int index, UUID value) throws java.sql.SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.OTHER);
+        } else {
+            ps.setObject(index, value);
+        }
     }
 
     /** Search filters; {@code null} or blank = any. {@code to} is exclusive. */
