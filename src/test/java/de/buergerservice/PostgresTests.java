@@ -281,4 +281,34 @@ class PostgresTests {
                         .toInstant())
                 .isEqualTo(event.at());
     }
+
+    @Test
+    void privacyExportErasureAccessLogAndRetentionOnPostgres(
+            @Autowired de.buergerservice.shared.privacy.RetentionScheduler retention) {
+        assertThat(post("/api/v1/privacy/exports", "{\"phone\":\"+49 441 7777001\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.modules.telephony")
+                .asArray()
+                .isEmpty();
+        assertThat(post("/api/v1/privacy/erasures", "{\"email\":\"niemand@example.org\"}"))
+                .hasStatusOk();
+        assertThat(mvc.get()
+                        .uri("/api/v1/access-log?access=EXPORT&from=2026-01-01")
+                        .with(httpBasic("betrieb", "ein-langes-passwort")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.content[0].actor")
+                .isEqualTo("betrieb");
+        // every retention task's SQL runs on PostgreSQL (batched update/delete with order by and limit)
+        assertThat(retention.runAll())
+                .containsKeys(
+                        "caller-number",
+                        "contact-note",
+                        "ticket-citizen",
+                        "mail-body",
+                        "search-log",
+                        "audit-entry",
+                        "access-log");
+    }
 }

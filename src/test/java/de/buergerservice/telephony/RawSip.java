@@ -91,8 +91,39 @@ final class RawSip implements AutoCloseable {
         return new RawSip(new DatagramSocket(0, InetAddress.getByName("127.0.0.1")), null, "127.0.0.1", serverPort);
     }
 
+    /** From another loopback address (127.0.0.x): a source of its own for the per-source limits and lock-outs. */
+    static RawSip udp(int serverPort, String localAddress) throws IOException {
+        return new RawSip(new DatagramSocket(0, InetAddress.getByName(localAddress)), null, "127.0.0.1", serverPort);
+    }
+
+    static RawSip tcp(int serverPort, String localAddress) throws IOException {
+        return new RawSip(
+                null,
+                new Socket(InetAddress.getByName("127.0.0.1"), serverPort, InetAddress.getByName(localAddress), 0),
+                "127.0.0.1",
+                serverPort);
+    }
+
+    /** Sends raw bytes as they are (garbage, cut or bit-flipped messages). */
+    void sendBytes(byte[] bytes) throws IOException {
+        if (udp != null) {
+            udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(serverHost), serverPort));
+        } else {
+            OutputStream out = tcp.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
     static RawSip tcp(int serverPort) throws IOException {
         return new RawSip(null, new Socket("127.0.0.1", serverPort), "127.0.0.1", serverPort);
+    }
+
+    /** The local address this peer sends from (for its Via and Contact). */
+    String host() {
+        return udp != null
+                ? udp.getLocalAddress().getHostAddress()
+                : tcp.getLocalAddress().getHostAddress();
     }
 
     int port() {

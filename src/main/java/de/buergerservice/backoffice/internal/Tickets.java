@@ -21,6 +21,8 @@ import de.buergerservice.backoffice.TicketStatus;
 import de.buergerservice.contact.ContactHandedOff;
 import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.identity.UserInfo;
+import de.buergerservice.shared.privacy.PersonalDataRead;
+import de.buergerservice.shared.privacy.PersonalDataRead.Access;
 import de.buergerservice.shared.security.TenantScope;
 import de.buergerservice.shared.web.ConflictException;
 import de.buergerservice.shared.web.InvalidFieldException;
@@ -165,7 +167,9 @@ public class Tickets {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public TicketView get(UUID id) {
-        return view(find(id), true);
+        Ticket ticket = find(id);
+        events.publishEvent(new PersonalDataRead("Ticket", id, ticket.getTenantId(), Access.READ, null));
+        return view(ticket, true);
     }
 
     /** The departments a ticket may be forwarded to: those of its municipality. */

@@ -29,6 +29,8 @@ import de.buergerservice.identity.UserInfo;
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeCatalog;
 import de.buergerservice.knowledge.ServiceView;
+import de.buergerservice.shared.privacy.PersonalDataRead;
+import de.buergerservice.shared.privacy.PersonalDataRead.Access;
 import de.buergerservice.shared.security.TenantScope;
 import de.buergerservice.shared.web.ConflictException;
 import de.buergerservice.shared.web.InvalidFieldException;
@@ -139,7 +141,9 @@ public class ContactService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public ContactView get(UUID id) {
-        return view(find(id));
+        ContactRecord contact = find(id);
+        events.publishEvent(new PersonalDataRead("Contact", id, contact.tenantId(), Access.READ, null));
+        return view(contact);
     }
 
     /**

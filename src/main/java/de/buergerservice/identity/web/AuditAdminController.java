@@ -29,7 +29,9 @@ class AuditAdminController {
             "ServiceOverride",
             "KnowledgeImport",
             "SearchSynonym",
-            "KnowledgeSynonym");
+            "KnowledgeSynonym",
+            "PrivacyExport",
+            "PrivacyErasure");
 
     private final AuditLog auditLog;
     private final MessageSource messages;

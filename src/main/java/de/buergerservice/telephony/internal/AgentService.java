@@ -147,6 +147,7 @@ public class AgentService implements TelephonyAgents {
                     d.sipUser(),
                     d.displayName(),
                     Digest.ha1(d.sipUser(), realm, d.password()),
+                    Digest.ha1Sha256(d.sipUser(), realm, d.password()),
                     skills(d, prefix)));
         }
         store.insert(created, clock.instant());
@@ -166,8 +167,10 @@ public class AgentService implements TelephonyAgents {
             throw new InvalidFieldException("password", "validation.telephony.sipPassword");
         }
         String ha1 = data.password() == null ? old.ha1() : Digest.ha1(data.sipUser(), realm, data.password());
-        AgentRecord updated =
-                new AgentRecord(id, userId(data, "", id), data.sipUser(), data.displayName(), ha1, skills(data, ""));
+        String ha1Sha256 =
+                data.password() == null ? old.ha1Sha256() : Digest.ha1Sha256(data.sipUser(), realm, data.password());
+        AgentRecord updated = new AgentRecord(
+                id, userId(data, "", id), data.sipUser(), data.displayName(), ha1, ha1Sha256, skills(data, ""));
         store.update(updated, clock.instant());
         credentials.remove(old.sipUser().toLowerCase(Locale.ROOT));
         remember(updated);
@@ -227,7 +230,8 @@ public class AgentService implements TelephonyAgents {
     private void remember(AgentRecord agent) {
         agents.put(agent.id(), agent);
         credentials.put(
-                agent.sipUser().toLowerCase(Locale.ROOT), new SipCredential(agent.id(), agent.sipUser(), agent.ha1()));
+                agent.sipUser().toLowerCase(Locale.ROOT),
+                new SipCredential(agent.id(), agent.sipUser(), agent.ha1(), agent.ha1Sha256()));
         switchboard.defineAgent(agent.id(), agent.displayName(), agent.skills());
     }
 

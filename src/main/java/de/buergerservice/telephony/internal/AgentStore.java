@@ -36,10 +36,12 @@ class AgentStore {
                             .add(new Skill(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4)));
                 });
         Map<UUID, AgentRecord> agents = new LinkedHashMap<>();
-        jdbc.query("select id, user_id, sip_user, display_name, ha1 from telephony_agent order by sip_user", rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            agents.put(id, record(rs, skills.getOrDefault(id, List.of())));
-        });
+        jdbc.query(
+                "select id, user_id, sip_user, display_name, ha1, ha1_sha256 from telephony_agent order by sip_user",
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    agents.put(id, record(rs, skills.getOrDefault(id, List.of())));
+                });
         return List.copyOf(agents.values());
     }
 
@@ -66,7 +68,7 @@ class AgentStore {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.batchUpdate(
                 "insert into telephony_agent (id, user_id, sip_user, display_name, ha1, created_at, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+                        + "updated_at, ha1_sha256) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 agents,
                 500,
                 (ps, a) -> {
@@ -81,18 +83,20 @@ class AgentStore {
                     ps.setString(5, a.ha1());
                     ps.setObject(6, at);
                     ps.setObject(7, at);
+                    ps.setString(8, a.ha1Sha256());
                 });
         insertSkills(agents);
     }
 
     void update(AgentRecord agent, Instant now) {
         jdbc.update(
-                "update telephony_agent set user_id = ?, sip_user = ?, display_name = ?, ha1 = ?, updated_at = ?"
-                        + " where id = ?",
+                "update telephony_agent set user_id = ?, sip_user = ?, display_name = ?, ha1 = ?, ha1_sha256 = ?,"
+                        + " updated_at = ? where id = ?",
                 agent.userId(),
                 agent.sipUser(),
                 agent.displayName(),
                 agent.ha1(),
+                agent.ha1Sha256(),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 agent.id());
         jdbc.update("delete from telephony_agent_skill where agent_id = ?", agent.id());
@@ -125,6 +129,7 @@ class AgentStore {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
+                rs.getString(6),
                 List.copyOf(skills));
     }
 }

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** RFC 2617 / RFC 8760 digest arithmetic (MD5). */
+/** RFC 2617 / RFC 8760 digest arithmetic (MD5 and SHA-256). */
 public final class Digest {
 
     /**
@@ -26,6 +26,25 @@ public final class Digest {
         MessageDigest md5 = MD5.get();
         md5.reset();
         return HexFormat.of().formatHex(md5.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    public static String sha256Hex(String text) {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** RFC 8760 §2: HA1 = SHA-256(user:realm:password), stored beside the MD5 one so either challenge can be met. */
+    public static String ha1Sha256(String user, String realm, String password) {
+        return sha256Hex(user + ":" + realm + ":" + password);
     }
 
     /** HA1 = MD5(user:realm:password): what the registrar stores instead of the password. */

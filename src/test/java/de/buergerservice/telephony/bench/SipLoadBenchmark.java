@@ -166,7 +166,9 @@ public final class SipLoadBenchmark {
                 "--buergerservice.data-dir=" + dir,
                 "--server.port=" + httpPort,
                 "--buergerservice.sip.host=127.0.0.1",
-                "--buergerservice.sip.port=" + sipPort));
+                "--buergerservice.sip.port=" + sipPort,
+                // the load generator is one source (127.0.0.1) standing for many phones and the trunk
+                "--buergerservice.sip.limits.trusted-sources=127.0.0.1"));
         System.out.println("server: " + String.join(" ", command) + " (log " + dir.resolve("server.log") + ")");
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

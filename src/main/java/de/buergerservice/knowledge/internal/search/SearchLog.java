@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.internal.UnansweredSearch;
 import de.buergerservice.knowledge.internal.UnansweredSearches;
+import de.buergerservice.shared.privacy.RetentionTask;
 
 /**
  * The search log: every search (tenant, normalised query, audience, number of hits) and every hit opened from a
@@ -35,15 +36,16 @@ import de.buergerservice.knowledge.internal.UnansweredSearches;
  * down; reads and clicks flush first, so what was searched is always counted.
  *
  * <p>What agents and citizens type may hold personal data (a name, an address read out on the phone), so the log
- * keeps searches and clicks for {@code buergerservice.knowledge.search-log-days} days (90 by default) — long enough
- * for the editors' "most searched without a click" — and deletes older ones every hour.
+ * keeps searches and clicks for {@code buergerservice.knowledge.search-log-days} days (90 by default;
+ * {@code buergerservice.retention.search-log} overrides it) — long enough for the editors' "most searched without a
+ * click" — and the shared retention job deletes older ones every hour.
  *
  * <p>"Most searched without a click" shows editors what to write next, so it lists only what reads like a question
  * of a caller: input that is mostly punctuation or search operators ({@code *:* and (}), markup
  * ({@code "\<script>}), has no word of letters, or is overly long is logged but not listed.
  */
 @Component
-public class SearchLog implements UnansweredSearches {
+public class SearchLog implements UnansweredSearches, RetentionTask {
 
     private static final Logger log = LoggerFactory.getLogger(SearchLog.class);
     static final int MAX_QUERY_LENGTH = 200;
@@ -93,16 +95,32 @@ public class SearchLog implements UnansweredSearches {
                 + jdbc.update("delete from knowledge_search_log where searched_at < ?", cutoff);
     }
 
-    @Scheduled(initialDelay = 1, fixedDelay = 60, timeUnit = TimeUnit.MINUTES)
-    void purgeQuietly() {
-        try {
-            int deleted = purgeExpired();
-            if (deleted > 0) {
-                log.info("Search log: {} entries older than {} days deleted", deleted, retention.toDays());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Expired search log entries could not be deleted", e);
-        }
+    @Override
+    public String kind() {
+        return "search-log";
+    }
+
+    /** {@code buergerservice.knowledge.search-log-days} still counts; {@code buergerservice.retention.search-log} wins. */
+    @Override
+    public Duration defaultPeriod() {
+        return retention;
+    }
+
+    /** The shared retention job's batch: the oldest searches and clicks from before {@code cutoff}. */
+    @Override
+    public int purge(Instant cutoff, int limit) {
+        flush();
+        Timestamp at = Timestamp.from(cutoff);
+        return jdbc.update(
+                        "delete from knowledge_search_click where id in (select id from knowledge_search_click"
+                                + " where clicked_at < ? order by clicked_at limit ?)",
+                        at,
+                        limit)
+                + jdbc.update(
+                        "delete from knowledge_search_log where id in (select id from knowledge_search_log"
+                                + " where searched_at < ? order by searched_at limit ?)",
+                        at,
+                        limit);
     }
 
     /** Lower case, trimmed, single spaces: "Perso  weg" and "perso weg" are the same question. */

@@ -35,7 +35,8 @@ import de.buergerservice.telephony.internal.routing.Switchboard;
 
 /**
  * The registrar (RFC 3261 §10): binds an agent's phone to the agent after digest authentication (RFC 2617 with
- * qop=auth, MD5 as in RFC 8760's compatibility rules). No anonymous registration: a REGISTER without credentials
+ * qop=auth; SHA-256 offered first and MD5 beside it, RFC 8760). Repeated wrong digests lock the source address and
+ * user out for a while ({@link RegisterLockout}: 403 without a further check). No anonymous registration: a REGISTER without credentials
  * gets 401 with a challenge; wrong credentials get a fresh challenge (401), an expired nonce one with stale=true;
  * credentials of another user than the one registered get 403.
  *
@@ -53,6 +54,7 @@ class Registrar {
 
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    static final String LOCKED = "Zu viele Fehlversuche, Anmeldung vorübergehend gesperrt";
 
     /** Where an agent's phone can be reached, until when. */
     record Binding(UUID agentId, String sipUser, URI contact, String transport, long expiresAtMillis) {}
@@ -63,6 +65,7 @@ class Registrar {
     private final SipProperties properties;
     private final DigestNonces nonces;
     private final RegistrationStore store;
+    private final RegisterLockout lockout;
     private final Map<UUID, Binding> bindings = new ConcurrentHashMap<>();
 
     Registrar(
@@ -70,8 +73,10 @@ class Registrar {
             AgentService agents,
             Switchboard switchboard,
             SipProperties properties,
-            RegistrationStore store) {
+            RegistrationStore store,
+            RegisterLockout lockout) {
         this.sip = sip;
+        this.lockout = lockout;
         this.store = store;
         this.agents = agents;
         this.switchboard = switchboard;
@@ -149,11 +154,17 @@ class Registrar {
                 ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI());
         AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
         if (auth == null) {
-            challenge(request, transaction, false);
+            challenge(request, transaction, false, offersSha256(aor));
             return;
         }
         if (aor == null || !aor.equalsIgnoreCase(auth.getUsername())) {
             sip.respond(transaction, request, Response.FORBIDDEN, "Zugangsdaten gehören zu einem anderen Benutzer");
+            return;
+        }
+        String source = source(request);
+        if (lockout.locked(source, aor)) {
+            // no digest is checked for a locked pair: guessing on is pointless (RegisterLockout)
+            sip.respond(transaction, request, Response.FORBIDDEN, LOCKED);
             return;
         }
         Optional<SipCredential> credential = agents.credential(auth.getUsername());
@@ -162,11 +173,17 @@ class Registrar {
                 || nonce == DigestNonces.Check.INVALID
                 || !validResponse(request, auth, credential.get())) {
             log.info("Rejected REGISTER for {}: wrong credentials", aor);
-            challenge(request, transaction, false);
+            lockout.failed(source, aor);
+            challenge(
+                    request,
+                    transaction,
+                    false,
+                    credential.map(SipCredential::ha1Sha256).isPresent());
             return;
         }
+        lockout.succeeded(source, aor);
         if (nonce == DigestNonces.Check.STALE) {
-            challenge(request, transaction, true);
+            challenge(request, transaction, true, offersSha256(aor));
             return;
         }
         bind(request, transaction, credential.get());
@@ -265,44 +282,87 @@ class Registrar {
         return Math.min(expires, properties.maxExpires());
     }
 
-    private void challenge(Request request, ServerTransaction transaction, boolean stale) throws Exception {
+    /**
+     * RFC 8760 §2.4: one challenge per algorithm, the preferred first — SHA-256, then MD5 for phones that know only
+     * MD5. Both carry the same nonce, so a phone that reads the first challenge's nonce and answers with MD5 (as
+     * many do) still gets in. {@code sha256} is false only where the agent is known to have no SHA-256 HA1 yet;
+     * for an unknown user both are offered, so the answer does not tell whether the user exists.
+     */
+    private void challenge(Request request, ServerTransaction transaction, boolean stale, boolean sha256)
+            throws Exception {
         Response response = sip.response(Response.UNAUTHORIZED, request);
+        String nonce = nonces.issue();
+        if (sha256) {
+            response.addHeader(challenge("SHA-256", nonce, stale));
+        }
+        response.addHeader(challenge("MD5", nonce, stale));
+        transaction.sendResponse(response);
+    }
+
+    private WWWAuthenticateHeader challenge(String algorithm, String nonce, boolean stale) throws Exception {
         WWWAuthenticateHeader challenge = sip.headers().createWWWAuthenticateHeader("Digest");
         challenge.setRealm(properties.realm());
-        challenge.setNonce(nonces.issue());
-        challenge.setAlgorithm("MD5");
+        challenge.setNonce(nonce);
+        challenge.setAlgorithm(algorithm);
         challenge.setQop("auth");
         if (stale) {
             challenge.setStale(true);
         }
-        response.addHeader(challenge);
-        transaction.sendResponse(response);
+        return challenge;
     }
 
-    /** RFC 2617 §3.2.2.1: request-digest with or without qop=auth. */
+    /** RFC 2617 §3.2.2.1 (MD5) and RFC 8760 (SHA-256): request-digest with or without qop=auth. */
     private boolean validResponse(Request request, AuthorizationHeader auth, SipCredential credential) {
         if (auth.getRealm() == null || !auth.getRealm().equals(properties.realm()) || auth.getResponse() == null) {
             return false;
         }
         String algorithm = auth.getAlgorithm();
-        if (algorithm != null && !algorithm.equalsIgnoreCase("MD5")) {
+        Function<String, String> hash;
+        String ha1;
+        if (algorithm == null || algorithm.equalsIgnoreCase("MD5")) {
+            hash = Digest::md5Hex;
+            ha1 = credential.ha1();
+        } else if (algorithm.equalsIgnoreCase("SHA-256")) {
+            hash = Digest::sha256Hex;
+            ha1 = credential.ha1Sha256();
+        } else {
+            return false;
+        }
+        if (ha1 == null) {
             return false;
         }
         String uri = auth.getParameter("uri");
         if (uri == null && auth.getURI() != null) {
             uri = auth.getURI().toString();
         }
-        String ha2 = Digest.md5Hex(request.getMethod() + ":" + uri);
+        String ha2 = hash.apply(request.getMethod() + ":" + uri);
         String expected;
         String qop = auth.getQop();
         if (qop != null && !qop.isEmpty()) {
             String nc = auth.getParameter("nc");
-            expected = Digest.md5Hex(credential.ha1() + ":" + auth.getNonce() + ":" + nc + ":" + auth.getCNonce() + ":"
-                    + qop + ":" + ha2);
+            expected =
+                    hash.apply(ha1 + ":" + auth.getNonce() + ":" + nc + ":" + auth.getCNonce() + ":" + qop + ":" + ha2);
         } else {
-            expected = Digest.md5Hex(credential.ha1() + ":" + auth.getNonce() + ":" + ha2);
+            expected = hash.apply(ha1 + ":" + auth.getNonce() + ":" + ha2);
         }
         return DigestNonces.equal(expected, auth.getResponse());
+    }
+
+    /**
+     * SHA-256 is offered unless the agent is known to have no SHA-256 HA1 (password set before it was stored): a
+     * phone that prefers SHA-256 could never register then. Unknown users get both, like agents with both HA1s.
+     */
+    private boolean offersSha256(String aor) {
+        return aor == null
+                || agents.credential(aor).map(c -> c.ha1Sha256() != null).orElse(true);
+    }
+
+    /** The address the REGISTER came from (the lock-out's key with the user). */
+    private static String source(Request request) {
+        if (request instanceof gov.nist.javax.sip.message.SIPRequest nist && nist.getRemoteAddress() != null) {
+            return nist.getRemoteAddress().getHostAddress();
+        }
+        return "unknown";
     }
 
     static String userOf(URI uri) {

@@ -56,6 +56,8 @@ public class SipServer implements SmartLifecycle {
     private final RestartRecovery recovery;
     private final CallEventLog events;
     private final OverloadGuard overload;
+    private final SipRateLimits limits;
+    private final RegisterLockout lockout;
 
     private SipStack stack;
     private SipProvider provider;
@@ -77,7 +79,9 @@ public class SipServer implements SmartLifecycle {
             RegistrationStore registrations,
             RestartRecovery recovery,
             CallEventLog events,
-            OverloadGuard overload) {
+            OverloadGuard overload,
+            SipRateLimits limits,
+            RegisterLockout lockout) {
         this.properties = properties;
         this.registrations = registrations;
         this.recovery = recovery;
@@ -89,6 +93,8 @@ public class SipServer implements SmartLifecycle {
         this.tenants = tenants;
         this.clock = clock;
         this.overload = overload;
+        this.limits = limits;
+        this.lockout = lockout;
     }
 
     /** The port actually listened on (differs from the property when that is 0). */
@@ -141,7 +147,7 @@ public class SipServer implements SmartLifecycle {
             // holds) stayed queued until its due time — at 300 calls/s some 9,000 dead calls kept for 30 s
             timerPool.setRemoveOnCancelPolicy(true);
             timers = timerPool;
-            registrar = new Registrar(sip, agents, switchboard, properties, registrations);
+            registrar = new Registrar(sip, agents, switchboard, properties, registrations, lockout);
             proxy = new SipProxy(
                     provider,
                     sip,
@@ -155,7 +161,7 @@ public class SipServer implements SmartLifecycle {
                     events,
                     overload);
             overload.start(provider, sip, signalling, timers);
-            provider.addSipListener(proxy);
+            provider.addSipListener(new SipGate(proxy, limits, provider, sip)); // per-source limits first
             relay.connect(proxy);
             stack.start();
             running = true;
