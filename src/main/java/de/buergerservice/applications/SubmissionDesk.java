@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,17 @@ import java.util.UUID;
  * ResourceNotFoundException}.
  */
 public interface SubmissionDesk {
+
+    /**
+     * Spam protection of every public action (submit, upload, look-up, answer): a token bucket per client address.
+     * Empty if the action may go on, else the seconds until the next one.
+     */
+    OptionalLong admit(String clientAddress);
+
+    /** The largest attachment and all attachments of a submission together, in bytes. */
+    long maxFileSize();
+
+    long maxTotalSize();
 
     /** Checks (PDF, JPEG, PNG by content; size) and stores one upload given for {@code fieldId}. */
     UploadedFile upload(String fieldId, String fileName, byte[] content);

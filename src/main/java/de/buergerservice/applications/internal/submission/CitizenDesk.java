@@ -48,6 +48,8 @@ class CitizenDesk implements SubmissionDesk {
     private final KnowledgeCatalog knowledge;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final PublicRateLimit rateLimit;
+    private final SubmissionProperties properties;
 
     CitizenDesk(
             Submissions submissions,
@@ -55,13 +57,32 @@ class CitizenDesk implements SubmissionDesk {
             FormCatalog forms,
             KnowledgeCatalog knowledge,
             TenantDirectory tenants,
-            Clock clock) {
+            Clock clock,
+            PublicRateLimit rateLimit,
+            SubmissionProperties properties) {
+        this.rateLimit = rateLimit;
+        this.properties = properties;
         this.submissions = submissions;
         this.store = store;
         this.forms = forms;
         this.knowledge = knowledge;
         this.tenants = tenants;
         this.clock = clock;
+    }
+
+    @Override
+    public java.util.OptionalLong admit(String clientAddress) {
+        return rateLimit.tryAcquire(clientAddress);
+    }
+
+    @Override
+    public long maxFileSize() {
+        return properties.maxFileSize().toBytes();
+    }
+
+    @Override
+    public long maxTotalSize() {
+        return properties.maxTotalSize().toBytes();
     }
 
     @Override
