@@ -171,7 +171,10 @@ class PublicSubmissionController {
     }
 
     private static List<MultipartFile> parts(HttpServletRequest request, String name) {
-        if (!(request instanceof MultipartHttpServletRequest multipart)) {
+        // the security filters wrap the request; the multipart one is beneath
+        MultipartHttpServletRequest multipart =
+                org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
             return List.of();
         }
         return multipart.getFiles(name).stream().filter(f -> !f.isEmpty()).toList();

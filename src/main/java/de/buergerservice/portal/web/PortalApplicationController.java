@@ -479,7 +479,10 @@ class PortalApplicationController {
     }
 
     private static List<MultipartFile> files(HttpServletRequest request, String name) {
-        if (!(request instanceof MultipartHttpServletRequest multipart)) {
+        // the security filters wrap the request; the multipart one is beneath
+        MultipartHttpServletRequest multipart =
+                org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
             return List.of();
         }
         MultiValueMap<String, MultipartFile> all = multipart.getMultiFileMap();

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answers). Also removes files that were uploaded in a step of a form that was never submitted.
  */
 @Component
-class SubmissionRetention {
+public class SubmissionRetention {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionRetention.class);
 
@@ -52,7 +52,7 @@ class SubmissionRetention {
     }
 
     /** One round; returns how many submissions were deleted. */
-    int run() {
+    public int run() {
         Instant now = clock.instant();
         Instant before = now.minus(Duration.ofDays(properties.retentionDays()));
         int deleted = 0;
