@@ -34,7 +34,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import de.buergerservice.Browser;
 import de.buergerservice.applications.AddressPart;
 import de.buergerservice.applications.DateRule;
-import de.buergerservice.applications.FieldKind;
 import de.buergerservice.applications.FormCatalog;
 import de.buergerservice.applications.FormDefinition;
 import de.buergerservice.applications.FormField;
@@ -115,16 +114,21 @@ class OnlineApplicationBrowserTests extends WithSmtpServer {
         assertThat(links).isNotEmpty();
         assertThat(links.get(0).getAttribute("href")).contains("#");
         assertThat(browser.getTitle()).startsWith("Fehler: ");
-        assertThat(Axe.violations(browser)).as("axe-core on the form's error state").isEmpty();
+        assertThat(Axe.violations(browser))
+                .as("axe-core on the form's error state")
+                .isEmpty();
 
         // every step filled in, the attachment uploaded in its step
         for (int i = 0; i < form.sections().size(); i++) {
             fill(form, form.sections().get(i), email);
             browser.findElement(By.cssSelector("button[value=weiter]")).click();
             assertThat(browser.findElements(By.id("error-summary")))
-                    .as("errors after step %d: %s", i + 1, browser.findElements(By.id("error-summary")).stream()
-                            .map(WebElement::getText)
-                            .toList())
+                    .as(
+                            "errors after step %d: %s",
+                            i + 1,
+                            browser.findElements(By.id("error-summary")).stream()
+                                    .map(WebElement::getText)
+                                    .toList())
                     .isEmpty();
         }
 
@@ -136,7 +140,8 @@ class OnlineApplicationBrowserTests extends WithSmtpServer {
         if (!emailInput.isEmpty()) {
             emailInput.get(0).sendKeys(email);
         }
-        browser.findElement(By.cssSelector("form[action$='/absenden'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action$='/absenden'] button[type=submit]"))
+                .click();
         Browser.expectHeading(browser, "Ihr Antrag ist eingegangen");
         String code = browser.findElement(By.id("tracking-code")).getText();
         assertThat(code).matches("[A-Z2-7]{10}");
@@ -152,14 +157,15 @@ class OnlineApplicationBrowserTests extends WithSmtpServer {
         assertThat(confirmation.getContent().toString()).contains(code, "/artland/antragsstatus");
 
         // the case in Artland's inbox, processed on the submission's page
-        UUID submission = jdbc.queryForObject(
-                "select id from application_submission where tracking_code = ?", UUID.class, code);
+        UUID submission =
+                jdbc.queryForObject("select id from application_submission where tracking_code = ?", UUID.class, code);
         awaitTicket(submission);
         browser.manage().deleteAllCookies();
         Browser.signIn(browser, port, "artland-backoffice");
         Browser.expectHeading(browser, "Willkommen, artland-backoffice");
         open("/backoffice/antraege");
-        browser.findElement(By.cssSelector("tr[data-submission='" + submission + "'] a")).click();
+        browser.findElement(By.cssSelector("tr[data-submission='" + submission + "'] a"))
+                .click();
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("eingegangen");
         assertThat(browser.getPageSource()).contains("impfpass-");
         new Select(browser.findElement(By.id("new-status"))).selectByValue("MORE_INFO_NEEDED");
@@ -188,8 +194,10 @@ class OnlineApplicationBrowserTests extends WithSmtpServer {
         assertThat(Axe.violations(browser)).as("axe-core on the status page").isEmpty();
         browser.findElement(By.id("message")).sendKeys("Anbei der Impfpass.");
         browser.findElement(By.id("files")).sendKeys(pdf.toString());
-        browser.findElement(By.cssSelector("main form[enctype] button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".alert.success")).getText()).contains("Ihre Antwort ist eingegangen");
+        browser.findElement(By.cssSelector("main form[enctype] button[type=submit]"))
+                .click();
+        assertThat(browser.findElement(By.cssSelector(".alert.success")).getText())
+                .contains("Ihre Antwort ist eingegangen");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("in Bearbeitung");
         assertThat(jdbc.queryForObject(
                         "select count(*) from application_attachment where submission_id = ? and step_id is not null"
@@ -228,7 +236,12 @@ class OnlineApplicationBrowserTests extends WithSmtpServer {
                 case EMAIL -> type(field.id(), email);
                 case PHONE -> type(field.id(), "05431 12345");
                 case IBAN -> type(field.id(), "DE89 3704 0044 0532 0130 00");
-                case NUMBER -> type(field.id(), field.constraints().min() == null ? "1" : field.constraints().min().toPlainString());
+                case NUMBER ->
+                    type(
+                            field.id(),
+                            field.constraints().min() == null
+                                    ? "1"
+                                    : field.constraints().min().toPlainString());
                 default -> type(field.id(), text(field));
             }
         }

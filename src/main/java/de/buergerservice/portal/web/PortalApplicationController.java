@@ -46,7 +46,8 @@ import de.buergerservice.tenancy.TenantInfo;
  * the submission — plain HTML forms (POST, redirect after POST), complete without JavaScript. The answers of the
  * steps wait in the session ({@link ApplicationDraft}); each step is checked by the form's validator as the whole
  * is on submitting (the server is the authority). Errors are shown in a summary at the top that links to each
- * field, and at the field. Attachments are checked (type by content, size) when their step is sent.
+ * field, and at the field (the page itself answers 200, as the contact form does). Attachments are checked (type
+ * by content, size) when their step is sent.
  */
 @Controller
 class PortalApplicationController {
@@ -111,7 +112,6 @@ class PortalApplicationController {
         }
         if (!errors.isEmpty()) {
             errors.forEach((id, message) -> links.add(new ErrorLink("#" + id, message)));
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return stepPage(tenant, version, draft, index, errors, links, model);
         }
         if (index + 1 < version.sections().size()) {
@@ -158,7 +158,6 @@ class PortalApplicationController {
                         link(tenant, version, error.field()),
                         error.message() != null ? error.message() : message(error.code(), error.arguments())));
             }
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return summaryPage(tenant, version, draft, email, links, model);
         }
     }
@@ -208,7 +207,6 @@ class PortalApplicationController {
             errors.add(new ErrorLink("#code", message("applications.lookup.notFound", null)));
         }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return lookupPage(tenant, code, email, errors, model);
         }
         SubmissionDesk.CitizenStatus status =
@@ -250,7 +248,6 @@ class PortalApplicationController {
             desk.answer(tenant.id(), verified.trackingCode(), verified.email(), text, files);
             return "redirect:/" + tenant.slug() + "/antragsstatus/vorgang?beantwortet=ja";
         } catch (InvalidFieldException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return statusPage(
                     tenant,
                     verified,
