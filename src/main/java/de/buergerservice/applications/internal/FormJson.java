@@ -2,8 +2,12 @@ package de.buergerservice.applications.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import de.buergerservice.applications.FormDefinition;
@@ -16,6 +20,8 @@ public final class FormJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // an absent "required" or "version" means false / 0, as in the Java model
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .changeDefaultPropertyInclusion(inclusion -> inclusion
                     .withValueInclusion(JsonInclude.Include.NON_EMPTY)
@@ -41,8 +47,43 @@ public final class FormJson {
                     ? ""
                     : " (Zeile " + e.getLocation().getLineNr() + ", Spalte "
                             + e.getLocation().getColumnNr() + ")";
-            throw new UnreadableForm("Das JSON ist kein gültiges Formular" + where + ": " + e.getOriginalMessage());
+            throw new UnreadableForm("Das JSON ist kein gültiges Formular" + where + ": " + reason(e));
         }
+    }
+
+    /** Why Jackson refused the JSON, in German, naming the element by its path. */
+    private static String reason(JacksonException e) {
+        String path = path(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unbekannte Angabe „" + unknown.getPropertyName() + "“"
+                    + (path.contains(".") ? " in " + parent(path) : "") + ".";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "„" + invalid.getValue() + "“ ist kein gültiger Wert für " + path + ".";
+        }
+        if (e instanceof MismatchedInputException) {
+            return path.isEmpty() ? "ein Formular ist ein JSON-Objekt { … }." : "unerwarteter Wert für " + path + ".";
+        }
+        if (e instanceof StreamReadException) {
+            return "das ist kein vollständiges JSON (Klammer, Komma oder Anführungszeichen fehlt).";
+        }
+        return "unerwarteter Inhalt" + (path.isEmpty() ? "" : " bei " + path) + ".";
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('.'));
     }
 
     /** JSON that is not a form definition; the message is German and names where it failed. */
