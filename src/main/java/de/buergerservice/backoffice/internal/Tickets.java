@@ -154,7 +154,13 @@ public class Tickets {
         Optional<DepartmentInfo> department =
                 chosen.or(() -> tenants.departmentsOf(tenant.id()).stream().findFirst());
         if (department.isEmpty()) {
+            // no inbox to put it in, but the citizen is still told it arrived
             log.warn("Submission {}: {} has no department", submission.submissionId(), tenant.slug());
+            mails.submissionReceived(
+                    null,
+                    tenant,
+                    new DepartmentInfo(null, tenant.id(), tenant.name(), null, null, List.of()),
+                    submission);
             return Optional.empty();
         }
         Instant due = tenants.afterServiceHours(tenant.id(), submission.at(), properties.deadline())
