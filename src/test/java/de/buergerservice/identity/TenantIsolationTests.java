@@ -127,6 +127,10 @@ class TenantIsolationTests {
                 "agentId", users.findByUsername("agent1").orElseThrow().id().toString()));
         // backoffice: a ticket of Oldenburg's Ordnungsamt
         ids.put("ticketId", oldenburgTicket(oldenburg).toString());
+        // applications: a submission of Oldenburg's with an attachment (through the public API's desk)
+        UUID[] submission = oldenburgSubmission(oldenburg);
+        ids.put("submissionId", submission[0].toString());
+        ids.put("attachmentId", submission[1].toString());
         // identity: an API token of agent1 (tokens belong to users; only administrators reach them)
         ids.put(
                 "tokenId",
@@ -208,6 +212,29 @@ class TenantIsolationTests {
                         null,
                         java.time.Instant.now()))
                 .orElseThrow();
+    }
+
+    @Autowired
+    de.buergerservice.applications.internal.FormStore formStore;
+
+    @Autowired
+    de.buergerservice.applications.SubmissionDesk submissionDesk;
+
+    /** A submission of a test form of Oldenburg's and the id of its attachment. */
+    UUID[] oldenburgSubmission(TenantInfo oldenburg) {
+        String key = new de.buergerservice.applications.TestForms(formStore).publish(oldenburg.id());
+        var form = formStore.current(oldenburg.id(), key).orElseThrow();
+        var file = submissionDesk.upload("proof", "nachweis.pdf", de.buergerservice.applications.TestForms.PDF);
+        var receipt = submissionDesk.submit(
+                oldenburg.id(),
+                form,
+                Map.of(
+                        "name", List.of("Olga Oldenburg"),
+                        "email", List.of("olga@example.org"),
+                        "proof", List.of(file.id().toString())),
+                List.of(file),
+                null);
+        return new UUID[] {receipt.submissionId(), file.id()};
     }
 
     UUID oldenburgContact(UUID oldenburg) {

@@ -16,7 +16,7 @@ import org.openqa.selenium.WebDriver;
  * through WebDriver, so the page's Content-Security-Policy stays as strict as for citizens. All rules axe runs by
  * default (WCAG 2.0/2.1 A and AA and best practices) count; the result is the list of violations.
  */
-final class Axe {
+public final class Axe {
 
     private static final String SOURCE = load();
 
@@ -24,7 +24,7 @@ final class Axe {
 
     /** Each violation as "rule: help (n nodes: selectors)"; empty when the page passes. */
     @SuppressWarnings("unchecked")
-    static List<String> violations(WebDriver driver) {
+    public static List<String> violations(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(SOURCE);
         Object result = js.executeAsyncScript("""

@@ -45,8 +45,10 @@ class ApplicationsDemoData implements ApplicationRunner {
             TenantDirectory tenants,
             KnowledgeCatalog knowledge,
             FormStore forms,
-            @Value("${buergerservice.applications.fim-samples:../shared/data/fim}") Path samples) {
-        this.samples = samples;
+            @Value("${buergerservice.applications.fim-samples:../shared/data/fim}") String samples) {
+        // a String, not a Path: in a web server context Spring converts a Path through the servlet context,
+        // which refuses "../"
+        this.samples = Path.of(samples);
         this.tenants = tenants;
         this.knowledge = knowledge;
         this.forms = forms;

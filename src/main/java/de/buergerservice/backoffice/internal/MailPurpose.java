@@ -7,5 +7,9 @@ public enum MailPurpose {
     /** the department's answer, to the citizen */
     ANSWER,
     /** an overdue ticket, to the department and the ServiceCenter's supervisors */
-    ESCALATION
+    ESCALATION,
+    /** the confirmation of an online application, to the citizen */
+    SUBMISSION_RECEIVED,
+    /** a status change of an online application with the department's message, to the citizen */
+    SUBMISSION_STATUS
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import de.buergerservice.applications.SubmissionReceived;
 import de.buergerservice.backoffice.TicketStatus;
 import de.buergerservice.contact.ContactChannel;
 import de.buergerservice.contact.ContactHandedOff;
@@ -30,8 +31,13 @@ class Ticket extends PersistentEntity {
     @Column(name = "department_id", nullable = false)
     private UUID departmentId;
 
-    @Column(name = "contact_id", nullable = false, updatable = false)
+    /** The contact handed off; null for a ticket from an online application. */
+    @Column(name = "contact_id", updatable = false)
     private UUID contactId;
+
+    /** The online application (applications' submission) the ticket is the case of; null for a hand-off. */
+    @Column(name = "submission_id", updatable = false)
+    private UUID submissionId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false, length = 20)
@@ -107,6 +113,25 @@ class Ticket extends PersistentEntity {
         this.dueAt = dueAt;
     }
 
+    /**
+     * The case of an online application: the department processes it on the submission's page ({@code note}
+     * links it); the ticket only puts it in the department's inbox with its deadline.
+     */
+    Ticket(SubmissionReceived submission, UUID departmentId, Instant dueAt) {
+        this.tenantId = submission.tenantId();
+        this.departmentId = departmentId;
+        this.submissionId = submission.submissionId();
+        this.kind = HandOffKind.FORWARD;
+        this.channel = ContactChannel.WEB;
+        this.serviceId = submission.serviceId();
+        this.category = cut("Online-Antrag", 200);
+        this.concern = cut("Online-Antrag " + submission.trackingCode() + ": " + submission.formTitle(), 2000);
+        this.note = cut("Antrag bearbeiten: " + submission.backofficePath(), 4000);
+        this.email = cut(submission.email(), 320);
+        this.handedOffAt = submission.at();
+        this.dueAt = dueAt;
+    }
+
     private static String cut(String text, int length) {
         if (text == null || text.isBlank()) {
             return null;
@@ -161,6 +186,10 @@ class Ticket extends PersistentEntity {
 
     UUID getDepartmentId() {
         return departmentId;
+    }
+
+    UUID getSubmissionId() {
+        return submissionId;
     }
 
     UUID getContactId() {

@@ -9,6 +9,9 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import de.buergerservice.applications.SubmissionReceived;
+import de.buergerservice.applications.SubmissionStatus;
+import de.buergerservice.applications.SubmissionStatusChanged;
 import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.identity.UserInfo;
 import de.buergerservice.shared.BerlinTime;
@@ -74,6 +77,49 @@ class TicketMails {
         recipients.addAll(properties.mail().supervisors());
         recipients.forEach(to -> queue(MailPurpose.ESCALATION, ticket, tenant, department, to, Map.of()));
         return recipients;
+    }
+
+    /** The confirmation of an online application to the citizen: form, tracking code, where to look it up. */
+    void submissionReceived(
+            TicketView ticket, TenantInfo tenant, DepartmentInfo department, SubmissionReceived submission) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("submission", submission);
+        values.put("department", department);
+        values.put("received", WHEN.format(submission.at()));
+        queueForCitizen(MailPurpose.SUBMISSION_RECEIVED, ticket, tenant, submission.email(), values);
+    }
+
+    /** The department's status change and message on an online application, to the citizen. */
+    void submissionStatus(
+            TicketView ticket, TenantInfo tenant, DepartmentInfo department, SubmissionStatusChanged change) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("change", change);
+        values.put("department", department);
+        values.put(
+                "status",
+                switch (change.status()) {
+                    case RECEIVED -> "eingegangen";
+                    case IN_PROGRESS -> "in Bearbeitung";
+                    case MORE_INFO_NEEDED -> "Rückfrage: Wir benötigen weitere Angaben von Ihnen";
+                    case COMPLETED -> "abgeschlossen";
+                    case REJECTED -> "abgelehnt";
+                });
+        values.put("moreInfo", change.status() == SubmissionStatus.MORE_INFO_NEEDED);
+        queueForCitizen(MailPurpose.SUBMISSION_STATUS, ticket, tenant, change.email(), values);
+    }
+
+    private void queueForCitizen(
+            MailPurpose purpose, TicketView ticket, TenantInfo tenant, String to, Map<String, Object> values) {
+        MailTemplates.Mail mail = templates.render(
+                purpose, tenant, tenants.openingHours(tenant.id()).orElse(OpeningHours.closed()), values);
+        outbox.queue(
+                tenant.id(),
+                ticket == null ? null : ticket.id(),
+                purpose,
+                properties.mail().from(),
+                to,
+                mail.subject(),
+                mail.body());
     }
 
     private void queue(

@@ -16,6 +16,10 @@ interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecification
 
     boolean existsByContactId(UUID contactId);
 
+    boolean existsBySubmissionId(UUID submissionId);
+
+    Optional<Ticket> findBySubmissionId(UUID submissionId);
+
     Optional<Ticket> findByIdAndTenantIdIn(UUID id, Collection<UUID> tenantIds);
 
     /** Open tickets past their deadline that were not escalated for it (the escalation job's work list). */

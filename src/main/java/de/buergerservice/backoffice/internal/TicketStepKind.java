@@ -10,5 +10,7 @@ public enum TicketStepKind {
     FORWARDED,
     RETURNED,
     CLOSED,
-    ESCALATED
+    ESCALATED,
+    /** the citizen answered the department's request for more information on an online application */
+    CITIZEN_ANSWERED
 }

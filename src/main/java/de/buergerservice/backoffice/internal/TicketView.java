@@ -10,7 +10,8 @@ import de.buergerservice.contact.HandOffKind;
 
 /**
  * A ticket as the REST API and the inbox show it. {@code tenant} is the municipality's slug, {@code department}
- * the id of the department that owns it; {@code overdue} and {@code escalated} are as of the moment of reading.
+ * the id of the department that owns it; {@code overdue} and {@code escalated} are as of the moment of reading;
+ * {@code submissionId} is set for the case of an online application (processed on its own page).
  */
 public record TicketView(
         UUID id,
@@ -36,7 +37,8 @@ public record TicketView(
         String assignee,
         String result,
         Instant closedAt,
-        List<StepView> history) {
+        List<StepView> history,
+        UUID submissionId) {
 
     /** The concern in a few words, for subjects and lists. */
     public String concernOrCategory() {

@@ -16,6 +16,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.buergerservice.applications.SubmissionReceived;
+import de.buergerservice.applications.SubmissionStatus;
+import de.buergerservice.applications.SubmissionStatusChanged;
 import de.buergerservice.backoffice.TicketReturned;
 import de.buergerservice.backoffice.TicketStatus;
 import de.buergerservice.contact.ContactHandedOff;
@@ -127,6 +130,86 @@ public class Tickets {
                 department.get().name() + (chosen.isPresent() ? "" : " (kein Fachbereich angegeben)"));
         mails.newTicket(view(ticket, tenant, department.get(), List.of()), tenant, department.get());
         return Optional.of(ticket.getId());
+    }
+
+    /**
+     * An online application becomes the case of the responsible department (once per submission, as after a
+     * redelivered event): the department without one of its own named gets the municipality's first department.
+     * The citizen gets the confirmation mail with the tracking code, the department its new-ticket mail. Called by
+     * the system.
+     */
+    public Optional<UUID> openSubmission(SubmissionReceived submission) {
+        if (tickets.existsBySubmissionId(submission.submissionId())) {
+            return Optional.empty();
+        }
+        TenantInfo tenant = tenants.findById(submission.tenantId()).orElse(null);
+        if (tenant == null) {
+            log.warn(
+                    "Submission {} of unknown municipality {} dropped",
+                    submission.submissionId(),
+                    submission.tenantId());
+            return Optional.empty();
+        }
+        Optional<DepartmentInfo> chosen = Optional.ofNullable(submission.departmentId())
+                .flatMap(tenants::findDepartment)
+                .filter(d -> d.tenantId().equals(tenant.id()));
+        Optional<DepartmentInfo> department =
+                chosen.or(() -> tenants.departmentsOf(tenant.id()).stream().findFirst());
+        if (department.isEmpty()) {
+            // no inbox to put it in, but the citizen is still told it arrived
+            log.warn("Submission {}: {} has no department", submission.submissionId(), tenant.slug());
+            mails.submissionReceived(
+                    null,
+                    tenant,
+                    new DepartmentInfo(null, tenant.id(), tenant.name(), null, null, List.of()),
+                    submission);
+            return Optional.empty();
+        }
+        Instant due = tenants.afterServiceHours(tenant.id(), submission.at(), properties.deadline())
+                .orElse(null);
+        Ticket ticket = tickets.save(new Ticket(submission, department.get().id(), due));
+        step(
+                ticket,
+                "Online-Antrag",
+                TicketStepKind.CREATED,
+                department.get().name() + ", Vorgangsnummer " + submission.trackingCode());
+        TicketView view = view(ticket, tenant, department.get(), List.of());
+        mails.newTicket(view, tenant, department.get());
+        mails.submissionReceived(view, tenant, department.get(), submission);
+        return Optional.of(ticket.getId());
+    }
+
+    /**
+     * A status change of an online application: the citizen gets the department's message by mail (not for the
+     * citizen's own answer); the case's ticket is closed when the application is finished. Called by the system.
+     */
+    public void submissionChanged(SubmissionStatusChanged change) {
+        Optional<Ticket> found = tickets.findBySubmissionId(change.submissionId())
+                .filter(t -> t.getTenantId().equals(change.tenantId()));
+        TenantInfo tenant = tenants.findById(change.tenantId()).orElse(null);
+        if (tenant == null) {
+            return;
+        }
+        DepartmentInfo department = found.map(this::department)
+                .orElseGet(() -> tenants.departmentsOf(tenant.id()).stream()
+                        .findFirst()
+                        .orElse(new DepartmentInfo(null, tenant.id(), tenant.name(), null, null, List.of())));
+        if (found.isPresent() && found.get().getStatus().open()) {
+            Ticket ticket = found.get();
+            if (change.byCitizen()) {
+                step(ticket, "Antragsteller/in", TicketStepKind.CITIZEN_ANSWERED, change.message());
+            } else if (change.status().finished()) {
+                ticket.close(
+                        "Online-Antrag "
+                                + (change.status() == SubmissionStatus.COMPLETED ? "abgeschlossen" : "abgelehnt"),
+                        change.at());
+                step(ticket, "Online-Antrag", TicketStepKind.CLOSED, ticket.getResult());
+            }
+        }
+        if (!change.byCitizen()) {
+            mails.submissionStatus(
+                    found.map(t -> view(t, tenant, department, List.of())).orElse(null), tenant, department, change);
+        }
     }
 
     private static ContactHandedOff withDepartment(ContactHandedOff e, UUID department) {
@@ -390,6 +473,7 @@ public class Tickets {
                 t.getAssignee(),
                 t.getResult(),
                 t.getClosedAt(),
-                history);
+                history,
+                t.getSubmissionId());
     }
 }

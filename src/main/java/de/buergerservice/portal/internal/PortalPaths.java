@@ -15,7 +15,10 @@ public final class PortalPaths {
     /** The portal's pages below {@code /{slug}/}; German words no staff page uses. */
     private static final Pattern PAGE = Pattern.compile("^/([a-z0-9]+(?:-[a-z0-9]+)*)(/(?:"
             + "|leistungen(?:/[^/]{1,80}(?:/druck)?)?|suche|fachbereiche(?:/[^/]{1,80})?|kontakt|barrierefreiheit"
-            + "|leichte-sprache|gebaerdensprache|sitemap\\.xml|marke\\.css|logo))?$");
+            + "|leichte-sprache|gebaerdensprache|sitemap\\.xml|marke\\.css|logo"
+            // online applications: a form's steps, summary, submit, confirmation; the status look-up
+            + "|antraege/[a-z0-9][a-z0-9-]{0,79}(?:/(?:zusammenfassung|absenden|eingegangen))?"
+            + "|antragsstatus(?:/(?:vorgang|eingangsbestaetigung))?))?$");
 
     /** First path segments of the product's own pages and resources (and of the modules still to come). */
     static final Set<String> RESERVED = Set.of(

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import de.buergerservice.applications.FormCatalog;
+import de.buergerservice.applications.FormInfo;
 import de.buergerservice.knowledge.KnowledgeSearchResult;
 import de.buergerservice.knowledge.ServiceView;
 import de.buergerservice.portal.internal.Branding;
@@ -45,11 +47,13 @@ class PortalPageController {
     private final PortalPageSupport pages;
     private final PortalContent content;
     private final JsonLd jsonLd;
+    private final FormCatalog forms;
 
-    PortalPageController(PortalPageSupport pages, PortalContent content, JsonLd jsonLd) {
+    PortalPageController(PortalPageSupport pages, PortalContent content, JsonLd jsonLd, FormCatalog forms) {
         this.pages = pages;
         this.content = content;
         this.jsonLd = jsonLd;
+        this.forms = forms;
     }
 
     @GetMapping("/{slug}")
@@ -138,8 +142,13 @@ class PortalPageController {
         UUID id = PortalPageSupport.id(serviceId, "service");
         ServiceView service =
                 content.catalogue(tenant.id()).find(id).orElseThrow(() -> new PortalNotFoundException("service"));
+        // the service's online forms: part of the cache key, so publishing a form shows on the page at once
+        List<FormInfo> onlineForms = forms.forService(tenant.id(), id);
+        String formsKey = onlineForms.stream()
+                .map(f -> f.formKey() + "@" + f.publishedVersion())
+                .collect(java.util.stream.Collectors.joining(","));
         return pages.html(
-                pages.key(tenant, "service:" + id + suffix),
+                pages.key(tenant, "service:" + id + suffix + "|" + formsKey),
                 template,
                 () -> {
                     var model = pages.model(
@@ -151,6 +160,7 @@ class PortalPageController {
                             ? Optional.empty()
                             : content.department(tenant.id(), service.departmentId());
                     model.put("service", service);
+                    model.put("onlineForms", onlineForms);
                     model.put("department", department.orElse(null));
                     model.put("jsonLd", jsonLd.governmentService(tenant, service, department, pages));
                     return model;

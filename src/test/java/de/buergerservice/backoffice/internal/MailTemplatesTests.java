@@ -74,7 +74,8 @@ class MailTemplatesTests {
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     Map<String, Object> values(TicketView ticket) {
