@@ -31,6 +31,7 @@ import de.buergerservice.telephony.internal.QueueService;
 import de.buergerservice.telephony.internal.RegistrationStore;
 import de.buergerservice.telephony.internal.RestartRecovery;
 import de.buergerservice.telephony.internal.SwitchboardRelay;
+import de.buergerservice.telephony.internal.media.SwitchboardVoice;
 import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.tenancy.TenantDirectory;
 
@@ -56,6 +57,7 @@ public class SipServer implements SmartLifecycle {
     private final RestartRecovery recovery;
     private final CallEventLog events;
     private final OverloadGuard overload;
+    private final SwitchboardVoice voice;
 
     private SipStack stack;
     private SipProvider provider;
@@ -77,7 +79,9 @@ public class SipServer implements SmartLifecycle {
             RegistrationStore registrations,
             RestartRecovery recovery,
             CallEventLog events,
-            OverloadGuard overload) {
+            OverloadGuard overload,
+            org.springframework.beans.factory.ObjectProvider<SwitchboardVoice> voice) {
+        this.voice = voice.getIfAvailable();
         this.properties = properties;
         this.registrations = registrations;
         this.recovery = recovery;
@@ -153,7 +157,8 @@ public class SipServer implements SmartLifecycle {
                     signalling,
                     timers,
                     events,
-                    overload);
+                    overload,
+                    voice);
             overload.start(provider, sip, signalling, timers);
             provider.addSipListener(proxy);
             relay.connect(proxy);
