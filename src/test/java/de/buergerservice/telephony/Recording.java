@@ -3,6 +3,8 @@ package de.buergerservice.telephony;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,20 +21,32 @@ record Recording(Clip clip) {
 
     static final int FRAME = 80; // 10 ms at 8 kHz
 
+    /**
+     * Everything the phone received: baresip starts a new {@code dump-<time>-dec.wav} whenever its audio restarts
+     * (each 183 with SDP), so the files are joined in the order of their names (their start times).
+     */
     static Optional<Recording> in(Path dir) throws IOException {
+        List<Path> received;
         try (Stream<Path> files = Files.list(dir)) {
-            Optional<Path> received = files.filter(
-                            p -> p.getFileName().toString().endsWith("-dec.wav"))
-                    .findFirst();
-            if (received.isEmpty()) {
-                return Optional.empty();
+            received = files.filter(p -> p.getFileName().toString().endsWith("-dec.wav"))
+                    .sorted()
+                    .toList();
+        }
+        if (received.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Clip> parts = new ArrayList<>();
+        for (Path file : received) {
+            if (Files.size(file) <= 44) {
+                continue; // header only
             }
             try {
-                return Optional.of(new Recording(Wav.read(Files.readAllBytes(received.get()))));
+                parts.add(Wav.read(Files.readAllBytes(file)));
             } catch (Wav.NotWavException e) {
-                throw new IOException(e.getMessage(), e);
+                throw new IOException(file + ": " + e.getMessage(), e);
             }
         }
+        return Optional.of(new Recording(Clip.concat(parts)));
     }
 
     double seconds() {
@@ -72,7 +86,8 @@ record Recording(Clip clip) {
      */
     double[] bestMatch(Clip prompt, double fromSeconds, double toSeconds) {
         double[] env = envelope(clip);
-        double[] p = envelope(prompt);
+        double[] whole = envelope(prompt);
+        double[] p = java.util.Arrays.copyOf(whole, Math.min(whole.length, env.length)); // a recording cut short
         double best = -1;
         int bestAt = -1;
         int from = (int) (fromSeconds * 100);

@@ -167,6 +167,10 @@ public final class SipLoadBenchmark {
                 "--server.port=" + httpPort,
                 "--buergerservice.sip.host=127.0.0.1",
                 "--buergerservice.sip.port=" + sipPort));
+        // issue 19: announcements (early media) only when a run asks for them (-Dbench.announcements=true), so the
+        // figures of earlier runs keep their meaning
+        command.add("--buergerservice.telephony.media.announcements-by-default="
+                + Boolean.getBoolean("bench.announcements"));
         System.out.println("server: " + String.join(" ", command) + " (log " + dir.resolve("server.log") + ")");
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -66,6 +66,8 @@ class SipProxy implements SipListener, SwitchboardListener {
     /** T1 × 2^4: a BYE's retransmissions over UDP until then find the dialog still there. */
     static final long BYE_LINGER_SECONDS = 8;
 
+    static final long EARLY_MEDIA_REMINDER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     /** One caller's INVITE while the switchboard handles it. */
     static final class InboundCall {
         final String callId;
@@ -80,6 +82,8 @@ class SipProxy implements SipListener, SwitchboardListener {
         volatile byte[] earlyMedia;
         /** the caller pressed 1: the place in the queue is kept for a callback, the INVITE ends without ABANDONED */
         volatile boolean callbackRequested;
+
+        volatile long lastProgressNanos;
 
         volatile ScheduledFuture<?> reminder;
 
@@ -402,6 +406,7 @@ class SipProxy implements SipListener, SwitchboardListener {
                         digit -> signalling.execute(() -> digit(call, digit)))
                 .ifPresent(sdp -> {
                     call.earlyMedia = sdp;
+                    call.lastProgressNanos = System.nanoTime();
                     signalling.execute(() -> sendSessionProgress(call, "Willkommen"));
                 });
     }
@@ -855,6 +860,19 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void sendQueued(InboundCall call, int position) {
         if (call.finalSent.get()) {
+            return;
+        }
+        if (call.earlyMedia != null) {
+            // while the switchboard's audio plays, a 182 without SDP would make phones drop it (baresip restarts
+            // its audio and plays its own ringback): the position goes out as 183 with the same SDP, and no more
+            // often than every 30 s — enough for Timer C of proxies on the way (RFC 3261 §16.8), and each 183 makes
+            // some phones restart their audio for a moment
+            long now = System.nanoTime();
+            if (now - call.lastProgressNanos < EARLY_MEDIA_REMINDER_NANOS) {
+                return;
+            }
+            call.lastProgressNanos = now;
+            sendSessionProgress(call, "In Warteschlange, Position " + position);
             return;
         }
         try {
