@@ -38,7 +38,8 @@ class VoiceApiTests {
         return Wav.write(new Clip(samples));
     }
 
-    MockMvcTester.MockMvcRequestBuilder upload(String situation, MockMultipartFile file, String user) {
+    org.springframework.test.web.servlet.assertj.MvcTestResult upload(
+            String situation, MockMultipartFile file, String user) {
         var builder = MockMvcRequestBuilders.multipart(HttpMethod.PUT, PROMPTS + situation);
         if (file != null) {
             builder.file(file);
