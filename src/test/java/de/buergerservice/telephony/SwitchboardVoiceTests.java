@@ -97,7 +97,7 @@ class SwitchboardVoiceTests {
                     .as("183 with the switchboard's SDP (early media) instead of 182")
                     .isNotNull();
 
-            Process caller = baresip(dir, "buerger5", "sip:+4954356000@127.0.0.1:" + server.port(), 40);
+            Process caller = baresip(dir, "buerger5", "sip:+4954356000@127.0.0.1:" + server.port(), 60);
             try {
                 Thread.sleep(16_000); // greeting, then "Position 2" and hold music, twice
                 agents.requestState(agent.id(), AgentState.AVAILABLE, null);
@@ -108,7 +108,7 @@ class SwitchboardVoiceTests {
                 Response ok = ahead.awaitResponse(Response.OK, 5);
                 assertThat(ok).isNotNull();
                 ahead.ack(ok);
-                Thread.sleep(16_000); // now "Position 1"
+                Thread.sleep(26_000); // the round under way ends, then "Position 1"
                 stop(caller);
             } finally {
                 caller.destroy();
