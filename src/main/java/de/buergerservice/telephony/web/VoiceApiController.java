@@ -76,9 +76,9 @@ class VoiceApiController {
                 new VoiceSettings(tenant(slug).id(), data.announcements(), notice, data.announceEverySeconds())));
     }
 
-    @PutMapping(
-            path = "/api/v1/tenants/{slug}/telephony/prompts/{situation}",
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    // no "consumes": a request that is not multipart is still checked for the role first (403), and without a file
+    // part an administrator gets the German "Bitte eine WAV-Datei auswählen." rather than a bare 415
+    @PutMapping("/api/v1/tenants/{slug}/telephony/prompts/{situation}")
     @PreAuthorize(TelephonyApiController.MANAGERS)
     PromptView upload(
             @PathVariable String slug,
