@@ -137,6 +137,8 @@ class TenantIsolationTests {
                 agent1Token(users.findByUsername("agent1").orElseThrow().id()).toString());
         // contact: a contact of Oldenburg's (an e-mail, documented by nobody yet)
         ids.put("contactId", oldenburgContact(oldenburg.id()).toString());
+        // telephony (issue 19): a prompt situation of a municipality's line (not an id; any of the four)
+        ids.put("situation", "GREETING");
         // planning: a what-if simulation somebody else (the shift supervisor) started
         ids.put(
                 "simulationId",

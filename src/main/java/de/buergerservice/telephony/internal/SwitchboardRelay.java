@@ -39,6 +39,11 @@ public class SwitchboardRelay implements SwitchboardListener {
     }
 
     @Override
+    public void ringForCallback(String callId, UUID agentId, String number) {
+        signalling.ringForCallback(callId, agentId, number);
+    }
+
+    @Override
     public void cancelRing(String callId, UUID agentId) {
         signalling.cancelRing(callId, agentId);
     }

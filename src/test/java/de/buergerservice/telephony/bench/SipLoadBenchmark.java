@@ -169,6 +169,10 @@ public final class SipLoadBenchmark {
                 "--buergerservice.sip.port=" + sipPort,
                 // the load generator is one source (127.0.0.1) standing for many phones and the trunk
                 "--buergerservice.sip.limits.trusted-sources=127.0.0.1"));
+        // issue 19: announcements (early media) only when a run asks for them (-Dbench.announcements=true), so the
+        // figures of earlier runs keep their meaning
+        command.add("--buergerservice.telephony.media.announcements-by-default="
+                + Boolean.getBoolean("bench.announcements"));
         System.out.println("server: " + String.join(" ", command) + " (log " + dir.resolve("server.log") + ")");
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -145,10 +145,61 @@ public final class SipReferenceBenchmark {
                 rate,
                 Duration.ofSeconds(warmUp),
                 Duration.ofSeconds(measured),
-                Duration.ZERO, // the phone answers at once: INVITE->200 is the servers' time, not a ring delay
+                answerDelay(), // 0: the phone answers at once, INVITE->200 is the servers' time, not a ring delay
                 Duration.ofMillis(Long.getLong("bench.talkMs", 1000)),
                 prefix,
                 () -> 0);
+    }
+
+    /**
+     * Issue 19, announcements on ({@code -Dbench.announcements=true}): the agents' phones answer after
+     * {@code bench.answerDelayMs} (3,000), so every call hears that long of early media (greeting, hold tones) from the
+     * switchboard's RTP engine; INVITE->200 then includes the delay (setup time = INVITE->200 minus the delay).
+     */
+    static Duration answerDelay() {
+        return Boolean.getBoolean("bench.announcements")
+                ? Duration.ofMillis(Long.getLong("bench.answerDelayMs", 3000))
+                : Duration.ZERO;
+    }
+
+    /**
+     * Counts the RTP the product sends to the callers: every generated INVITE offers 127.0.0.1:40000
+     * ({@link SipText#SDP}), so one socket there sees all streams' packets.
+     */
+    static final class RtpCounter implements AutoCloseable {
+        private final java.nio.channels.DatagramChannel channel;
+        private final java.util.concurrent.atomic.LongAdder packets = new java.util.concurrent.atomic.LongAdder();
+        private final Thread reader;
+
+        RtpCounter() throws IOException {
+            channel = java.nio.channels.DatagramChannel.open().bind(new java.net.InetSocketAddress("127.0.0.1", 40000));
+            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            reader = new Thread(
+                    () -> {
+                        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(2048);
+                        try {
+                            while (true) {
+                                buffer.clear();
+                                channel.receive(buffer);
+                                packets.increment();
+                            }
+                        } catch (IOException closed) {
+                            // done
+                        }
+                    },
+                    "rtp-counter");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        long packets() {
+            return packets.sum();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     private static Result product(int agents, double rate, int measured, int warmUp) throws Exception {
@@ -163,7 +214,32 @@ public final class SipReferenceBenchmark {
             bench.awaitHealthy(server, Duration.ofMinutes(Long.getLong("bench.startMinutes", 3)));
             List<String> users = SipLoadRun.agentUsers("last", agents);
             bench.setUp(users);
-            return measure("product", server.pid(), plan(sipPort, users, rate, measured, warmUp, prefix()), rate);
+            if (!Boolean.getBoolean("bench.announcements")) {
+                return measure("product", server.pid(), plan(sipPort, users, rate, measured, warmUp, prefix()), rate);
+            }
+            try (RtpCounter rtp = new RtpCounter()) {
+                long before = rtp.packets();
+                long started = System.nanoTime();
+                Result result =
+                        measure("product", server.pid(), plan(sipPort, users, rate, measured, warmUp, prefix()), rate);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double packetsPerSecond = (rtp.packets() - before) / seconds;
+                double concurrent = packetsPerSecond / 50; // 20 ms packets: 50 per second and announcing call
+                double delay = answerDelay().toMillis();
+                OUT.printf(
+                        Locale.ROOT,
+                        "ANNOUNCEMENTS %.0f/s: answer delay %.0f ms, setup p99 (INVITE->200 minus delay) %.2f ms, RTP"
+                                + " packets %.0f/s = %.0f concurrent announcing calls, server CPU %.3f ms per completed"
+                                + " call = %.3f ms CPU per second per announcing call%n",
+                        rate,
+                        delay,
+                        result.report().inviteTo200().percentileMillis(99) - delay,
+                        packetsPerSecond,
+                        concurrent,
+                        result.cpuPerCallMillis(),
+                        concurrent == 0 ? 0 : 1000 * result.cpuSeconds() / seconds / concurrent);
+                return result;
+            }
         } finally {
             SipLoadBenchmark.stop(server);
             OUT.println("server log: " + dir.resolve("server.log"));

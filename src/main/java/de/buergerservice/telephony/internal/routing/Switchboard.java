@@ -133,6 +133,14 @@ public final class Switchboard {
 
         Agent agent;
         boolean talking;
+        /** the caller asked to be called back at {@code callbackNumber} (issue 19) */
+        boolean callback;
+
+        String callbackNumber;
+        int callbackAttempts;
+        /** the agent took the callback, the citizen's phone is being dialled */
+        boolean dialling;
+
         Scheduler.Cancellable ringTimer;
         Scheduler.Cancellable overflowTimer;
 
@@ -393,6 +401,116 @@ public final class Switchboard {
         return Optional.empty();
     }
 
+    // --- callbacks (issue 19) -------------------------------------------------------------------------------
+
+    /**
+     * The waiting caller asked to be called back at {@code number} instead of waiting on the line: the call keeps
+     * its place (CALLBACK_REQUESTED); when it reaches an agent, {@link SwitchboardListener#ringForCallback} instead of
+     * ring. False if the call is not waiting, already a callback, or the number is unknown.
+     */
+    public synchronized boolean requestCallback(String callId, String number) {
+        Call call = calls.get(callId);
+        if (call == null || call.agent != null || call.callback || number == null || number.isBlank()) {
+            return false;
+        }
+        Optional<Integer> position = position(callId);
+        call.callback = true;
+        call.callbackNumber = number;
+        record(
+                call,
+                null,
+                CallEventType.CALLBACK_REQUESTED,
+                recording ? "number=" + number + "; position=" + position.orElse(0) : null);
+        version++;
+        return true;
+    }
+
+    /**
+     * The agent picked up the callback: the agent is TALKING (the ring timer stops), CALLBACK_ATTEMPT, and the adapter
+     * now dials the citizen. ANSWERED follows only when the citizen picks up ({@link #answered}), so the wait means
+     * the same as for any call: from the caller's INVITE to being connected with an agent.
+     *
+     * @return the attempt's number (1 = first), or 0 if the call no longer rings that agent
+     */
+    public synchronized int callbackAgentReady(String callId, UUID agentId) {
+        Call call = calls.get(callId);
+        if (call == null
+                || !call.callback
+                || call.agent == null
+                || !call.agent.id.equals(agentId)
+                || call.talking
+                || call.dialling) {
+            return 0;
+        }
+        cancel(call.ringTimer);
+        call.dialling = true;
+        call.callbackAttempts++;
+        record(call, call.agent, CallEventType.CALLBACK_ATTEMPT, recording ? "attempt=" + call.callbackAttempts : null);
+        enter(call.agent, AgentState.TALKING, null);
+        return call.callbackAttempts;
+    }
+
+    /**
+     * The citizen was not reached (busy, no answer, refused) or the agent's leg failed. The agent is AVAILABLE again
+     * (it was not their fault) and keeps their place among idle agents; within {@code maxAttempts} the call goes back
+     * to the head of its queue after {@code retryAfter} (CALLBACK_FAILED), else it is given up: CALLBACK_ABANDONED
+     * and ABANDONED (so the KPIs count it like any call nobody reached).
+     */
+    public synchronized void callbackFailed(String callId, String why, int maxAttempts, Duration retryAfter) {
+        Call call = calls.get(callId);
+        if (call == null || !call.callback || call.talking) {
+            return;
+        }
+        Agent agent = call.agent;
+        if (agent != null) {
+            cancel(call.ringTimer);
+            agent.call = null;
+            call.agent = null;
+        }
+        call.dialling = false;
+        boolean retry = call.callbackAttempts < maxAttempts;
+        if (retry) {
+            record(
+                    call,
+                    agent,
+                    CallEventType.CALLBACK_FAILED,
+                    recording ? "attempt=" + call.callbackAttempts + "; reason=" + why : null);
+            scheduler.schedule(retryAfter, () -> callbackRetry(callId));
+        } else {
+            calls.remove(callId);
+            cancel(call.overflowTimer);
+            call.line.waiting.remove(call);
+            record(
+                    call,
+                    agent,
+                    CallEventType.CALLBACK_ABANDONED,
+                    recording ? "attempts=" + call.callbackAttempts + "; reason=" + why : null);
+            record(call, null, CallEventType.ABANDONED, recording ? "waitMs=" + waitMillis(call) + "; callback" : null);
+        }
+        if (agent != null) {
+            Instant idleSince = agent.idleSince;
+            enter(agent, AgentState.AVAILABLE, null);
+            keepPlaceInLine(agent, idleSince);
+            dispatch(agent);
+        }
+        version++;
+    }
+
+    private synchronized void callbackRetry(String callId) {
+        Call call = calls.get(callId);
+        if (call != null && call.agent == null && !call.line.waiting.contains(call)) {
+            call.line.waiting.addFirst(call); // it has waited longest: its place is the head
+            dispatch(call);
+            version++;
+        }
+    }
+
+    /** The number to call back, if the call is a callback. */
+    public synchronized Optional<String> callbackNumber(String callId) {
+        Call call = calls.get(callId);
+        return call == null || !call.callback ? Optional.empty() : Optional.of(call.callbackNumber);
+    }
+
     /** Whether the call is known (waiting, ringing or talking). */
     public synchronized boolean isActive(String callId) {
         return calls.containsKey(callId);
@@ -412,15 +530,18 @@ public final class Switchboard {
         }
         cancel(call.ringTimer);
         call.talking = true;
+        call.dialling = false;
         recordWithWait(call, call.agent, CallEventType.ANSWERED);
-        enter(call.agent, AgentState.TALKING, null);
+        if (call.agent.state != AgentState.TALKING) { // a callback's agent talks since its leg was answered
+            enter(call.agent, AgentState.TALKING, null);
+        }
         return true;
     }
 
     /** The agent's phone refused the call (busy, declined): like a ring without answer, without CANCEL. */
     public synchronized void ringFailed(String callId, UUID agentId, String why) {
         Call call = calls.get(callId);
-        if (call != null && call.agent != null && call.agent.id.equals(agentId) && !call.talking) {
+        if (call != null && call.agent != null && call.agent.id.equals(agentId) && !call.talking && !call.dialling) {
             noAnswer(call, why, false);
         }
     }
@@ -643,7 +764,7 @@ public final class Switchboard {
 
     private synchronized void ringTimedOut(String callId, UUID agentId) {
         Call call = calls.get(callId);
-        if (call != null && call.agent != null && call.agent.id.equals(agentId) && !call.talking) {
+        if (call != null && call.agent != null && call.agent.id.equals(agentId) && !call.talking && !call.dialling) {
             noAnswer(call, null, true);
         }
     }
@@ -760,7 +881,11 @@ public final class Switchboard {
         String callId = call.id;
         UUID agentId = agent.id;
         call.ringTimer = scheduler.schedule(call.line.definition.ringTimeout(), () -> ringTimedOut(callId, agentId));
-        listener.ring(callId, agentId);
+        if (call.callback) {
+            listener.ringForCallback(callId, agentId, call.callbackNumber);
+        } else {
+            listener.ring(callId, agentId);
+        }
     }
 
     /** The agent is AVAILABLE again but idle since {@code idleSince}, as before a call took them away. */
@@ -857,7 +982,11 @@ public final class Switchboard {
 
     /** An event whose detail is how long the caller waited ({@code waitMs=…}). */
     private void recordWithWait(Call call, Agent agent, CallEventType type) {
-        record(call, agent, type, recording ? "waitMs=" + waitMillis(call) : null);
+        record(
+                call,
+                agent,
+                type,
+                recording ? "waitMs=" + waitMillis(call) + (call.callback ? "; callback" : "") : null);
     }
 
     private void record(Call call, Agent agent, CallEventType type, String detail, String actor) {

@@ -14,6 +14,15 @@ public interface SwitchboardListener {
     /** Offer the call to the agent's phone. */
     default void ring(String callId, UUID agentId) {}
 
+    /**
+     * Offer a callback to the agent's phone: the caller hung up after asking for it, so the adapter calls the agent
+     * first and then the citizen at {@code number} (issue 19). Answer with {@link Switchboard#callbackAgentReady},
+     * then {@link Switchboard#answered} once the citizen picks up, or {@link Switchboard#callbackFailed}.
+     */
+    default void ringForCallback(String callId, UUID agentId, String number) {
+        ring(callId, agentId);
+    }
+
     /** Stop ringing the agent's phone (ring timeout, caller hung up). */
     default void cancelRing(String callId, UUID agentId) {}
 

@@ -41,6 +41,8 @@ import de.buergerservice.telephony.internal.CallEventLog;
 import de.buergerservice.telephony.internal.Digest;
 import de.buergerservice.telephony.internal.QueueService;
 import de.buergerservice.telephony.internal.QueueSettings;
+import de.buergerservice.telephony.internal.media.SwitchboardVoice;
+import de.buergerservice.telephony.internal.media.TelephoneEvent;
 import de.buergerservice.telephony.internal.routing.RoutingException;
 import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.telephony.internal.routing.SwitchboardListener;
@@ -64,6 +66,8 @@ class SipProxy implements SipListener, SwitchboardListener {
     /** T1 × 2^4: a BYE's retransmissions over UDP until then find the dialog still there. */
     static final long BYE_LINGER_SECONDS = 8;
 
+    static final long EARLY_MEDIA_REMINDER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     /** One caller's INVITE while the switchboard handles it. */
     static final class InboundCall {
         final String callId;
@@ -74,6 +78,13 @@ class SipProxy implements SipListener, SwitchboardListener {
         final long arrivedNanos = System.nanoTime();
         volatile AgentLeg leg;
         volatile boolean agentRinging;
+        /** our SDP answer while the switchboard's media plays to the caller (early media, issue 19) */
+        volatile byte[] earlyMedia;
+        /** the caller pressed 1: the place in the queue is kept for a callback, the INVITE ends without ABANDONED */
+        volatile boolean callbackRequested;
+
+        volatile long lastProgressNanos;
+
         volatile ScheduledFuture<?> reminder;
 
         InboundCall(String callId, ServerTransaction server, Request invite, UUID tenantId) {
@@ -114,6 +125,10 @@ class SipProxy implements SipListener, SwitchboardListener {
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
     private final DialogRegistry dialogs = new DialogRegistry();
     private final CallSupervisor supervisor;
+    /** the switchboard's voice (issue 19); null when the media engine is off */
+    private final SwitchboardVoice voice;
+
+    private final CallbackDialer callbacks;
 
     SipProxy(
             SipProvider provider,
@@ -126,7 +141,8 @@ class SipProxy implements SipListener, SwitchboardListener {
             ExecutorService signalling,
             ScheduledExecutorService timers,
             CallEventLog events,
-            OverloadGuard overload) {
+            OverloadGuard overload,
+            SwitchboardVoice voice) {
         this.provider = provider;
         this.sip = sip;
         this.registrar = registrar;
@@ -139,6 +155,10 @@ class SipProxy implements SipListener, SwitchboardListener {
         this.events = events;
         this.supervisor = new CallSupervisor(provider, sip, switchboard, dialogs, properties, signalling, timers);
         this.overload = overload;
+        this.voice = voice;
+        this.callbacks = voice == null
+                ? null
+                : new CallbackDialer(provider, sip, registrar, switchboard, voice, signalling, timers);
     }
 
     int activeCalls() {
@@ -162,7 +182,9 @@ class SipProxy implements SipListener, SwitchboardListener {
                 sip.respond(serverTransaction(event), request, Response.BAD_REQUEST, "Fehlerhafte Anfrage");
                 return;
             }
-            if (refusedAtEdge(event) || (inDialog && refusedInDialog(event))) {
+            if (refusedAtEdge(event)
+                    || (inDialog && (earlyInfo(event) || (callbacks != null && callbacks.inDialog(event))))
+                    || (inDialog && refusedInDialog(event))) {
                 return;
             }
             switch (method) {
@@ -351,16 +373,132 @@ class SipProxy implements SipListener, SwitchboardListener {
             sip.respond(server, request, Response.LOOP_DETECTED, null);
             return;
         }
+        startEarlyMedia(call, tenant.get());
         try {
             switchboard.offer(callId, queue.id(), CallerNumbers.of(request));
         } catch (RoutingException e) {
             calls.remove(callId);
+            stopMedia(callId);
             sip.respond(server, request, Response.LOOP_DETECTED, null);
             return;
         }
         long interval = properties.queuedInterval().toMillis();
         call.reminder = timers.scheduleAtFixedRate(
                 () -> signalling.execute(() -> remind(call)), interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Issue 19, early media (RFC 3960): the caller's offer is answered in a 183 Session Progress with the SDP of the
+     * switchboard's media engine, which then plays greeting, position and hold music; the agent's 200 later carries
+     * the agent's own SDP in another early dialog's final answer, and the caller's phone switches its audio to the
+     * agent (tried with baresip and linphone). The call is never answered by the switchboard itself, so the wait
+     * stays measured from the INVITE to the agent's answer.
+     */
+    private void startEarlyMedia(InboundCall call, TenantInfo tenant) {
+        if (voice == null || !voice.announces(tenant.id())) {
+            return;
+        }
+        voice.queued(
+                        call.callId,
+                        call.invite.getRawContent(),
+                        tenant,
+                        () -> switchboard.position(call.callId),
+                        digit -> signalling.execute(() -> digit(call, digit)))
+                .ifPresent(sdp -> {
+                    call.earlyMedia = sdp;
+                    call.lastProgressNanos = System.nanoTime();
+                    signalling.execute(() -> sendSessionProgress(call, "Willkommen"));
+                });
+    }
+
+    private void sendSessionProgress(InboundCall call, String reason) {
+        if (call.finalSent.get()) {
+            return;
+        }
+        try {
+            Response progress = sip.response(Response.SESSION_PROGRESS, call.invite, reason);
+            progress.addHeader(sip.headers().createContactHeader(sip.addresses().createAddress(sip.routeUri())));
+            progress.setContent(call.earlyMedia, sip.headers().createContentTypeHeader("application", "sdp"));
+            call.server.sendResponse(progress);
+        } catch (Exception e) {
+            log.debug("183 for {} not sent: {}", call.callId, e.toString());
+        }
+    }
+
+    /** A key the caller pressed (RFC 4733 in the early media, or SIP INFO): 1 asks for a callback. */
+    private void digit(InboundCall call, char digit) {
+        MDC.put("callId", call.callId);
+        try {
+            log.debug("DTMF {} from the caller", digit);
+            if (digit != '1'
+                    || call.callbackRequested
+                    || call.finalSent.get()
+                    || callbacks == null
+                    || !callbacks.offered()) {
+                return;
+            }
+            String number = CallerNumbers.of(call.invite);
+            if (number == null || !switchboard.requestCallback(call.callId, number)) {
+                voice.callbackRefused(call.callId);
+                return;
+            }
+            call.callbackRequested = true;
+            voice.callbackConfirmed(call.callId, () -> signalling.execute(() -> endForCallback(call)));
+        } finally {
+            MDC.remove("callId");
+        }
+    }
+
+    /** The confirmation was played: the caller's INVITE ends (480), the place in the queue stays for the callback. */
+    private void endForCallback(InboundCall call) {
+        if (call.finalSent.compareAndSet(false, true)) {
+            try {
+                sip.respond(call.server, call.invite, Response.TEMPORARILY_UNAVAILABLE, "Rückruf vorgemerkt");
+            } catch (Exception e) {
+                log.debug("480 after callback request for {} not sent: {}", call.callId, e.toString());
+            }
+            finish(call);
+        }
+    }
+
+    /**
+     * SIP INFO in the early dialog of our 183 ({@code application/dtmf-relay}, the fallback of phones that do not
+     * send RFC 4733 events): answered 200 here and read as a key press. Other requests of that early dialog are not
+     * ours to take (the caller's next request goes to the agent's dialog once answered).
+     */
+    private boolean earlyInfo(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        if (!Request.INFO.equals(request.getMethod())) {
+            return false;
+        }
+        InboundCall call = calls.get(callId(request));
+        String tag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        if (call == null
+                || call.earlyMedia == null
+                || !SipMessages.tagFor(call.invite).equals(tag)) {
+            return false;
+        }
+        javax.sip.header.ContentTypeHeader type =
+                (javax.sip.header.ContentTypeHeader) request.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+        byte[] body = request.getRawContent();
+        Optional<Character> digit = type == null
+                ? Optional.empty()
+                : TelephoneEvent.fromInfo(
+                        type.getContentSubType(),
+                        body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (digit.isEmpty()) {
+            sip.respond(serverTransaction(event), request, Response.UNSUPPORTED_MEDIA_TYPE, "Nur DTMF");
+            return true;
+        }
+        sip.respond(serverTransaction(event), request, Response.OK, null);
+        signalling.execute(() -> digit(call, digit.get()));
+        return true;
+    }
+
+    private void stopMedia(String callId) {
+        if (voice != null) {
+            voice.stop(callId);
+        }
     }
 
     private Optional<TenantInfo> tenantDialled(Request request) {
@@ -385,6 +523,50 @@ class SipProxy implements SipListener, SwitchboardListener {
                 callId(request),
                 tenant.id(),
                 (redirect ? "redirect=" + queue.redirectTarget() : "480") + "; " + reason);
+        if (voice != null && voice.announces(tenant.id()) && announceClosed(request, server, tenant, queue, reason)) {
+            return;
+        }
+        sendClosed(request, server, queue, reason);
+    }
+
+    /**
+     * Issue 19: outside opening hours the caller first hears when the municipality is open again (early media), and
+     * only then the final answer of the closed rule (480, or 302 to the on-call number) — on an ordinary line a bare
+     * 480 is just a busy tone. The caller may hang up meanwhile (CANCEL: 487 as for any call).
+     */
+    private boolean announceClosed(
+            Request request, ServerTransaction server, TenantInfo tenant, QueueSettings queue, String reason) {
+        String callId = callId(request);
+        InboundCall call = new InboundCall(callId, server, request, tenant.id());
+        if (calls.putIfAbsent(callId, call) != null) {
+            return false;
+        }
+        Optional<byte[]> sdp = voice.closed(
+                callId,
+                request.getRawContent(),
+                tenant,
+                () -> signalling.execute(() -> {
+                    if (call.finalSent.compareAndSet(false, true)) {
+                        try {
+                            sendClosed(request, server, queue, reason);
+                        } catch (Exception e) {
+                            log.debug("Closed answer for {} not sent: {}", callId, e.toString());
+                        }
+                        finish(call);
+                    }
+                }));
+        if (sdp.isEmpty()) {
+            calls.remove(callId, call);
+            return false;
+        }
+        call.earlyMedia = sdp.get();
+        signalling.execute(() -> sendSessionProgress(call, reason));
+        return true;
+    }
+
+    private void sendClosed(Request request, ServerTransaction server, QueueSettings queue, String reason)
+            throws Exception {
+        boolean redirect = queue.closedAction() == QueueSettings.ClosedAction.REDIRECT;
         if (redirect) {
             Response response = sip.response(Response.MOVED_TEMPORARILY, request, "Umgeleitet: " + reason);
             response.addHeader(sip.headers()
@@ -425,7 +607,9 @@ class SipProxy implements SipListener, SwitchboardListener {
         sip.respond(cancel, request, Response.OK, null);
         if (call.finalSent.compareAndSet(false, true)) {
             // recorded before the caller hears 487; stops a ringing phone via cancelRing, so finish afterwards
-            switchboard.abandon(call.callId);
+            if (!call.callbackRequested) {
+                switchboard.abandon(call.callId); // a callback keeps its place though the caller hung up
+            }
             sip.respond(call.server, call.invite, Response.REQUEST_TERMINATED, null);
             finish(call);
         }
@@ -444,6 +628,7 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void finish(InboundCall call) {
         calls.remove(call.callId, call);
+        stopMedia(call.callId);
         ScheduledFuture<?> reminder = call.reminder;
         if (reminder != null) {
             reminder.cancel(false);
@@ -588,6 +773,18 @@ class SipProxy implements SipListener, SwitchboardListener {
     }
 
     @Override
+    public void ringForCallback(String callId, UUID agentId, String number) {
+        InboundCall call = calls.get(callId);
+        if (call != null && !call.finalSent.get()) {
+            ring(callId, agentId); // the caller still hears the confirmation: the agent takes the call as it is
+        } else if (callbacks != null) {
+            callbacks.ringAgent(callId, agentId, number);
+        } else {
+            switchboard.ringFailed(callId, agentId, "kein Rückruf möglich");
+        }
+    }
+
+    @Override
     public void ring(String callId, UUID agentId) {
         InboundCall call = calls.get(callId);
         if (call != null) {
@@ -599,6 +796,9 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     @Override
     public void cancelRing(String callId, UUID agentId) {
+        if (callbacks != null && callbacks.cancelAgent(callId, agentId)) {
+            return;
+        }
         InboundCall call = calls.get(callId);
         AgentLeg leg = call == null ? null : call.leg;
         if (leg == null && call == null) {
@@ -643,6 +843,10 @@ class SipProxy implements SipListener, SwitchboardListener {
      * call is ended (480) so it cannot hold a queue slot for ever.
      */
     private void giveUp(InboundCall call) {
+        if (call.callbackRequested) {
+            endForCallback(call);
+            return;
+        }
         if (call.finalSent.compareAndSet(false, true)) {
             try {
                 sip.respond(call.server, call.invite, Response.TEMPORARILY_UNAVAILABLE, "Wartezeit überschritten");
@@ -656,6 +860,19 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     private void sendQueued(InboundCall call, int position) {
         if (call.finalSent.get()) {
+            return;
+        }
+        if (call.earlyMedia != null) {
+            // while the switchboard's audio plays, a 182 without SDP would make phones drop it (baresip restarts
+            // its audio and plays its own ringback): the position goes out as 183 with the same SDP, and no more
+            // often than every 30 s — enough for Timer C of proxies on the way (RFC 3261 §16.8), and each 183 makes
+            // some phones restart their audio for a moment
+            long now = System.nanoTime();
+            if (now - call.lastProgressNanos < EARLY_MEDIA_REMINDER_NANOS) {
+                return;
+            }
+            call.lastProgressNanos = now;
+            sendSessionProgress(call, "In Warteschlange, Position " + position);
             return;
         }
         try {
@@ -724,6 +941,8 @@ class SipProxy implements SipListener, SwitchboardListener {
                 return; // the call is already ended
             } else if (data instanceof AgentLeg leg) {
                 agentResponse(leg, response);
+            } else if (data instanceof CallbackDialer.Leg leg) {
+                callbacks.response(leg, response);
             } else if (data instanceof Relay relay) {
                 if (Request.REFER.equals(relay.method()) && response.getStatusCode() / 100 == 2) {
                     switchboard.transferred(relay.callId(), relay.referTo()); // recorded before relayed
@@ -894,6 +1113,11 @@ class SipProxy implements SipListener, SwitchboardListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof CallbackDialer.Leg leg) {
+            callbacks.timeout(leg);
+            return;
+        }
         if (!event.isServerTransaction()
                 && event.getClientTransaction().getApplicationData() instanceof AgentLeg leg
                 && !leg.cancelled) {

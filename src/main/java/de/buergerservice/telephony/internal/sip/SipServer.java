@@ -31,6 +31,7 @@ import de.buergerservice.telephony.internal.QueueService;
 import de.buergerservice.telephony.internal.RegistrationStore;
 import de.buergerservice.telephony.internal.RestartRecovery;
 import de.buergerservice.telephony.internal.SwitchboardRelay;
+import de.buergerservice.telephony.internal.media.SwitchboardVoice;
 import de.buergerservice.telephony.internal.routing.Switchboard;
 import de.buergerservice.tenancy.TenantDirectory;
 
@@ -58,6 +59,7 @@ public class SipServer implements SmartLifecycle {
     private final OverloadGuard overload;
     private final SipRateLimits limits;
     private final RegisterLockout lockout;
+    private final SwitchboardVoice voice;
 
     private SipStack stack;
     private SipProvider provider;
@@ -81,7 +83,9 @@ public class SipServer implements SmartLifecycle {
             CallEventLog events,
             OverloadGuard overload,
             SipRateLimits limits,
-            RegisterLockout lockout) {
+            RegisterLockout lockout,
+            org.springframework.beans.factory.ObjectProvider<SwitchboardVoice> voice) {
+        this.voice = voice.getIfAvailable();
         this.properties = properties;
         this.registrations = registrations;
         this.recovery = recovery;
@@ -159,7 +163,8 @@ public class SipServer implements SmartLifecycle {
                     signalling,
                     timers,
                     events,
-                    overload);
+                    overload,
+                    voice);
             overload.start(provider, sip, signalling, timers);
             provider.addSipListener(new SipGate(proxy, limits, provider, sip)); // per-source limits first
             relay.connect(proxy);
