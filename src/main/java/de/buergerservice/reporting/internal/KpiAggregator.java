@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import de.buergerservice.reporting.KpiEvent;
 import de.buergerservice.reporting.KpiFold;
+import de.buergerservice.shared.Schedulers;
 import de.buergerservice.telephony.CallEventFeed;
 import de.buergerservice.telephony.CallEventRecord;
 
@@ -44,7 +45,8 @@ public class KpiAggregator {
 
     @Scheduled(
             fixedDelayString = "${buergerservice.reporting.poll-interval:1s}",
-            initialDelayString = "${buergerservice.reporting.poll-interval:1s}")
+            initialDelayString = "${buergerservice.reporting.poll-interval:1s}",
+            scheduler = Schedulers.FEED_CONSUMERS)
     void poll() {
         try {
             catchUp();

@@ -1,0 +1,21 @@
+package de.buergerservice.shared;
+
+/**
+ * Names of the task schedulers a periodic job ({@code @Scheduled(scheduler = …)}) can choose instead of the
+ * default pool. They exist so that jobs of different urgency cannot hold each other up: a slow report, a mail
+ * time-out or a backlog of the call-event feed must not delay the expiry of phone registrations or the live state,
+ * and those must not starve the feed consumers either.
+ */
+public final class Schedulers {
+
+    /**
+     * Consumers of telephony's call-event feed (contacts, reporting aggregates): their own pool of threads with the
+     * lowest Java priority, as their work can wait a second and signalling cannot.
+     */
+    public static final String FEED_CONSUMERS = "feedConsumerScheduler";
+
+    /** Telephony's live jobs (registration expiry, the live state for wallboard and desks): one thread of its own. */
+    public static final String LIVE = "liveStateScheduler";
+
+    private Schedulers() {}
+}
