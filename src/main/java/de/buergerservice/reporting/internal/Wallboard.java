@@ -84,7 +84,7 @@ public class Wallboard {
             int threshold =
                     agreement.map(a -> a.serviceLevelTarget().withinSeconds()).orElse(20);
             KpiCounts counts = new KpiCounts();
-            store.quarters(tenant.id(), from, to).values().forEach(counts::add);
+            store.days(tenant.id(), from, to).values().forEach(counts::add);
             Map<ContactOutcome, Long> outcomes = store.outcomes(tenant.id(), from, to);
             KpiFigures f =
                     KpiFigures.of(counts, threshold, KpiFigures.DEFAULT_SHORT_ABANDON_SECONDS, outcomes, null, null);
