@@ -9,10 +9,13 @@ package de.buergerservice.shared;
 public final class Schedulers {
 
     /**
-     * Consumers of telephony's call-event feed (contacts, reporting aggregates): their own pool of threads with the
-     * lowest Java priority, as their work can wait a second and signalling cannot.
+     * The contact module's consumer of telephony's call-event feed: a thread of its own with the lowest Java
+     * priority, as its work can wait a second and signalling cannot.
      */
-    public static final String FEED_CONSUMERS = "feedConsumerScheduler";
+    public static final String CONTACT_FEED = "contactFeedScheduler";
+
+    /** The reporting module's consumer of the call-event feed (the aggregates): likewise, a thread of its own. */
+    public static final String REPORTING_FEED = "reportingFeedScheduler";
 
     /** Telephony's live jobs (registration expiry, the live state for wallboard and desks): one thread of its own. */
     public static final String LIVE = "liveStateScheduler";

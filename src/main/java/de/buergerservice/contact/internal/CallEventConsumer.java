@@ -40,7 +40,7 @@ import de.buergerservice.telephony.TelephonyAgents;
  * changes nothing.
  *
  * <p>Why it is cheap per call (it ran beside 300 calls a second): it reads the feed in large batches once a second
- * ({@code buergerservice.contact.feed.poll-interval}, {@code …batch-size}) on the feed consumers' own low-priority
+ * ({@code buergerservice.contact.feed.poll-interval}, {@code …batch-size}) on a low-priority
  * scheduler, and takes what a contact needs from the events themselves — the caller's number and arrival from the
  * call's CALL_OFFERED, kept in a small map of open calls — instead of reading each call's events again. Only a call
  * offered before the stored position (the first batch after a restart) is looked up in the feed. An agent's state
@@ -101,7 +101,7 @@ public class CallEventConsumer {
     @Scheduled(
             fixedDelayString = "${buergerservice.contact.feed.poll-interval:1s}",
             initialDelayString = "${buergerservice.contact.feed.poll-interval:1s}",
-            scheduler = Schedulers.FEED_CONSUMERS)
+            scheduler = Schedulers.CONTACT_FEED)
     void poll() {
         try {
             while (pollOnce() == batchSize) {

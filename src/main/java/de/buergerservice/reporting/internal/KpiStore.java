@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,38 +87,75 @@ public class KpiStore {
         return new KpiFold(calls, clocks);
     }
 
-    void saveFold(KpiFold fold) {
-        jdbc.update("delete from reporting_open_call");
-        jdbc.batchUpdate(
-                "insert into reporting_open_call (call_id, tenant_id, queue_id, offered_at, agent_id, answered_at)"
-                        + " values (?, ?, ?, ?, ?, ?)",
-                fold.openCalls().stream()
-                        .map(c -> new Object[] {
-                            c.callId(),
-                            c.tenantId(),
-                            c.queueId(),
-                            Timestamp.from(c.offeredAt()),
-                            c.agentId(),
-                            timestamp(c.answeredAt())
-                        })
-                        .toList());
-        jdbc.update("delete from reporting_agent_clock");
-        jdbc.batchUpdate(
-                "insert into reporting_agent_clock (agent_id, state, since, last_tenant_id, last_queue_id,"
-                        + " last_agent_id, last_interval) values (?, ?, ?, ?, ?, ?, ?)",
-                fold.agentClocks().stream()
-                        .map(a -> new Object[] {
-                            a.agentId(),
-                            a.state() == null ? null : a.state().name(),
-                            timestamp(a.since()),
-                            a.lastCall() == null ? null : a.lastCall().tenantId(),
-                            a.lastCall() == null ? null : a.lastCall().queueId(),
-                            a.lastCall() == null ? null : a.lastCall().agentId(),
-                            a.lastCall() == null
-                                    ? null
-                                    : Timestamp.from(a.lastCall().start())
-                        })
-                        .toList());
+    /**
+     * Stores the fold's open state, writing only what changed against what is stored ({@code storedCalls},
+     * {@code storedClocks}: the state as loaded or as last committed) — a batch touches the calls and agents its
+     * events concern, not every open call and every agent of the centre.
+     */
+    void saveFold(KpiFold fold, Collection<KpiFold.OpenCall> storedCalls, Collection<KpiFold.AgentClock> storedClocks) {
+        Map<String, KpiFold.OpenCall> callsBefore = new HashMap<>();
+        storedCalls.forEach(c -> callsBefore.put(c.callId(), c));
+        List<Object[]> goneCalls = new ArrayList<>();
+        List<Object[]> newCalls = new ArrayList<>();
+        for (KpiFold.OpenCall c : fold.openCalls()) {
+            KpiFold.OpenCall before = callsBefore.remove(c.callId());
+            if (c.equals(before)) {
+                continue;
+            }
+            if (before != null) {
+                goneCalls.add(new Object[] {c.callId()});
+            }
+            newCalls.add(new Object[] {
+                c.callId(),
+                c.tenantId(),
+                c.queueId(),
+                Timestamp.from(c.offeredAt()),
+                c.agentId(),
+                timestamp(c.answeredAt())
+            });
+        }
+        callsBefore.keySet().forEach(id -> goneCalls.add(new Object[] {id}));
+        if (!goneCalls.isEmpty()) {
+            jdbc.batchUpdate("delete from reporting_open_call where call_id = ?", goneCalls);
+        }
+        if (!newCalls.isEmpty()) {
+            jdbc.batchUpdate(
+                    "insert into reporting_open_call (call_id, tenant_id, queue_id, offered_at, agent_id, answered_at)"
+                            + " values (?, ?, ?, ?, ?, ?)",
+                    newCalls);
+        }
+        Map<UUID, KpiFold.AgentClock> clocksBefore = new HashMap<>();
+        storedClocks.forEach(a -> clocksBefore.put(a.agentId(), a));
+        List<Object[]> goneClocks = new ArrayList<>();
+        List<Object[]> newClocks = new ArrayList<>();
+        for (KpiFold.AgentClock a : fold.agentClocks()) {
+            KpiFold.AgentClock before = clocksBefore.remove(a.agentId());
+            if (a.equals(before)) {
+                continue;
+            }
+            if (before != null) {
+                goneClocks.add(new Object[] {a.agentId()});
+            }
+            newClocks.add(new Object[] {
+                a.agentId(),
+                a.state() == null ? null : a.state().name(),
+                timestamp(a.since()),
+                a.lastCall() == null ? null : a.lastCall().tenantId(),
+                a.lastCall() == null ? null : a.lastCall().queueId(),
+                a.lastCall() == null ? null : a.lastCall().agentId(),
+                a.lastCall() == null ? null : Timestamp.from(a.lastCall().start())
+            });
+        }
+        clocksBefore.keySet().forEach(id -> goneClocks.add(new Object[] {id}));
+        if (!goneClocks.isEmpty()) {
+            jdbc.batchUpdate("delete from reporting_agent_clock where agent_id = ?", goneClocks);
+        }
+        if (!newClocks.isEmpty()) {
+            jdbc.batchUpdate(
+                    "insert into reporting_agent_clock (agent_id, state, since, last_tenant_id, last_queue_id,"
+                            + " last_agent_id, last_interval) values (?, ?, ?, ?, ?, ?, ?)",
+                    newClocks);
+        }
     }
 
     /** Adds the counters to the stored ones (update, or insert where the key is new). */
