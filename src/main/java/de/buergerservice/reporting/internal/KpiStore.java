@@ -473,6 +473,56 @@ public class KpiStore {
         return KpiCounts.of(v);
     }
 
+    /**
+     * Per agent in {@code [from, to)}: the agent's state time (the nil municipality's rows) and the calls it handled,
+     * over all municipalities and of {@code tenantId} alone — from the per-agent quarter hours of
+     * {@code reporting_interval}, one grouped query.
+     */
+    public Map<UUID, AgentCounts> perAgent(UUID tenantId, Instant from, Instant to) {
+        Map<UUID, AgentCounts> result = new java.util.LinkedHashMap<>();
+        jdbc.query(
+                "select agent_id, tenant_id, sum(handled), sum(available_ms), sum(ringing_ms), sum(talking_ms),"
+                        + " sum(wrap_up_state_ms), sum(paused_ms) from reporting_interval"
+                        + " where interval_start >= ? and interval_start < ? and agent_id <> ?"
+                        + " group by agent_id, tenant_id",
+                rs -> {
+                    UUID agent = rs.getObject(1, UUID.class);
+                    UUID tenant = rs.getObject(2, UUID.class);
+                    AgentCounts a = result.computeIfAbsent(agent, k -> new AgentCounts());
+                    if (IntervalKey.NONE.equals(tenant)) {
+                        a.time.add(KpiCounts.of(
+                                stateTime(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))));
+                    } else {
+                        a.handledByAll += rs.getLong(3);
+                        if (tenant.equals(tenantId)) {
+                            a.handledOfTenant += rs.getLong(3);
+                        }
+                    }
+                },
+                Timestamp.from(from),
+                Timestamp.from(to),
+                IntervalKey.NONE);
+        return result;
+    }
+
+    private static long[] stateTime(long available, long ringing, long talking, long wrapUp, long paused) {
+        long[] v = new long[KpiCounts.COLUMNS.length];
+        List<String> columns = Arrays.asList(KpiCounts.COLUMNS);
+        v[columns.indexOf("available_ms")] = available;
+        v[columns.indexOf("ringing_ms")] = ringing;
+        v[columns.indexOf("talking_ms")] = talking;
+        v[columns.indexOf("wrap_up_state_ms")] = wrapUp;
+        v[columns.indexOf("paused_ms")] = paused;
+        return v;
+    }
+
+    /** One agent's period: state time, calls handled for all municipalities and for the one asked about. */
+    public static final class AgentCounts {
+        public final KpiCounts time = new KpiCounts();
+        public long handledByAll;
+        public long handledOfTenant;
+    }
+
     /** Calls handled by the agents in {@code [from, to)}, over all municipalities. */
     public long handledByAll(Instant from, Instant to) {
         boolean days = isDays(from, to);

@@ -47,17 +47,20 @@ public class ReportingService {
     private final TenantDirectory tenants;
     private final TenantScope scope;
     private final KpiStore store;
+    private final Wallboard wallboard;
     private final int shortAbandonSeconds;
 
     ReportingService(
             TenantDirectory tenants,
             TenantScope scope,
             KpiStore store,
+            Wallboard wallboard,
             @Value("${buergerservice.reporting.short-abandon-seconds:" + KpiFigures.DEFAULT_SHORT_ABANDON_SECONDS + "}")
                     int shortAbandonSeconds) {
         this.tenants = tenants;
         this.scope = scope;
         this.store = store;
+        this.wallboard = wallboard;
         this.shortAbandonSeconds = shortAbandonSeconds;
     }
 
@@ -208,6 +211,71 @@ public class ReportingService {
                 List.copyOf(intervals),
                 KpiFigures.of(
                         total, threshold, shortAbandonSeconds, totalOutcomes, source.agents(), source.handledByAll()));
+    }
+
+    // --- per agent --------------------------------------------------------------------------------------------
+
+    /**
+     * One agent's figures in a period. {@code contactsOfMunicipality}: calls of the agreement's municipality the agent
+     * handled. The rest is the agent's whole ServiceCenter day (an agent serves several municipalities, its time
+     * cannot be split): null for a user limited to municipalities, who sees only its own contacts per agent.
+     */
+    public record AgentFigures(
+            UUID agentId,
+            String name,
+            long contactsOfMunicipality,
+            Long contacts,
+            BigDecimal loggedInHours,
+            BigDecimal occupancy,
+            BigDecimal contactsPerAgentHour) {}
+
+    public record AgentReport(
+            UUID agreementId, LocalDate from, LocalDate to, boolean serviceCenterView, List<AgentFigures> agents) {}
+
+    /**
+     * Occupancy and contacts per logged-in agent hour per agent for the agreement's days {@code from}–{@code to}
+     * (cut to its term), with the definitions of {@link KpiFigures#of}. The ServiceCenter (a user not limited to
+     * municipalities) sees every agent with time or contacts in the period; a municipality's user only the agents
+     * who handled its calls, with those contacts and nothing of their other municipalities' work.
+     */
+    public AgentReport agents(UUID agreementId, LocalDate from, LocalDate to) {
+        AgreementInfo agreement = agreement(agreementId);
+        checkPeriod(from, to);
+        Period period = period(agreement, from, to);
+        boolean serviceCenter = scope.restriction().isEmpty();
+        List<AgentFigures> result = new ArrayList<>();
+        if (!period.isEmpty()) {
+            Map<UUID, String> names = wallboard.agentNames();
+            int threshold = agreement.serviceLevelTarget().withinSeconds();
+            store.perAgent(agreement.clientTenantId(), period.from(), period.to())
+                    .forEach((agent, c) -> {
+                        String name = names.getOrDefault(agent, agent.toString().substring(0, 8));
+                        if (!serviceCenter) {
+                            if (c.handledOfTenant > 0) {
+                                result.add(new AgentFigures(agent, name, c.handledOfTenant, null, null, null, null));
+                            }
+                            return;
+                        }
+                        KpiFigures f = KpiFigures.of(
+                                new KpiCounts(), threshold, shortAbandonSeconds, Map.of(), c.time, c.handledByAll);
+                        long loggedInMs = c.time.availableMs()
+                                + c.time.ringingMs()
+                                + c.time.talkingMs()
+                                + c.time.wrapUpStateMs()
+                                + c.time.pausedMs();
+                        result.add(new AgentFigures(
+                                agent,
+                                name,
+                                c.handledOfTenant,
+                                c.handledByAll,
+                                BigDecimal.valueOf(loggedInMs)
+                                        .divide(BigDecimal.valueOf(3_600_000L), 3, RoundingMode.HALF_UP),
+                                f.occupancy(),
+                                f.contactsPerAgentHour()));
+                    });
+        }
+        result.sort(java.util.Comparator.comparing(AgentFigures::name).thenComparing(AgentFigures::agentId));
+        return new AgentReport(agreement.id(), period.start(), period.end(), serviceCenter, List.copyOf(result));
     }
 
     static String label(Instant start, Granularity interval) {

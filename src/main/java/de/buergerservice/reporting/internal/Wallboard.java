@@ -99,6 +99,15 @@ public class Wallboard {
         municipalities = all;
     }
 
+    /** The names of the agents the switchboard knows now (its latest snapshot), by id. */
+    Map<UUID, String> agentNames() {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        for (TelephonySnapshot.AgentStatus a : snapshot.agents()) {
+            names.put(a.id(), a.name());
+        }
+        return names;
+    }
+
     /** The wallboard for a user limited to {@code restriction} (empty: every municipality). */
     public View view(Optional<Set<UUID>> restriction) {
         TelephonySnapshot live = snapshot;

@@ -108,7 +108,7 @@ public final class InterimReportCost {
             }
             days.put(Granularity.startOfDay(d), c);
         }
-        ReportingService service = new ReportingService(null, null, null, 5);
+        ReportingService service = new ReportingService(null, null, null, null, 5);
         ReportingService.Period period = ReportingService.period(agreement, from, to);
         ReportingService.Source source = new ReportingService.Source(days, new TreeMap<>(), new KpiCounts(), 0);
         KpiReport months = service.kpis(agreement, period, Granularity.MONTH, source);
