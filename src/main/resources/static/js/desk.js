@@ -127,19 +127,45 @@
   source.addEventListener('hello', () => {
     document.body.dataset.deskLive = 'true';
   });
+  // The ring comes from the live state, possibly a few milliseconds before the call's events are stored:
+  // a pop not found yet is asked for again shortly.
+  const pop = (callId) => {
+    const shown = document.getElementById('pop');
+    if (form() || (shown && shown.dataset.callId === callId)) {
+      return;
+    }
+    load(`/desk/pop?callId=${encodeURIComponent(callId)}`);
+  };
+  document.body.addEventListener('htmx:responseError', (event) => {
+    const path = event.detail.pathInfo && event.detail.pathInfo.requestPath;
+    const match = path && /^\/desk\/pop\?callId=(.*)$/.exec(path);
+    if (match && event.detail.xhr.status === 404) {
+      const callId = decodeURIComponent(match[1]);
+      const attempt = Number(document.body.dataset.popAttempt || 0);
+      if (attempt < 3) {
+        document.body.dataset.popAttempt = String(attempt + 1);
+        window.setTimeout(() => pop(callId), 200);
+      }
+    }
+  });
   source.addEventListener('ringing', (event) => {
     const call = JSON.parse(event.data);
     if (form()) {
       return; // a contact is still being documented: it stays until it is saved
     }
     say('ringing');
-    load(`/desk/pop?callId=${encodeURIComponent(call.callId)}`);
+    document.body.dataset.popAttempt = '0';
+    pop(call.callId);
   });
   source.addEventListener('answered', (event) => {
     const call = JSON.parse(event.data);
     say('answered');
     const open = document.querySelector('[data-contact-id]');
-    if (!call.contactId || (open && open.dataset.contactId === call.contactId)) {
+    if (!call.contactId) {
+      pop(call.callId); // answered before the live state showed the ring: the pop, the contact follows
+      return;
+    }
+    if (open && open.dataset.contactId === call.contactId) {
       return;
     }
     if (!form()) {

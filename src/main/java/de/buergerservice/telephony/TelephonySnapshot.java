@@ -24,7 +24,11 @@ public record TelephonySnapshot(Instant at, List<QueueStatus> queues, List<Agent
             Instant waitingSince,
             int agentsAvailable) {}
 
-    /** One agent's state; {@code reason} is the pause reason, {@code since} the moment of the last change. */
+    /**
+     * One agent's state; {@code reason} is the pause reason, {@code since} the moment of the last change,
+     * {@code callId} the call ringing at or connected to the agent (null without one): the desk's screen pop comes
+     * from it at once, without waiting for the call-event feed.
+     */
     public record AgentStatus(
             UUID id,
             String name,
@@ -32,5 +36,19 @@ public record TelephonySnapshot(Instant at, List<QueueStatus> queues, List<Agent
             String reason,
             Instant since,
             boolean phoneRegistered,
-            List<UUID> tenantIds) {}
+            List<UUID> tenantIds,
+            String callId) {
+
+        /** Without a call (the shape before the call was added; kept for the wallboard's tests and others). */
+        public AgentStatus(
+                UUID id,
+                String name,
+                AgentState state,
+                String reason,
+                Instant since,
+                boolean phoneRegistered,
+                List<UUID> tenantIds) {
+            this(id, name, state, reason, since, phoneRegistered, tenantIds, null);
+        }
+    }
 }

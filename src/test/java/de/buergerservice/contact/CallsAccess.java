@@ -26,6 +26,21 @@ public class CallsAccess {
         return calls.answered(slug, number);
     }
 
+    /** agent1 answers the call rung at them. */
+    public void answer(String callId) {
+        calls.switchboard.answered(callId, calls.switchboard.agentOf(callId).orElseThrow());
+    }
+
+    /** The switchboard's live state, as telephony publishes it. */
+    public de.buergerservice.telephony.TelephonySnapshot snapshot() {
+        return calls.switchboard.snapshot();
+    }
+
+    /** Everything the switchboard recorded is in the call-event log (not yet applied to contacts). */
+    public void written() {
+        calls.log.flush(java.time.Duration.ofSeconds(10));
+    }
+
     public void end(String callId) {
         calls.switchboard.ended(callId);
     }

@@ -109,6 +109,26 @@ abstract class ReportingFixture {
         aggregator.catchUp();
     }
 
+    /** Writes a script's events (sequences after everything logged so far) and folds them. */
+    void write(java.util.function.LongFunction<List<KpiEvent>> script) throws Exception {
+        long first = Math.max(log.lastSequence(), aggregator.position()) + 1_000;
+        for (KpiEvent e : script.apply(first)) {
+            log.append(new CallEvent(
+                    UUID.randomUUID(),
+                    e.sequence(),
+                    e.callId(),
+                    e.tenantId(),
+                    e.queueId(),
+                    e.agentId(),
+                    e.type(),
+                    e.agentState(),
+                    e.detail(),
+                    e.at()));
+        }
+        assertThat(log.flush(Duration.ofSeconds(30))).isTrue();
+        aggregator.catchUp();
+    }
+
     void documentContacts(UUID tenant, LocalDate day) throws InterruptedException {
         Instant started = Golden.berlin(day + "T09:00:10");
         Instant documented = Golden.berlin(day + "T09:10:00");

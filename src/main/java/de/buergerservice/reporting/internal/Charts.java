@@ -2,6 +2,7 @@ package de.buergerservice.reporting.internal;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,12 +15,15 @@ import javax.imageio.ImageIO;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.text.TextBlock;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import de.buergerservice.reporting.KpiFigures;
@@ -63,9 +67,34 @@ public final class Charts {
         asaRenderer.setSeriesPaint(0, new Color(0xC0, 0x60, 0x00));
         plot.setRenderer(1, asaRenderer);
         plot.getRenderer().setSeriesPaint(0, new Color(0x1f, 0x4e, 0x99));
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        DayAxis days = new DayAxis(data.days().intervals().size());
+        days.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        plot.setDomainAxis(days);
         style(chart);
         return chart.createBufferedImage(WIDTH, HEIGHT);
+    }
+
+    /**
+     * A day axis that, beyond two months of days, labels only the 1st and the 15th of each month: a year's 365
+     * rotated labels cannot be read at this width, and laying them out was most of the chart's time.
+     */
+    static final class DayAxis extends CategoryAxis {
+
+        private final boolean sparse;
+
+        DayAxis(int days) {
+            this.sparse = days > 62;
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
+            String label = category.toString();
+            if (sparse && !label.endsWith("-01") && !label.endsWith("-15")) {
+                return new TextBlock();
+            }
+            return super.createLabel(category, width, edge, g2);
+        }
     }
 
     /** Calls offered per quarter hour of the day, over the whole period. */

@@ -1,5 +1,6 @@
 package de.buergerservice.reporting.internal;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import de.buergerservice.reporting.KpiEvent;
 import de.buergerservice.reporting.KpiFold;
+import de.buergerservice.shared.Schedulers;
 import de.buergerservice.telephony.CallEventFeed;
 import de.buergerservice.telephony.CallEventRecord;
 
@@ -31,6 +33,14 @@ public class KpiAggregator {
     private final TransactionTemplate tx;
     private final int batchSize;
 
+    /** The fold's open state as committed with {@code committedPosition}; null when unknown (start, failure). */
+    private Committed committed;
+
+    private Committed pending;
+
+    private record Committed(
+            long position, Collection<KpiFold.OpenCall> calls, Collection<KpiFold.AgentClock> clocks) {}
+
     KpiAggregator(
             CallEventFeed feed,
             KpiStore store,
@@ -44,7 +54,8 @@ public class KpiAggregator {
 
     @Scheduled(
             fixedDelayString = "${buergerservice.reporting.poll-interval:1s}",
-            initialDelayString = "${buergerservice.reporting.poll-interval:1s}")
+            initialDelayString = "${buergerservice.reporting.poll-interval:1s}",
+            scheduler = Schedulers.REPORTING_FEED)
     void poll() {
         try {
             catchUp();
@@ -57,7 +68,16 @@ public class KpiAggregator {
     public synchronized long catchUp() {
         long total = 0;
         while (true) {
-            Integer folded = tx.execute(status -> step());
+            Integer folded;
+            Committed next = null;
+            try {
+                folded = tx.execute(status -> step());
+                next = pending;
+            } finally {
+                // only a committed batch's state may be continued from; after a failure it is read again
+                committed = next;
+                pending = null;
+            }
             if (folded == null || folded == 0) {
                 return total;
             }
@@ -66,23 +86,31 @@ public class KpiAggregator {
     }
 
     private int step() {
+        pending = committed;
         long position = store.lockPosition();
         List<CallEventRecord> events = feed.after(position, batchSize);
         if (events.isEmpty()) {
             return 0;
         }
-        KpiFold fold = store.loadFold();
+        // the open state is kept from the last committed batch (read again only if another instance folded since)
+        Committed before = committed != null && committed.position() == position ? committed : null;
+        KpiFold fold = before == null ? store.loadFold() : new KpiFold(before.calls(), before.clocks());
+        Collection<KpiFold.OpenCall> storedCalls = before == null ? fold.openCalls() : before.calls();
+        Collection<KpiFold.AgentClock> storedClocks = before == null ? fold.agentClocks() : before.clocks();
         for (CallEventRecord event : events) {
             fold.accept(KpiEvent.of(event));
         }
         store.add(fold.drain());
-        store.saveFold(fold);
-        store.savePosition(events.get(events.size() - 1).sequence());
+        store.saveFold(fold, storedCalls, storedClocks);
+        long last = events.get(events.size() - 1).sequence();
+        store.savePosition(last);
+        pending = new Committed(last, fold.openCalls(), fold.agentClocks());
         return events.size();
     }
 
     /** Forgets the aggregates and folds the whole log again (also the check that they are no second truth). */
     public synchronized long rebuild() {
+        committed = null;
         tx.executeWithoutResult(status -> {
             store.lockPosition();
             store.clear();

@@ -36,6 +36,31 @@ public final class ReportDocuments {
 
     // --- interim report ----------------------------------------------------------------------------------------
 
+    /** Draws a small document with a chart: sets up fonts, AWT and JFreeChart once (see {@link ReportWarmUp}). */
+    static void warmUp() {
+        try (PDDocument doc = new PDDocument()) {
+            Writer w = new Writer(doc);
+            w.title("Zwischenbilanz");
+            w.paragraph("Die durchschnittliche Wartezeit lag bei 8 Sekunden.", 13, true);
+            org.jfree.data.category.DefaultCategoryDataset set = new org.jfree.data.category.DefaultCategoryDataset();
+            set.addValue(1, "Anrufe", "<= 10 s");
+            w.image(org.jfree.chart.ChartFactory.createBarChart(
+                            "Verteilung der Wartezeit",
+                            "Wartezeit",
+                            "Anrufe",
+                            set,
+                            org.jfree.chart.plot.PlotOrientation.VERTICAL,
+                            false,
+                            false,
+                            false)
+                    .createBufferedImage(200, 100));
+            w.close();
+            doc.save(new ByteArrayOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] interimPdf(ReportData data) {
         try (PDDocument doc = new PDDocument()) {
             Writer w = new Writer(doc);

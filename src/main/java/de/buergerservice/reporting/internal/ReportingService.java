@@ -47,17 +47,20 @@ public class ReportingService {
     private final TenantDirectory tenants;
     private final TenantScope scope;
     private final KpiStore store;
+    private final Wallboard wallboard;
     private final int shortAbandonSeconds;
 
     ReportingService(
             TenantDirectory tenants,
             TenantScope scope,
             KpiStore store,
+            Wallboard wallboard,
             @Value("${buergerservice.reporting.short-abandon-seconds:" + KpiFigures.DEFAULT_SHORT_ABANDON_SECONDS + "}")
                     int shortAbandonSeconds) {
         this.tenants = tenants;
         this.scope = scope;
         this.store = store;
+        this.wallboard = wallboard;
         this.shortAbandonSeconds = shortAbandonSeconds;
     }
 
@@ -106,38 +109,86 @@ public class ReportingService {
     }
 
     KpiReport kpis(AgreementInfo agreement, LocalDate from, LocalDate to, Granularity interval) {
+        Period period = period(agreement, from, to);
+        return kpis(agreement, period, interval, read(agreement.clientTenantId(), period, interval));
+    }
+
+    /** The agreement's days within {@code from}–{@code to}; empty ({@code end} before {@code start}) if none. */
+    record Period(LocalDate start, LocalDate end) {
+
+        boolean isEmpty() {
+            return end.isBefore(start);
+        }
+
+        Instant from() {
+            return Granularity.startOfDay(start);
+        }
+
+        Instant to() {
+            return Granularity.startOfDay(end.plusDays(1));
+        }
+    }
+
+    /**
+     * What a report of the period reads: the municipality's counters per day (per quarter hour for intervals
+     * shorter than a day), documented contacts per quarter hour, and the agents' time — from the rollups, never
+     * the per-agent rows or the raw events.
+     */
+    record Source(
+            TreeMap<Instant, KpiCounts> counts,
+            TreeMap<Instant, Map<ContactOutcome, Long>> outcomes,
+            KpiCounts agents,
+            long handledByAll) {}
+
+    static Period period(AgreementInfo agreement, LocalDate from, LocalDate to) {
         LocalDate start = from.isBefore(agreement.startDate()) ? agreement.startDate() : from;
         LocalDate end = agreement.endDate() != null && to.isAfter(agreement.endDate()) ? agreement.endDate() : to;
+        return new Period(start, end);
+    }
+
+    Source read(UUID tenant, Period period, Granularity interval) {
+        if (period.isEmpty()) {
+            return new Source(new TreeMap<>(), new TreeMap<>(), new KpiCounts(), 0);
+        }
+        Instant from = period.from();
+        Instant to = period.to();
+        TreeMap<Instant, KpiCounts> counts = interval.compareTo(Granularity.DAY) >= 0
+                ? store.days(tenant, from, to)
+                : store.quarters(tenant, from, to);
+        return new Source(
+                counts,
+                store.outcomesByQuarter(tenant, from, to),
+                store.agentTime(from, to),
+                store.handledByAll(from, to));
+    }
+
+    KpiReport kpis(AgreementInfo agreement, Period period, Granularity interval, Source source) {
         int threshold = agreement.serviceLevelTarget().withinSeconds();
-        if (end.isBefore(start)) {
+        if (period.isEmpty()) {
             return new KpiReport(
                     agreement.id(),
                     agreement.clientTenantId(),
-                    start,
-                    start.minusDays(1),
+                    period.start(),
+                    period.start().minusDays(1),
                     interval,
                     threshold,
                     shortAbandonSeconds,
                     List.of(),
                     KpiFigures.of(new KpiCounts(), threshold, shortAbandonSeconds, Map.of(), null, null));
         }
-        Instant fromInstant = Granularity.startOfDay(start);
-        Instant toInstant = Granularity.startOfDay(end.plusDays(1));
-        UUID tenant = agreement.clientTenantId();
-        TreeMap<Instant, KpiCounts> quarters = store.quarters(tenant, fromInstant, toInstant);
-        TreeMap<Instant, Map<ContactOutcome, Long>> outcomes = store.outcomesByQuarter(tenant, fromInstant, toInstant);
-
+        Instant fromInstant = period.from();
+        Instant toInstant = period.to();
         List<KpiReport.Interval> intervals = new ArrayList<>();
         KpiCounts total = new KpiCounts();
         Map<ContactOutcome, Long> totalOutcomes = new EnumMap<>(ContactOutcome.class);
         for (Instant s = interval.startOf(fromInstant); s.isBefore(toInstant); s = interval.next(s)) {
             Instant e = interval.next(s);
             KpiCounts counts = new KpiCounts();
-            for (KpiCounts c : quarters.subMap(s, e).values()) {
+            for (KpiCounts c : source.counts().subMap(s, e).values()) {
                 counts.add(c);
             }
             Map<ContactOutcome, Long> documented = new EnumMap<>(ContactOutcome.class);
-            for (Map<ContactOutcome, Long> o : ((NavigableMap<Instant, Map<ContactOutcome, Long>>) outcomes)
+            for (Map<ContactOutcome, Long> o : ((NavigableMap<Instant, Map<ContactOutcome, Long>>) source.outcomes())
                     .subMap(s, true, e, false)
                     .values()) {
                 o.forEach((k, v) -> documented.merge(k, v, Long::sum));
@@ -149,18 +200,82 @@ public class ReportingService {
                     label(s, interval),
                     KpiFigures.of(counts, threshold, shortAbandonSeconds, documented, null, null)));
         }
-        KpiCounts agents = store.agentTime(fromInstant, toInstant);
-        long handledByAll = store.handledByAll(fromInstant, toInstant);
         return new KpiReport(
                 agreement.id(),
-                tenant,
-                start,
-                end,
+                agreement.clientTenantId(),
+                period.start(),
+                period.end(),
                 interval,
                 threshold,
                 shortAbandonSeconds,
                 List.copyOf(intervals),
-                KpiFigures.of(total, threshold, shortAbandonSeconds, totalOutcomes, agents, handledByAll));
+                KpiFigures.of(
+                        total, threshold, shortAbandonSeconds, totalOutcomes, source.agents(), source.handledByAll()));
+    }
+
+    // --- per agent --------------------------------------------------------------------------------------------
+
+    /**
+     * One agent's figures in a period. {@code contactsOfMunicipality}: calls of the agreement's municipality the agent
+     * handled. The rest is the agent's whole ServiceCenter day (an agent serves several municipalities, its time
+     * cannot be split): null for a user limited to municipalities, who sees only its own contacts per agent.
+     */
+    public record AgentFigures(
+            UUID agentId,
+            String name,
+            long contactsOfMunicipality,
+            Long contacts,
+            BigDecimal loggedInHours,
+            BigDecimal occupancy,
+            BigDecimal contactsPerAgentHour) {}
+
+    public record AgentReport(
+            UUID agreementId, LocalDate from, LocalDate to, boolean serviceCenterView, List<AgentFigures> agents) {}
+
+    /**
+     * Occupancy and contacts per logged-in agent hour per agent for the agreement's days {@code from}–{@code to}
+     * (cut to its term), with the definitions of {@link KpiFigures#of}. The ServiceCenter (a user not limited to
+     * municipalities) sees every agent with time or contacts in the period; a municipality's user only the agents
+     * who handled its calls, with those contacts and nothing of their other municipalities' work.
+     */
+    public AgentReport agents(UUID agreementId, LocalDate from, LocalDate to) {
+        AgreementInfo agreement = agreement(agreementId);
+        checkPeriod(from, to);
+        Period period = period(agreement, from, to);
+        boolean serviceCenter = scope.restriction().isEmpty();
+        List<AgentFigures> result = new ArrayList<>();
+        if (!period.isEmpty()) {
+            Map<UUID, String> names = wallboard.agentNames();
+            int threshold = agreement.serviceLevelTarget().withinSeconds();
+            store.perAgent(agreement.clientTenantId(), period.from(), period.to())
+                    .forEach((agent, c) -> {
+                        String name = names.getOrDefault(agent, agent.toString().substring(0, 8));
+                        if (!serviceCenter) {
+                            if (c.handledOfTenant > 0) {
+                                result.add(new AgentFigures(agent, name, c.handledOfTenant, null, null, null, null));
+                            }
+                            return;
+                        }
+                        KpiFigures f = KpiFigures.of(
+                                new KpiCounts(), threshold, shortAbandonSeconds, Map.of(), c.time, c.handledByAll);
+                        long loggedInMs = c.time.availableMs()
+                                + c.time.ringingMs()
+                                + c.time.talkingMs()
+                                + c.time.wrapUpStateMs()
+                                + c.time.pausedMs();
+                        result.add(new AgentFigures(
+                                agent,
+                                name,
+                                c.handledOfTenant,
+                                c.handledByAll,
+                                BigDecimal.valueOf(loggedInMs)
+                                        .divide(BigDecimal.valueOf(3_600_000L), 3, RoundingMode.HALF_UP),
+                                f.occupancy(),
+                                f.contactsPerAgentHour()));
+                    });
+        }
+        result.sort(java.util.Comparator.comparing(AgentFigures::name).thenComparing(AgentFigures::agentId));
+        return new AgentReport(agreement.id(), period.start(), period.end(), serviceCenter, List.copyOf(result));
     }
 
     static String label(Instant start, Granularity interval) {
@@ -186,22 +301,21 @@ public class ReportingService {
     public ReportData report(UUID agreementId, LocalDate from, LocalDate to) {
         AgreementInfo agreement = agreement(agreementId);
         checkPeriod(from, to);
-        KpiReport months = kpis(agreement, from, to, Granularity.MONTH);
-        KpiReport days = kpis(agreement, from, to, Granularity.DAY);
+        // one read of the period's days serves the monthly table, the daily series and the wait distribution
+        Period period = period(agreement, from, to);
+        Source source = read(agreement.clientTenantId(), period, Granularity.DAY);
+        KpiReport months = kpis(agreement, period, Granularity.MONTH, source);
+        KpiReport days = kpis(agreement, period, Granularity.DAY, source);
         java.util.SortedMap<java.time.LocalTime, Long> arrivals = new TreeMap<>();
         for (int q = 0; q < 96; q++) {
             arrivals.put(java.time.LocalTime.MIN.plusMinutes(15L * q), 0L);
         }
         KpiCounts all = new KpiCounts();
-        if (!months.to().isBefore(months.from())) {
-            store.quarters(
-                            agreement.clientTenantId(),
-                            Granularity.startOfDay(months.from()),
-                            Granularity.startOfDay(months.to().plusDays(1)))
-                    .forEach((start, counts) -> {
-                        arrivals.merge(start.atZone(Granularity.ZONE).toLocalTime(), counts.offered(), Long::sum);
-                        all.add(counts);
-                    });
+        source.counts().values().forEach(all::add);
+        if (!period.isEmpty()) {
+            store.arrivals(agreement.clientTenantId(), period.from(), period.to())
+                    .forEach((start, offered) ->
+                            arrivals.merge(start.atZone(Granularity.ZONE).toLocalTime(), offered, Long::sum));
         }
         Map<String, Long> waits = new java.util.LinkedHashMap<>();
         int[] edges = {0, 10, 20, 30, 60, 120, 300};
@@ -305,7 +419,7 @@ public class ReportingService {
                     continue;
                 }
                 long contacts = channel == de.buergerservice.tenancy.Channel.PHONE
-                        ? store.quarters(tenant, from, to).values().stream()
+                        ? store.days(tenant, from, to).values().stream()
                                 .mapToLong(KpiCounts::handled)
                                 .sum()
                         : store.documentedOfChannel(tenant, channel.name(), from, to);

@@ -84,7 +84,7 @@ public class Wallboard {
             int threshold =
                     agreement.map(a -> a.serviceLevelTarget().withinSeconds()).orElse(20);
             KpiCounts counts = new KpiCounts();
-            store.quarters(tenant.id(), from, to).values().forEach(counts::add);
+            store.days(tenant.id(), from, to).values().forEach(counts::add);
             Map<ContactOutcome, Long> outcomes = store.outcomes(tenant.id(), from, to);
             KpiFigures f =
                     KpiFigures.of(counts, threshold, KpiFigures.DEFAULT_SHORT_ABANDON_SECONDS, outcomes, null, null);
@@ -97,6 +97,15 @@ public class Wallboard {
                             f.firstContactResolutionRate()));
         }
         municipalities = all;
+    }
+
+    /** The names of the agents the switchboard knows now (its latest snapshot), by id. */
+    Map<UUID, String> agentNames() {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        for (TelephonySnapshot.AgentStatus a : snapshot.agents()) {
+            names.put(a.id(), a.name());
+        }
+        return names;
     }
 
     /** The wallboard for a user limited to {@code restriction} (empty: every municipality). */

@@ -115,6 +115,40 @@ class ReportApiController {
     }
 
     /**
+     * Per agent: occupancy and contacts per logged-in agent hour for the ServiceCenter (all agents, their whole time),
+     * only the contacts of the agreement's municipality per agent for a municipality's user.
+     */
+    @GetMapping("/agents")
+    Map<String, Object> agents(@RequestParam String agreement, @RequestParam String from, @RequestParam String to) {
+        ReportingService.AgentReport report =
+                reports.agents(agreementId(agreement), date("from", from), date("to", to));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agreement", report.agreementId());
+        body.put("from", report.from().toString());
+        body.put("to", report.to().toString());
+        body.put("timeZone", Granularity.ZONE.getId());
+        body.put("scope", report.serviceCenterView() ? "serviceCenter" : "municipality");
+        body.put(
+                "agents",
+                report.agents().stream()
+                        .map(a -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("agentId", a.agentId());
+                            m.put("name", a.name());
+                            m.put("contactsOfMunicipality", a.contactsOfMunicipality());
+                            if (report.serviceCenterView()) {
+                                m.put("contacts", a.contacts());
+                                m.put("loggedInHours", a.loggedInHours());
+                                m.put("occupancy", a.occupancy());
+                                m.put("contactsPerAgentHour", a.contactsPerAgentHour());
+                            }
+                            return m;
+                        })
+                        .toList());
+        return body;
+    }
+
+    /**
      * The interim report of the period as PDF ({@code Accept: application/pdf}, the default) or CSV
      * ({@code text/csv}).
      */

@@ -57,6 +57,7 @@ class ReportPageController {
                 model.addAttribute("periodError", "validation.reporting.periodTooLong");
             } else {
                 model.addAttribute("report", reports.report(selected, start, end));
+                model.addAttribute("agents", reports.agents(selected, start, end));
             }
         }
         return "reporting/report";

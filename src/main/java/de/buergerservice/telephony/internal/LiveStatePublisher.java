@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import de.buergerservice.shared.Schedulers;
 import de.buergerservice.telephony.TelephonySnapshot;
 import de.buergerservice.telephony.internal.routing.Switchboard;
 
@@ -28,7 +29,7 @@ class LiveStatePublisher {
         this.events = events;
     }
 
-    @Scheduled(fixedDelay = 250, initialDelay = 250)
+    @Scheduled(fixedDelay = 250, initialDelay = 250, scheduler = Schedulers.LIVE)
     void publishIfChanged() {
         try {
             long version = switchboard.version();

@@ -18,9 +18,12 @@ import de.buergerservice.contact.CallsAccess;
 import de.buergerservice.contact.ContactTest;
 import de.buergerservice.contact.internal.ContactService;
 import de.buergerservice.contact.internal.ContactView;
+import de.buergerservice.contact.internal.DeskCall;
+import de.buergerservice.contact.internal.DeskRings;
 import de.buergerservice.identity.UserDirectory;
 import de.buergerservice.knowledge.Audience;
 import de.buergerservice.knowledge.KnowledgeCatalog;
+import de.buergerservice.telephony.TelephonySnapshot;
 import de.buergerservice.tenancy.TenantDirectory;
 
 /** The German desk: screen pop, knowledge panel, documentation form with its German refusals, supervisor view. */
@@ -44,6 +47,9 @@ class DeskPageTests {
 
     @Autowired
     TenantDirectory tenants;
+
+    @Autowired
+    DeskRings rings;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -74,6 +80,47 @@ class DeskPageTests {
     /** Read directly: after a MockMvc request the test's security context is gone. */
     String stateOf(String callId) {
         return jdbc.queryForObject("select state from contact where call_id = ?", String.class, callId);
+    }
+
+    /**
+     * The screen pop's fast path: ring and answer reach the desk from telephony's live state (published at most
+     * every 250 ms), not from the call-event feed, which the contacts read only once a second. The pop itself is
+     * there once the call's events are written, before any contact exists.
+     */
+    @Test
+    @WithUserDetails("agent1")
+    void givenRingAndAnswer_thenDeskSignalledFromTheLiveStateWithoutWaitingForTheFeed() {
+        UUID agent1 = users.findByUsername("agent1").orElseThrow().id();
+        TelephonySnapshot before = calls.snapshot();
+        String callId = calls.ringing("artland", "+4954319990002");
+        open.add(callId);
+        TelephonySnapshot ringing = calls.snapshot();
+        assertThat(rings.between(before, ringing))
+                .filteredOn(s -> callId.equals(s.callId()))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.kind()).isEqualTo(DeskCall.Kind.RINGING);
+                    assertThat(s.userId()).isEqualTo(agent1);
+                    assertThat(s.contactId()).isNull();
+                });
+        calls.written();
+        assertThat(mvc.get().uri("/desk/pop?callId=" + callId))
+                .hasStatusOk()
+                .bodyText()
+                .contains("+4954319990002", "Samtgemeinde Artland");
+
+        calls.answer(callId);
+        TelephonySnapshot talking = calls.snapshot();
+        assertThat(rings.between(ringing, talking))
+                .filteredOn(s -> callId.equals(s.callId()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.kind()).isEqualTo(DeskCall.Kind.ANSWERED));
+        // answered faster than the live state is published: the desk still learns of the call, once
+        assertThat(rings.between(before, talking))
+                .filteredOn(s -> callId.equals(s.callId()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.kind()).isEqualTo(DeskCall.Kind.ANSWERED));
+        assertThat(rings.between(talking, calls.snapshot())).isEmpty();
     }
 
     @Test

@@ -736,7 +736,8 @@ public final class Switchboard {
                 agent.reason,
                 agent.since,
                 agent.phoneRegistered,
-                agent.skills.stream().map(Skill::tenantId).distinct().toList());
+                agent.skills.stream().map(Skill::tenantId).distinct().toList(),
+                agent.call == null ? null : agent.call.id);
     }
 
     private Agent agent(UUID id) {

@@ -25,6 +25,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import de.buergerservice.shared.Schedulers;
 import de.buergerservice.telephony.internal.AgentService;
 import de.buergerservice.telephony.internal.CallEventLog;
 import de.buergerservice.telephony.internal.QueueService;
@@ -231,7 +232,7 @@ public class SipServer implements SmartLifecycle {
     }
 
     /** Registrations whose time is up end here, and log their agent out. */
-    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.SECONDS, scheduler = Schedulers.LIVE)
     void expireRegistrations() {
         Registrar current = registrar;
         if (running && current != null) {
