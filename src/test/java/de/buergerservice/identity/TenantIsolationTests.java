@@ -82,6 +82,9 @@ class TenantIsolationTests {
     Tickets tickets;
 
     @Autowired
+    de.buergerservice.contact.ServiceCenterCallbacks callbacks;
+
+    @Autowired
     de.buergerservice.planning.internal.PlanningSimulations simulations;
 
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
@@ -133,6 +136,14 @@ class TenantIsolationTests {
                 agent1Token(users.findByUsername("agent1").orElseThrow().id()).toString());
         // contact: a contact of Oldenburg's (an e-mail, documented by nobody yet)
         ids.put("contactId", oldenburgContact(oldenburg.id()).toString());
+        // contact: a callback the ServiceCenter is to make for Oldenburg (a ticket sent back)
+        UUID returnedTicket = UUID.randomUUID();
+        callbacks.request(new de.buergerservice.contact.ServiceCenterCallbacks.Request(
+                returnedTicket, oldenburg.id(), null, "Isolation", "+49 441 000", null, java.time.Instant.now()));
+        ids.put(
+                "callbackId",
+                jdbc.queryForObject(
+                        "select id from contact_callback where ticket_id = ?", String.class, returnedTicket));
         // planning: a what-if simulation somebody else (the shift supervisor) started
         ids.put(
                 "simulationId",

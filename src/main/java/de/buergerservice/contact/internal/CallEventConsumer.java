@@ -42,6 +42,8 @@ public class CallEventConsumer {
     static final int BATCH = 500;
     /** Older rings are not popped on a desk (a restart replaying the feed must not pop long-gone calls). */
     private static final Duration LIVE = Duration.ofSeconds(30);
+    /** How soon after the transfer the follow-on call must arrive to be taken for it. */
+    static final Duration FOLLOW_ON = Duration.ofMinutes(2);
 
     private final CallEventFeed feed;
     private final ContactStore contacts;
@@ -156,7 +158,21 @@ public class CallEventConsumer {
         UUID contactId = created
                 ? id
                 : contacts.findByCallId(event.callId()).map(ContactRecord::id).orElse(null);
+        if (created) {
+            followOnOfTransfer(id, offered.map(CallEventRecord::callerNumber).orElse(null), startedAt);
+        }
         signals.add(signal(DeskCall.Kind.ANSWERED, event, contactId));
+    }
+
+    /**
+     * A blind transfer (REFER, RFC 3515) makes the caller's phone place a new call with a new Call-ID; when that
+     * reaches the ServiceCenter again (an agent referred the caller to another municipality's line) the feed shows a
+     * TRANSFERRED call and, moments later, a CALL_OFFERED of the same caller. The new contact then refers to the first
+     * one. A withheld number cannot be followed.
+     */
+    private void followOnOfTransfer(UUID contactId, String callerNumber, Instant startedAt) {
+        contacts.transferredBefore(callerNumber, startedAt, FOLLOW_ON, contactId)
+                .ifPresent(previous -> contacts.linkPrevious(contactId, previous));
     }
 
     private DeskCall signal(DeskCall.Kind kind, CallEventRecord event, UUID contactId) {

@@ -139,7 +139,7 @@ public class ContactService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public ContactView get(UUID id) {
-        return view(find(id));
+        return withFollowOn(view(find(id)));
     }
 
     /**
@@ -345,7 +345,8 @@ public class ContactService {
                 ContactState.DOCUMENTED,
                 clock.instant(),
                 scope.currentUsername(),
-                c.version());
+                c.version(),
+                c.previousContactId());
     }
 
     private static void handOffErrors(HandOffData handOff, String prefix, List<InvalidFieldsException.Error> errors) {
@@ -442,6 +443,40 @@ public class ContactService {
                 c.state(),
                 c.undocumented(),
                 c.documentedAt(),
-                c.documentedBy());
+                c.documentedBy(),
+                c.previousContactId(),
+                null);
+    }
+
+    private ContactView withFollowOn(ContactView v) {
+        UUID next = store.followOnOf(v.id()).orElse(null);
+        if (next == null) {
+            return v;
+        }
+        return new ContactView(
+                v.id(),
+                v.tenant(),
+                v.tenantName(),
+                v.channel(),
+                v.callId(),
+                v.callerNumber(),
+                v.startedAt(),
+                v.answeredAt(),
+                v.endedAt(),
+                v.waitSeconds(),
+                v.agentId(),
+                v.agent(),
+                v.concern(),
+                v.note(),
+                v.outcome(),
+                v.department(),
+                v.transferredTo(),
+                v.handOff(),
+                v.state(),
+                v.undocumented(),
+                v.documentedAt(),
+                v.documentedBy(),
+                v.previousContactId(),
+                next);
     }
 }
