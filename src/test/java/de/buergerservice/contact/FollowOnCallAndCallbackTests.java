@@ -52,6 +52,9 @@ class FollowOnCallAndCallbackTests {
     @Autowired
     TenantDirectory tenants;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService accounts;
+
     List<String> open = new ArrayList<>();
 
     @BeforeEach
@@ -161,8 +164,8 @@ class FollowOnCallAndCallbackTests {
                         body(mvc.get()
                                 .uri("/desk/supervisor/live")
                                 .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.user("supervisor")
-                                        .roles("SUPERVISOR"))
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        accounts.loadUserByUsername("supervisor")))
                                 .exchange()))
                 .contains("Rückrufe durch das ServiceCenter", "+49 5431 12345");
 
