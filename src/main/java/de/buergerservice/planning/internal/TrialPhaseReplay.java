@@ -178,7 +178,7 @@ public class TrialPhaseReplay {
 
     private boolean finished(LocalDate day) {
         Integer n = jdbc.queryForObject(
-                "select count(*) from planning_trial_day where day = ? and documented_at is not null",
+                "select count(*) from planning_trial_day where trial_day = ? and documented_at is not null",
                 Integer.class,
                 day);
         return n != null && n > 0;
@@ -190,15 +190,15 @@ public class TrialPhaseReplay {
         new Simulation(model, events, TrialPhaseModel.RING).run(p -> {}, () -> false);
         calls.importPast(events.events);
         jdbc.update(
-                "insert into planning_trial_day (day, calls, imported_at) select ?, ?, ? where not exists"
-                        + " (select 1 from planning_trial_day where day = ?)",
+                "insert into planning_trial_day (trial_day, calls, imported_at) select ?, ?, ? where not exists"
+                        + " (select 1 from planning_trial_day where trial_day = ?)",
                 day,
                 events.answered.size(),
                 clock.instant().atOffset(ZoneOffset.UTC),
                 day);
         document(day, events);
         jdbc.update(
-                "update planning_trial_day set documented_at = ? where day = ?",
+                "update planning_trial_day set documented_at = ? where trial_day = ?",
                 clock.instant().atOffset(ZoneOffset.UTC),
                 day);
         return events.answered.size();
