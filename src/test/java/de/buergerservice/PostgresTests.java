@@ -33,9 +33,12 @@ import de.buergerservice.telephony.internal.routing.CallEvent;
  */
 @SpringBootTest(
         properties = {
-            "buergerservice.admin.user=betrieb", "buergerservice.admin.password=ein-langes-passwort",
-            "buergerservice.data-dir=target/test-data/postgres", "server.servlet.session.cookie.secure=false",
-            "buergerservice.sip.port=0"
+            "buergerservice.admin.user=betrieb",
+            "buergerservice.admin.password=ein-langes-passwort",
+            "buergerservice.data-dir=target/test-data/postgres",
+            "server.servlet.session.cookie.secure=false",
+            "buergerservice.sip.port=0",
+            "buergerservice.demo.trial-phase=false"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")

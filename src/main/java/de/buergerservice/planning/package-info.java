@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Kapazitätsplanung (planning)",
-        allowedDependencies = {"telephony", "telephony :: routing", "tenancy", "shared"})
+        allowedDependencies = {"telephony", "telephony :: routing", "tenancy", "reporting", "contact", "shared"})
 package de.buergerservice.planning;
 
 import org.springframework.modulith.ApplicationModule;

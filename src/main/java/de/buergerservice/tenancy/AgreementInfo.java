@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
-/** A cooperation agreement as other modules (reporting, billing) see it. */
+/**
+ * A cooperation agreement as other modules (reporting, billing, back office) see it. {@code
+ * callbackDeadlineServiceHours}: the service hours (see {@link ServiceHours}) the municipality's back office has to
+ * answer a hand-off.
+ */
 public record AgreementInfo(
         UUID id,
         UUID serviceCenterId,
@@ -18,7 +22,11 @@ public record AgreementInfo(
         int targetAverageWaitSeconds,
         BigDecimal targetFirstContactResolutionPercent,
         BigDecimal pricePerContact,
-        AgreementStatus status) {
+        AgreementStatus status,
+        int callbackDeadlineServiceHours) {
+
+    /** The 115 promise: an answer within 24 service hours, unless the agreement says otherwise. */
+    public static final int DEFAULT_CALLBACK_DEADLINE_SERVICE_HOURS = 24;
 
     /** Whether the agreement covers {@code date} (start inclusive, end inclusive). */
     public boolean coversDate(LocalDate date) {

@@ -404,7 +404,7 @@ class TicketTests {
     class Escalation {
 
         @Test
-        void givenAnOverdueTicket_thenItIsEscalatedOnce_toTheDepartmentAndTheSupervisors() {
+        void givenAnOverdueTicket_thenItIsEscalatedOnce_toTheDepartmentLeadAndTheSupervisors() {
             UUID ticket = handOffs.publish(handOffs.handOff(
                     "artland", "Ordnungsamt", HandOffKind.CALLBACK, null, berlin(2025, 10, 30, 16, 0)));
             assertThat(escalations.run()).isPositive();
@@ -415,7 +415,7 @@ class TicketTests {
                     .toList();
             assertThat(escalationMails)
                     .extracting(m -> m.get("recipient"))
-                    .containsExactlyInAnyOrder("ordnungsamt@artland.example", "supervisor@oldenburg.example");
+                    .containsExactlyInAnyOrder("leitung.ordnungsamt@artland.example", "supervisor@oldenburg.example");
             assertThat(escalationMails.get(0).get("subject")).asString().startsWith("Frist überschritten");
             assertThat(jdbc.queryForObject(
                             "select count(*) from backoffice_ticket_step where ticket_id = ? and action = 'ESCALATED'",

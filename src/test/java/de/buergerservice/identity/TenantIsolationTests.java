@@ -82,6 +82,9 @@ class TenantIsolationTests {
     Tickets tickets;
 
     @Autowired
+    de.buergerservice.contact.ServiceCenterCallbacks callbacks;
+
+    @Autowired
     de.buergerservice.planning.internal.PlanningSimulations simulations;
 
     /** Query parameters an endpoint requires, so that calling it for the own tenant can succeed. */
@@ -139,6 +142,14 @@ class TenantIsolationTests {
         ids.put("contactId", oldenburgContact(oldenburg.id()).toString());
         // telephony (issue 19): a prompt situation of a municipality's line (not an id; any of the four)
         ids.put("situation", "GREETING");
+        // contact: a callback the ServiceCenter is to make for Oldenburg (a ticket sent back)
+        UUID returnedTicket = UUID.randomUUID();
+        callbacks.request(new de.buergerservice.contact.ServiceCenterCallbacks.Request(
+                returnedTicket, oldenburg.id(), null, "Isolation", "+49 441 000", null, java.time.Instant.now()));
+        ids.put(
+                "callbackId",
+                jdbc.queryForObject(
+                        "select id from contact_callback where ticket_id = ?", String.class, returnedTicket));
         // planning: a what-if simulation somebody else (the shift supervisor) started
         ids.put(
                 "simulationId",

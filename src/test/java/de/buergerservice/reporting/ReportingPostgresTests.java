@@ -19,7 +19,8 @@ import de.buergerservice.PostgresDatabase;
             "buergerservice.demo-data=true",
             "buergerservice.data-dir=target/test-data/reporting-postgres",
             "server.servlet.session.cookie.secure=false",
-            "buergerservice.sip.port=0"
+            "buergerservice.sip.port=0",
+            "buergerservice.demo.trial-phase=false"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")

@@ -223,6 +223,7 @@ class CrashRestartIT {
         }
         command.addAll(List.of(
                 "--buergerservice.data-dir=" + dir,
+                "--buergerservice.demo.trial-phase=false",
                 "--server.port=" + httpPort,
                 "--buergerservice.sip.host=127.0.0.1",
                 "--buergerservice.sip.port=" + sipPort));

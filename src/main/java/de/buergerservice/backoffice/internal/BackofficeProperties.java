@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the back office ({@code buergerservice.backoffice.*}).
  *
- * @param deadline service time a department has to answer a hand-off — the 115 promise of 24 service hours, the
- *     default of the cooperation agreements (which do not yet carry a value of their own)
+ * @param deadline service time a department has to answer a hand-off when its municipality has no agreement in
+ *     force (agreements carry their own, {@code AgreementInfo#callbackDeadlineServiceHours}) — the 115 promise of 24
+ *     service hours
  * @param escalationInterval how often overdue tickets are looked for
  * @param baseUrl where the product is reached, for the links in mails
  * @param mail the outbox's sender

@@ -55,7 +55,8 @@ public record InboxFilter(String tenant, UUID department, TicketStatus status, D
         return new InboxFilter(null, null, null, null);
     }
 
-    Specification<Ticket> toSpecification(Collection<UUID> tenants, Instant now) {
+    /** Tickets of {@code tenants} and, unless null, only of {@code departments} (the user's own). */
+    Specification<Ticket> toSpecification(Collection<UUID> tenants, Collection<UUID> departments, Instant now) {
         List<TicketStatus> open = List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS);
         Instant midnight = LocalDate.ofInstant(now, BerlinTime.ZONE)
                 .plusDays(1)
@@ -64,6 +65,12 @@ public record InboxFilter(String tenant, UUID department, TicketStatus status, D
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(root.get("tenantId").in(tenants));
+            if (departments != null) {
+                where.add(
+                        departments.isEmpty()
+                                ? cb.disjunction()
+                                : root.get("departmentId").in(departments));
+            }
             if (department != null) {
                 where.add(cb.equal(root.get("departmentId"), department));
             }

@@ -23,7 +23,7 @@ import de.buergerservice.tenancy.TenantInfo;
 
 /**
  * The mails a ticket causes, written to the {@link Outbox} in the caller's transaction: a new ticket to the
- * department's mailbox, the answer to the citizen, an escalation to the department and the ServiceCenter's
+ * department's mailbox, the answer to the citizen, an escalation to the department's lead and the ServiceCenter's
  * supervisors.
  */
 @Component
@@ -64,10 +64,15 @@ class TicketMails {
         queue(MailPurpose.ANSWER, ticket, tenant, department, ticket.email(), Map.of("text", text.strip()));
     }
 
-    /** To the department and every supervisor of the ServiceCenter, one mail each. Returns the recipients. */
+    /**
+     * To the department's lead (its mailbox if it has no lead address) and every supervisor of the ServiceCenter,
+     * one mail each. Returns the recipients.
+     */
     Set<String> escalation(TicketView ticket, TenantInfo tenant, DepartmentInfo department) {
         Set<String> recipients = new LinkedHashSet<>();
-        if (department.email() != null) {
+        if (department.leadEmail() != null) {
+            recipients.add(department.leadEmail());
+        } else if (department.email() != null) {
             recipients.add(department.email());
         }
         users.withRole(Role.SUPERVISOR).stream()

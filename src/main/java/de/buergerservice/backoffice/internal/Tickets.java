@@ -59,7 +59,7 @@ public class Tickets {
     private final TenantScope scope;
     private final TicketMails mails;
     private final Outbox outbox;
-    private final BackofficeProperties properties;
+    private final CallbackDeadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -71,7 +71,7 @@ public class Tickets {
             TenantScope scope,
             TicketMails mails,
             Outbox outbox,
-            BackofficeProperties properties,
+            CallbackDeadlines deadlines,
             ApplicationEventPublisher events,
             Clock clock) {
         this.tickets = tickets;
@@ -81,7 +81,7 @@ public class Tickets {
         this.scope = scope;
         this.mails = mails;
         this.outbox = outbox;
-        this.properties = properties;
+        this.deadlines = deadlines;
         this.events = events;
         this.clock = clock;
     }
@@ -113,7 +113,8 @@ public class Tickets {
             log.warn("Hand-off of contact {}: {} has no department", handOff.contactId(), tenant.slug());
             return Optional.empty();
         }
-        Instant due = tenants.afterServiceHours(tenant.id(), handOff.at(), properties.deadline())
+        Instant due = tenants.afterServiceHours(
+                        tenant.id(), handOff.at(), deadlines.serviceTimeFor(tenant.id(), handOff.at()))
                 .orElse(null);
         ContactHandedOff owned = chosen.isPresent()
                 ? handOff
@@ -165,7 +166,8 @@ public class Tickets {
                     submission);
             return Optional.empty();
         }
-        Instant due = tenants.afterServiceHours(tenant.id(), submission.at(), properties.deadline())
+        Instant due = tenants.afterServiceHours(
+                        tenant.id(), submission.at(), deadlines.serviceTimeFor(tenant.id(), submission.at()))
                 .orElse(null);
         Ticket ticket = tickets.save(new Ticket(submission, department.get().id(), due));
         step(
@@ -240,7 +242,8 @@ public class Tickets {
         }
         return tickets
                 .findAll(
-                        filter.toSpecification(visible, clock.instant()),
+                        filter.toSpecification(
+                                visible, scope.departmentRestriction().orElse(null), clock.instant()),
                         Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("handedOffAt")))
                 .stream()
                 .map(ticket -> view(ticket, false))
@@ -401,6 +404,10 @@ public class Tickets {
         return restriction
                 .map(ids -> ids.isEmpty() ? Optional.<Ticket>empty() : tickets.findByIdAndTenantIdIn(id, ids))
                 .orElseGet(() -> tickets.findById(id))
+                // a back-office user with departments sees only their tickets (a forwarded one leaves their view)
+                .filter(t -> scope.departmentRestriction()
+                        .map(ids -> ids.contains(t.getDepartmentId()))
+                        .orElse(true))
                 .orElseThrow(() -> new ResourceNotFoundException("ticket"));
     }
 

@@ -55,8 +55,12 @@ public class CallEventConsumer {
     static final String CONSUMER = "call-events";
     /** Open calls remembered at most (a call's entry goes with its end; this bounds what lost ends can leave). */
     private static final int MAX_OPEN_CALLS = 50_000;
+
+    private static final int MAX_RECENT_TRANSFERS = 10_000;
     /** Older answers are not signalled to a desk (a restart replaying the feed must not pop long-gone calls). */
     private static final Duration LIVE = Duration.ofSeconds(30);
+    /** How soon after the transfer the follow-on call must arrive to be taken for it. */
+    static final Duration FOLLOW_ON = Duration.ofMinutes(2);
 
     /** What the contact needs of a call's CALL_OFFERED. */
     private record Offered(Instant at, String callerNumber) {}
@@ -74,6 +78,13 @@ public class CallEventConsumer {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Offered> eldest) {
             return size() > MAX_OPEN_CALLS;
+        }
+    };
+    /** Callers whose call was transferred lately (number → when), bounded: who may arrive as a follow-on call. */
+    private final Map<String, Instant> recentTransfers = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > MAX_RECENT_TRANSFERS;
         }
     };
     /** Agents known to have no ended contact waiting for the end of their wrap-up; empty after a start. */
@@ -176,7 +187,10 @@ public class CallEventConsumer {
 
     private void ended(CallEventRecord event) {
         if (event.callId() != null) {
-            openCalls.remove(event.callId());
+            Offered call = openCalls.remove(event.callId());
+            if (event.type() == CallEventType.TRANSFERRED && call != null && call.callerNumber() != null) {
+                recentTransfers.put(call.callerNumber(), event.at());
+            }
         }
         if (event.type() == CallEventType.ENDED || event.type() == CallEventType.TRANSFERRED) {
             // the agent's contact has ended: their next state other than wrap-up ends the wrap-up
@@ -213,7 +227,25 @@ public class CallEventConsumer {
         UUID contactId = created
                 ? id
                 : contacts.findByCallId(event.callId()).map(ContactRecord::id).orElse(null);
+        if (created) {
+            followOnOfTransfer(id, callerNumber, startedAt);
+        }
         signals.add(signal(DeskCall.Kind.ANSWERED, event, contactId, callerNumber));
+    }
+
+    /**
+     * A blind transfer (REFER, RFC 3515) makes the caller's phone place a new call with a new Call-ID; when that
+     * reaches the ServiceCenter again (an agent referred the caller to another municipality's line) the feed shows a
+     * TRANSFERRED call and, moments later, a CALL_OFFERED of the same caller. The new contact then refers to the first
+     * one. A withheld number cannot be followed. Only a number this consumer saw transferred is looked up, so an
+     * ordinary call costs no query (after a restart, a transfer from before it is not followed).
+     */
+    private void followOnOfTransfer(UUID contactId, String callerNumber, Instant startedAt) {
+        if (callerNumber == null || recentTransfers.remove(callerNumber) == null) {
+            return;
+        }
+        contacts.transferredBefore(callerNumber, startedAt, FOLLOW_ON, contactId)
+                .ifPresent(previous -> contacts.linkPrevious(contactId, previous));
     }
 
     private DeskCall signal(DeskCall.Kind kind, CallEventRecord event, UUID contactId, String callerNumber) {

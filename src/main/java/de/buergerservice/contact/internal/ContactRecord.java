@@ -7,7 +7,10 @@ import de.buergerservice.contact.ContactChannel;
 import de.buergerservice.contact.ContactOutcome;
 import de.buergerservice.contact.HandOffKind;
 
-/** One stored contact, as {@link ContactStore} reads it. */
+/**
+ * One stored contact, as {@link ContactStore} reads it. {@code previousContactId}: the contact this one follows (the
+ * first call of a transfer, or the contact a callback of the ServiceCenter came from).
+ */
 public record ContactRecord(
         UUID id,
         UUID tenantId,
@@ -36,7 +39,8 @@ public record ContactRecord(
         ContactState state,
         Instant documentedAt,
         String documentedBy,
-        long version) {
+        long version,
+        UUID previousContactId) {
 
     /** The wrap-up ran out (or the contact was left) without documentation. */
     public boolean undocumented() {

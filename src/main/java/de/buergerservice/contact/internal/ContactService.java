@@ -143,7 +143,7 @@ public class ContactService {
     public ContactView get(UUID id) {
         ContactRecord contact = find(id);
         events.publishEvent(new PersonalDataRead("Contact", id, contact.tenantId(), Access.READ, null));
-        return view(contact);
+        return withFollowOn(view(contact));
     }
 
     /**
@@ -349,7 +349,8 @@ public class ContactService {
                 ContactState.DOCUMENTED,
                 clock.instant(),
                 scope.currentUsername(),
-                c.version());
+                c.version(),
+                c.previousContactId());
     }
 
     private static void handOffErrors(HandOffData handOff, String prefix, List<InvalidFieldsException.Error> errors) {
@@ -446,6 +447,40 @@ public class ContactService {
                 c.state(),
                 c.undocumented(),
                 c.documentedAt(),
-                c.documentedBy());
+                c.documentedBy(),
+                c.previousContactId(),
+                null);
+    }
+
+    private ContactView withFollowOn(ContactView v) {
+        UUID next = store.followOnOf(v.id()).orElse(null);
+        if (next == null) {
+            return v;
+        }
+        return new ContactView(
+                v.id(),
+                v.tenant(),
+                v.tenantName(),
+                v.channel(),
+                v.callId(),
+                v.callerNumber(),
+                v.startedAt(),
+                v.answeredAt(),
+                v.endedAt(),
+                v.waitSeconds(),
+                v.agentId(),
+                v.agent(),
+                v.concern(),
+                v.note(),
+                v.outcome(),
+                v.department(),
+                v.transferredTo(),
+                v.handOff(),
+                v.state(),
+                v.undocumented(),
+                v.documentedAt(),
+                v.documentedBy(),
+                v.previousContactId(),
+                next);
     }
 }

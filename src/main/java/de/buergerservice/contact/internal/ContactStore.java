@@ -32,7 +32,8 @@ class ContactStore {
     private static final String COLUMNS = "select id, tenant_id, channel, call_id, caller_number, started_at,"
             + " answered_at, ended_at, wait_ms, agent_id, phone_agent_id, transferred_to, wrap_up_ended_at,"
             + " service_id, category, concern, note, outcome, department_id, handoff_kind, citizen_name,"
-            + " citizen_phone, citizen_email, callback_window, state, documented_at, documented_by, version"
+            + " citizen_phone, citizen_email, callback_window, state, documented_at, documented_by, version,"
+            + " previous_contact_id"
             + " from contact ";
 
     private final JdbcTemplate jdbc;
@@ -95,6 +96,64 @@ class ContactStore {
                 agentId,
                 ts(now),
                 ts(now));
+    }
+
+    /** The open phone contact of a callback the ServiceCenter makes (no Call-ID: the agent dials out). */
+    void insertCallback(UUID id, UUID tenantId, String phone, Instant startedAt, UUID agentId, UUID previous) {
+        jdbc.update(
+                "insert into contact (id, tenant_id, channel, caller_number, started_at, answered_at, agent_id,"
+                        + " previous_contact_id, state, version, created_at, updated_at)"
+                        + " values (?, ?, 'PHONE', ?, ?, ?, ?, ?, 'OPEN', 0, ?, ?)",
+                id,
+                tenantId,
+                phone,
+                ts(startedAt),
+                ts(startedAt),
+                agentId,
+                previous,
+                ts(startedAt),
+                ts(startedAt));
+    }
+
+    /**
+     * The contact a follow-on call continues: the newest phone contact of the same caller in {@code tenantIds}
+     * (any, when null) transferred away at most {@code window} before {@code startedAt} and not yet followed.
+     */
+    Optional<UUID> transferredBefore(String callerNumber, Instant startedAt, java.time.Duration window, UUID except) {
+        if (callerNumber == null) {
+            return Optional.empty();
+        }
+        return jdbc
+                .queryForList(
+                        "select c.id from contact c where c.caller_number = ? and c.transferred_to is not null"
+                                + " and c.ended_at between ? and ? and c.id <> ?"
+                                + " and not exists (select 1 from contact f where f.previous_contact_id = c.id)"
+                                + " order by c.ended_at desc limit 1",
+                        UUID.class,
+                        callerNumber,
+                        ts(startedAt.minus(window)),
+                        ts(startedAt.plusSeconds(1)),
+                        except)
+                .stream()
+                .findFirst();
+    }
+
+    void linkPrevious(UUID id, UUID previous) {
+        jdbc.update(
+                "update contact set previous_contact_id = ? where id = ? and previous_contact_id is null",
+                previous,
+                id);
+    }
+
+    /** The contact that follows {@code id} (its follow-on call or callback), if any. */
+    Optional<UUID> followOnOf(UUID id) {
+        return jdbc
+                .queryForList(
+                        "select id from contact where previous_contact_id = ? order by started_at limit 1",
+                        UUID.class,
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The call ended (hang-up) or left the ServiceCenter (transfer, then {@code transferredTo} is set). */
@@ -277,6 +336,7 @@ class ContactStore {
                 ContactState.valueOf(rs.getString(25)),
                 instant(rs, 26),
                 rs.getString(27),
-                rs.getLong(28));
+                rs.getLong(28),
+                rs.getObject(29, UUID.class));
     }
 }

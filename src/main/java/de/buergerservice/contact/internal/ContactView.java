@@ -9,7 +9,9 @@ import de.buergerservice.contact.HandOffKind;
 
 /**
  * A contact as the API and the desk show it. {@code tenant} is the municipality's slug, {@code agent} the user
- * name of the agent; {@code undocumented} tells that the wrap-up ran out with the contact still {@code OPEN}.
+ * name of the agent; {@code undocumented} tells that the wrap-up ran out with the contact still {@code OPEN};
+ * {@code previousContactId} is the contact this one follows (the first call of a transfer, or the contact a
+ * ServiceCenter callback came from), {@code followOnContactId} the one that follows it (shown for a single contact).
  */
 public record ContactView(
         UUID id,
@@ -33,7 +35,9 @@ public record ContactView(
         ContactState state,
         boolean undocumented,
         Instant documentedAt,
-        String documentedBy) {
+        String documentedBy,
+        UUID previousContactId,
+        UUID followOnContactId) {
 
     /** The citizen's concern: a service of the knowledge base or a free category; {@code title} as documented. */
     public record Concern(UUID serviceId, String category, String title) {}

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.buergerservice.contact.ContactOutcome;
 import de.buergerservice.contact.HandOffKind;
+import de.buergerservice.contact.internal.CallbackQueue;
 import de.buergerservice.contact.internal.ContactService;
 import de.buergerservice.contact.internal.ContactView;
 import de.buergerservice.contact.internal.ScreenPop;
@@ -44,7 +45,8 @@ import de.buergerservice.tenancy.TenantInfo;
  * The agent's desk ({@code /desk}): the screen pop when the phone rings (server-sent events from
  * {@code /desk/stream}, the pop itself loaded as a fragment), the knowledge panel (search as you type over the
  * municipality's merged catalogue, the full answer with the responsible department) and the documentation form
- * of the current contact, which stays until it is saved; below, the agent's undocumented contacts.
+ * of the current contact, which stays until it is saved; below, the callbacks the back office sent to the
+ * ServiceCenter (to take and dial) and the agent's undocumented contacts.
  */
 @Controller
 @PreAuthorize(ContactService.WRITE)
@@ -60,6 +62,7 @@ class DeskController {
     private final KnowledgeCatalog catalog;
     private final FormValidation validation;
     private final Notices notices;
+    private final CallbackQueue callbacks;
 
     DeskController(
             ContactService contacts,
@@ -71,7 +74,8 @@ class DeskController {
             KnowledgeSearch search,
             KnowledgeCatalog catalog,
             FormValidation validation,
-            Notices notices) {
+            Notices notices,
+            CallbackQueue callbacks) {
         this.contacts = contacts;
         this.pops = pops;
         this.stream = stream;
@@ -82,6 +86,7 @@ class DeskController {
         this.catalog = catalog;
         this.validation = validation;
         this.notices = notices;
+        this.callbacks = callbacks;
     }
 
     @GetMapping("/desk")
@@ -139,6 +144,12 @@ class DeskController {
         return "contact/fragments :: answer";
     }
 
+    /** An agent takes a callback of the ServiceCenter: its phone contact opens on the desk to dial and document. */
+    @PostMapping("/desk/callbacks/{callbackId}/take")
+    String takeCallback(@PathVariable UUID callbackId) {
+        return "redirect:/desk?contact=" + callbacks.take(callbackId).id();
+    }
+
     @PostMapping("/desk/contacts/{contactId}/documentation")
     String document(
             @PathVariable UUID contactId,
@@ -170,6 +181,7 @@ class DeskController {
         model.addAttribute(
                 "tenants",
                 tenants.findAll().stream().filter(t -> scope.permits(t.id())).toList());
+        model.addAttribute("callbacks", callbacks.open());
         model.addAttribute(
                 "undocumented",
                 contacts.list(new ContactService.Query(null, me.id().toString(), null, null, null, null, null, true)));

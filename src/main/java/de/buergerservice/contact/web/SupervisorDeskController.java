@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import de.buergerservice.contact.internal.CallbackQueue;
 import de.buergerservice.contact.internal.ContactService;
 import de.buergerservice.contact.internal.ContactState;
 import de.buergerservice.contact.internal.ContactView;
@@ -21,7 +22,8 @@ import de.buergerservice.tenancy.TenantInfo;
 
 /**
  * The supervisor's view of contacts ({@code /desk/supervisor}): per municipality the open contacts (in a call or
- * in wrap-up) and the undocumented ones (wrap-up ran out), and each agent's current contact.
+ * in wrap-up) and the undocumented ones (wrap-up ran out), each agent's current contact and the callbacks the back
+ * office sent to the ServiceCenter. Live: the page reloads that part every 2 s ({@code /desk/supervisor/live}).
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -35,8 +37,15 @@ class SupervisorDeskController {
     private final TenantDirectory tenants;
     private final TenantScope scope;
     private final UserDirectory users;
+    private final CallbackQueue callbacks;
 
-    SupervisorDeskController(ContactService contacts, TenantDirectory tenants, TenantScope scope, UserDirectory users) {
+    SupervisorDeskController(
+            ContactService contacts,
+            TenantDirectory tenants,
+            TenantScope scope,
+            UserDirectory users,
+            CallbackQueue callbacks) {
+        this.callbacks = callbacks;
         this.contacts = contacts;
         this.tenants = tenants;
         this.scope = scope;
@@ -45,6 +54,18 @@ class SupervisorDeskController {
 
     @GetMapping("/desk/supervisor")
     String supervisor(Model model) {
+        live(model);
+        return "contact/supervisor";
+    }
+
+    /** The page's live part, which the page reloads every 2 s (htmx, as the planning progress does). */
+    @GetMapping("/desk/supervisor/live")
+    String supervisorLive(Model model) {
+        live(model);
+        return "contact/supervisor :: live";
+    }
+
+    private void live(Model model) {
         Map<String, Municipality> byTenant = new LinkedHashMap<>();
         for (TenantInfo tenant : tenants.findAll()) {
             if (!scope.permits(tenant.id())) {
@@ -63,6 +84,6 @@ class SupervisorDeskController {
                         .map(agent -> new AgentContact(
                                 agent, contacts.currentOf(agent.id()).orElse(null)))
                         .toList());
-        return "contact/supervisor";
+        model.addAttribute("callbacks", callbacks.open());
     }
 }

@@ -1,6 +1,8 @@
 package de.buergerservice.identity.internal;
 
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import de.buergerservice.shared.security.Role;
 import de.buergerservice.shared.security.SystemActor;
+import de.buergerservice.tenancy.DepartmentInfo;
+import de.buergerservice.tenancy.TenantDirectory;
 
 /**
  * Demo users (embedded default only), all with the password {@code demo}; listed in README.md. Loaded once into
@@ -25,10 +29,12 @@ class IdentityDemoData implements ApplicationRunner {
 
     private final UserAccountRepository accounts;
     private final UserService users;
+    private final TenantDirectory tenants;
 
-    IdentityDemoData(UserAccountRepository accounts, UserService users) {
+    IdentityDemoData(UserAccountRepository accounts, UserService users, TenantDirectory tenants) {
         this.accounts = accounts;
         this.users = users;
+        this.tenants = tenants;
     }
 
     @Override
@@ -47,6 +53,26 @@ class IdentityDemoData implements ApplicationRunner {
         create("artland-backoffice", "Bea Backoffice (Artland)", Role.BACKOFFICE, "artland");
         create("oldenburg-backoffice", "Olaf Backoffice (Oldenburg)", Role.BACKOFFICE, "oldenburg");
         create("artland-management", "Maik Management (Artland)", Role.MANAGEMENT, "artland");
+        // a back-office user of one department: sees only the Bauamt's inbox (artland-backoffice, without
+        // departments, is the municipality's central back office and sees all of Artland's)
+        createInDepartment("artland-bauamt", "Bruno Bauamt (Artland)", "artland", "Bauamt");
+    }
+
+    private void createInDepartment(String username, String displayName, String tenant, String department) {
+        Set<UUID> departmentIds = tenants.findBySlug(tenant).stream()
+                .flatMap(t -> tenants.departmentsOf(t.id()).stream())
+                .filter(d -> d.name().equals(department))
+                .map(DepartmentInfo::id)
+                .collect(Collectors.toSet());
+        users.create(new UserData(
+                username,
+                displayName,
+                username + "@artland.example",
+                PASSWORD,
+                true,
+                Set.of(Role.BACKOFFICE),
+                Set.of(tenant),
+                departmentIds));
     }
 
     private void create(String username, String displayName, Role role, String... tenants) {

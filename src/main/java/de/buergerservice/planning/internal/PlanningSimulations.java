@@ -1,5 +1,6 @@
 package de.buergerservice.planning.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +14,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
-import de.buergerservice.planning.internal.simulation.SimulatedKpis;
-import de.buergerservice.planning.internal.simulation.SimulatedKpis.Kpis;
 import de.buergerservice.planning.internal.simulation.Simulation;
+import de.buergerservice.planning.internal.simulation.SimulationModel;
 import de.buergerservice.planning.internal.simulation.SimulationResult;
+import de.buergerservice.reporting.KpiFigures;
+import de.buergerservice.reporting.ServiceLevelVariant;
 
 /**
  * What-if simulations in the background, one at a time, each visible only to the user who started it (a foreign
@@ -67,6 +69,7 @@ public class PlanningSimulations {
         volatile Status status = Status.QUEUED;
         volatile double progress;
         volatile SimulationResult result;
+        volatile SimulatedFigures figures;
         volatile String error;
 
         Run(String owner, WhatIf whatIf) {
@@ -79,22 +82,22 @@ public class PlanningSimulations {
             if (r == null) {
                 return new SimulationView(id, status, progress, null, List.of(), error);
             }
-            SimulatedKpis kpis = r.kpis();
-            Kpis total = kpis.total();
+            // counted by reporting's definitions (KpiFold, KpiFigures), as the interim report counts
+            KpiFigures total = figures.total();
             TotalsView totals = new TotalsView(
                     total.offered(),
                     total.answered(),
                     total.abandoned(),
-                    total.serviceLevel(),
-                    total.averageSpeedOfAnswerSeconds(),
-                    total.abandonRate(),
-                    kpis.occupancy(),
+                    serviceLevel(total),
+                    orZero(total.averageSpeedOfAnswerSeconds()),
+                    orZero(total.abandonmentRate()),
+                    orZero(total.occupancy()),
                     r.callsPerSecond());
             List<StaffingPlan.HalfHour> plan = whatIf.plan();
             int[] roster = whatIf.rosterOrPlan();
             List<HalfHourView> intervals = new ArrayList<>();
             for (StaffingPlan.HalfHour half : plan) {
-                Kpis k = kpis.interval(half.index());
+                KpiFigures k = figures.halfHour(half.index());
                 if (half.calls() <= 0 && k.offered() == 0 && roster[half.index()] == 0) {
                     continue;
                 }
@@ -104,12 +107,22 @@ public class PlanningSimulations {
                         half.agents(),
                         roster[half.index()],
                         k.offered(),
-                        k.serviceLevel(),
-                        k.averageSpeedOfAnswerSeconds(),
-                        k.abandonRate()));
+                        serviceLevel(k),
+                        orZero(k.averageSpeedOfAnswerSeconds()),
+                        orZero(k.abandonmentRate())));
             }
             return new SimulationView(id, status, 1.0, totals, intervals, null);
         }
+    }
+
+    /** The agreement's contractual variant (answered in time ÷ offered); no calls: nothing missed. */
+    static double serviceLevel(KpiFigures f) {
+        BigDecimal value = f.serviceLevel(ServiceLevelVariant.ANSWERED_WITHIN_OF_OFFERED);
+        return value == null ? 1.0 : value.doubleValue();
+    }
+
+    static double orZero(BigDecimal value) {
+        return value == null ? 0.0 : value.doubleValue();
     }
 
     private final TaskExecutor executor;
@@ -143,7 +156,10 @@ public class PlanningSimulations {
     private void simulate(Run run) {
         run.status = Status.RUNNING;
         try {
-            SimulationResult result = new Simulation(run.whatIf.model()).run(p -> run.progress = p, () -> false);
+            SimulationModel model = run.whatIf.model();
+            SimulatedFigures figures = new SimulatedFigures(model.start(), (int) run.whatIf.thresholdSeconds());
+            SimulationResult result = new Simulation(model, figures).run(p -> run.progress = p, () -> false);
+            run.figures = figures;
             run.result = result;
             run.status = Status.DONE;
             log.info("Simulation {} done: {} calls in {} ms", run.id, result.calls(), result.wallNanos() / 1_000_000);

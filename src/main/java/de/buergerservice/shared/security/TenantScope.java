@@ -40,6 +40,26 @@ public class TenantScope {
         return auth == null ? "anonymous" : auth.getName();
     }
 
+    /**
+     * The departments the current user is limited to within its municipality: a back-office user with departments
+     * assigned sees only their work (tickets); supervisors, administrators, management and back-office users without
+     * departments (a municipality's central back office) are not limited by department.
+     */
+    public Optional<Set<UUID>> departmentRestriction() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Optional.of(Set.of());
+        }
+        if (auth.getPrincipal() instanceof ScopedPrincipal principal
+                && principal.restrictedToTenants()
+                && !principal.departmentIds().isEmpty()
+                && auth.getAuthorities().stream()
+                        .noneMatch(a -> ("ROLE_" + Role.MANAGEMENT.name()).equals(a.getAuthority()))) {
+            return Optional.of(principal.departmentIds());
+        }
+        return Optional.empty();
+    }
+
     public boolean permits(UUID tenantId) {
         return restriction().map(ids -> ids.contains(tenantId)).orElse(true);
     }

@@ -131,6 +131,7 @@ public class AgreementService {
                 info.targetAverageWaitSeconds(),
                 info.targetFirstContactResolutionPercent(),
                 info.pricePerContact(),
-                info.status());
+                info.status(),
+                info.callbackDeadlineServiceHours());
     }
 }

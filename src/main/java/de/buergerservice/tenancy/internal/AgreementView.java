@@ -22,7 +22,8 @@ public record AgreementView(
         int targetAverageWaitSeconds,
         BigDecimal targetFirstContactResolutionPercent,
         BigDecimal pricePerContact,
-        AgreementStatus status) {
+        AgreementStatus status,
+        int callbackDeadlineHours) {
 
     /** A party of the agreement; {@code slug} only for tenants. */
     public record Party(UUID id, String slug, String name) {}
@@ -39,6 +40,7 @@ public record AgreementView(
                 targetAverageWaitSeconds,
                 targetFirstContactResolutionPercent,
                 pricePerContact,
-                status);
+                status,
+                callbackDeadlineHours);
     }
 }

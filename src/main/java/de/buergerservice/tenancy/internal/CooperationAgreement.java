@@ -70,6 +70,9 @@ public class CooperationAgreement extends PersistentEntity {
     @Column(nullable = false, length = 10)
     private AgreementStatus status;
 
+    @Column(name = "callback_deadline_hours", nullable = false)
+    private int callbackDeadlineHours = AgreementInfo.DEFAULT_CALLBACK_DEADLINE_SERVICE_HOURS;
+
     protected CooperationAgreement() {}
 
     CooperationAgreement(UUID serviceCenterId, UUID clientTenantId, AgreementData data) {
@@ -90,6 +93,7 @@ public class CooperationAgreement extends PersistentEntity {
         targetFirstContactResolutionPercent = data.targetFirstContactResolutionPercent();
         pricePerContact = data.pricePerContact();
         status = data.status();
+        callbackDeadlineHours = data.callbackDeadlineHours();
     }
 
     public UUID getServiceCenterId() {
@@ -113,6 +117,7 @@ public class CooperationAgreement extends PersistentEntity {
                 targetAverageWaitSeconds,
                 targetFirstContactResolutionPercent,
                 pricePerContact,
-                status);
+                status,
+                callbackDeadlineHours);
     }
 }

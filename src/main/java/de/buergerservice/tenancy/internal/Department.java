@@ -32,6 +32,9 @@ public class Department extends PersistentEntity {
     @Column(name = "phone_extension", length = 8)
     private String phoneExtension;
 
+    @Column(name = "lead_email", length = 320)
+    private String leadEmail;
+
     @ElementCollection
     @CollectionTable(name = "department_topic", joinColumns = @JoinColumn(name = "department_id"))
     @OrderColumn(name = "position")
@@ -49,6 +52,7 @@ public class Department extends PersistentEntity {
         name = data.name().strip();
         email = Inputs.blankToNull(data.email());
         phoneExtension = Inputs.blankToNull(data.phoneExtension());
+        leadEmail = Inputs.blankToNull(data.leadEmail());
         topics.clear();
         data.topics().stream().map(String::strip).distinct().forEach(topics::add);
     }
@@ -58,6 +62,6 @@ public class Department extends PersistentEntity {
     }
 
     DepartmentInfo toInfo() {
-        return new DepartmentInfo(getId(), tenantId, name, email, phoneExtension, List.copyOf(topics));
+        return new DepartmentInfo(getId(), tenantId, name, email, phoneExtension, List.copyOf(topics), leadEmail);
     }
 }

@@ -141,17 +141,24 @@ class TenancyDemoData implements ApplicationRunner {
                         "Bürgerbüro",
                         "buergerbuero@artland.example",
                         "120",
-                        List.of("Meldewesen", "Personalausweis", "Reisepass")));
+                        List.of("Meldewesen", "Personalausweis", "Reisepass"),
+                        "leitung.buergerbuero@artland.example"));
         departments.create(
                 "artland",
-                new DepartmentData("Bauamt", "bauamt@artland.example", "310", List.of("Bauantrag", "Bauvoranfrage")));
+                new DepartmentData(
+                        "Bauamt",
+                        "bauamt@artland.example",
+                        "310",
+                        List.of("Bauantrag", "Bauvoranfrage"),
+                        "leitung.bauamt@artland.example"));
         departments.create(
                 "artland",
                 new DepartmentData(
                         "Ordnungsamt",
                         "ordnungsamt@artland.example",
                         "220",
-                        List.of("Gewerbe", "Fundsachen", "Hundesteuer")));
+                        List.of("Gewerbe", "Fundsachen", "Hundesteuer"),
+                        "leitung.ordnungsamt@artland.example"));
 
         // The 115 service promise: 75 % in 30 s; the cooperation aims higher (80 % in 20 s).
         agreements.create(new AgreementData(

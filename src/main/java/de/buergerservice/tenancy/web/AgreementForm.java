@@ -36,6 +36,7 @@ public class AgreementForm {
     private BigDecimal targetFirstContactResolutionPercent = new BigDecimal("65");
     private BigDecimal pricePerContact;
     private AgreementStatus status = AgreementStatus.TRIAL;
+    private Integer callbackDeadlineHours = 24;
 
     static AgreementForm of(AgreementView view) {
         AgreementForm form = new AgreementForm();
@@ -51,6 +52,7 @@ public class AgreementForm {
         form.targetFirstContactResolutionPercent = view.targetFirstContactResolutionPercent();
         form.pricePerContact = view.pricePerContact();
         form.status = view.status();
+        form.callbackDeadlineHours = view.callbackDeadlineHours();
         return form;
     }
 
@@ -66,7 +68,8 @@ public class AgreementForm {
                 targetAverageWaitSeconds,
                 targetFirstContactResolutionPercent,
                 pricePerContact,
-                status);
+                status,
+                callbackDeadlineHours);
     }
 
     /** Form field of a property path of {@link AgreementData}. */
@@ -164,6 +167,14 @@ public class AgreementForm {
 
     public void setPricePerContact(BigDecimal pricePerContact) {
         this.pricePerContact = pricePerContact;
+    }
+
+    public Integer getCallbackDeadlineHours() {
+        return callbackDeadlineHours;
+    }
+
+    public void setCallbackDeadlineHours(Integer callbackDeadlineHours) {
+        this.callbackDeadlineHours = callbackDeadlineHours;
     }
 
     public AgreementStatus getStatus() {

@@ -12,6 +12,7 @@ public class DepartmentForm {
     private String email;
     private String phoneExtension;
     private String topics = "";
+    private String leadEmail;
 
     static DepartmentForm of(DepartmentInfo department) {
         DepartmentForm form = new DepartmentForm();
@@ -19,6 +20,7 @@ public class DepartmentForm {
         form.email = department.email();
         form.phoneExtension = department.phoneExtension();
         form.topics = String.join("\n", department.topics());
+        form.leadEmail = department.leadEmail();
         return form;
     }
 
@@ -30,7 +32,8 @@ public class DepartmentForm {
                 Arrays.stream(topics == null ? new String[0] : topics.split("\\R"))
                         .map(String::strip)
                         .filter(t -> !t.isEmpty())
-                        .toList());
+                        .toList(),
+                leadEmail == null || leadEmail.isBlank() ? null : leadEmail.strip());
     }
 
     public String getName() {
@@ -55,6 +58,14 @@ public class DepartmentForm {
 
     public void setPhoneExtension(String phoneExtension) {
         this.phoneExtension = phoneExtension;
+    }
+
+    public String getLeadEmail() {
+        return leadEmail;
+    }
+
+    public void setLeadEmail(String leadEmail) {
+        this.leadEmail = leadEmail;
     }
 
     public String getTopics() {

@@ -86,7 +86,8 @@ public final class InterimReportCost {
                 20,
                 new BigDecimal("65"),
                 new BigDecimal("3.50"),
-                AgreementStatus.ACTIVE);
+                AgreementStatus.ACTIVE,
+                24);
         TreeMap<Instant, KpiCounts> days = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             long offered = 300 + random.nextInt(200);

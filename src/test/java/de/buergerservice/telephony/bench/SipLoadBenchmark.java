@@ -164,6 +164,7 @@ public final class SipLoadBenchmark {
                 "-jar",
                 jar.toString(),
                 "--buergerservice.data-dir=" + dir,
+                "--buergerservice.demo.trial-phase=false",
                 "--server.port=" + httpPort,
                 "--buergerservice.sip.host=127.0.0.1",
                 "--buergerservice.sip.port=" + sipPort,

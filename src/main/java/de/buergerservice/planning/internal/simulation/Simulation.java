@@ -42,6 +42,7 @@ public final class Simulation {
     private static final int ROSTER = 4;
     private static final int PAUSE_DUE = 5;
     private static final int PAUSE_END = 6;
+    private static final int PICK_UP = 7;
     private static final long SECOND = 1_000_000_000L;
     private static final long INTERVAL = SimulationModel.INTERVAL_SECONDS * SECOND;
 
@@ -51,6 +52,8 @@ public final class Simulation {
     private final SplittableRandom random;
     private final SimulatedKpis kpis;
     private final long end;
+    /** How long a phone rings before the agent picks up (0: at once). */
+    private final long ringNanos;
 
     // municipalities
     private final Municipality[] lines;
@@ -66,6 +69,9 @@ public final class Simulation {
     private int[] slotGeneration = new int[0];
     private int[] slotAgent = new int[0];
     private boolean[] slotAnswered = new boolean[0];
+    /** rung, agent not yet picked up (only with a ring time) */
+    private boolean[] slotRinging = new boolean[0];
+
     private long[] slotTalk = new long[0];
     private int[] freeSlots = new int[0];
     private int freeCount;
@@ -100,7 +106,16 @@ public final class Simulation {
      * event log); slower, as each state change is then an event object with its id.
      */
     public Simulation(SimulationModel model, Consumer<CallEvent> events) {
+        this(model, events, Duration.ZERO);
+    }
+
+    /**
+     * A simulation whose agents pick up {@code ringTime} after their phone starts ringing: the caller's wait then
+     * includes the ringing, as on a real line (a caller may hang up while it rings).
+     */
+    public Simulation(SimulationModel model, Consumer<CallEvent> events, Duration ringTime) {
         this.model = model;
+        this.ringNanos = ringTime.toNanos();
         this.random = new SplittableRandom(model.seed());
         this.calendar = new EventCalendar(model.start());
         this.kpis = new SimulatedKpis(model.municipalities().size());
@@ -231,6 +246,11 @@ public final class Simulation {
             case HANGUP -> hangUp(payload, generation);
             case PATIENCE -> patienceOver(payload, generation);
             case ROSTER -> roster(payload);
+            case PICK_UP -> {
+                if (slotGeneration[payload] == generation && !slotAnswered[payload]) {
+                    pickUp(payload, slotAgent[payload]);
+                }
+            }
             case PAUSE_DUE -> pauseDue(payload, generation);
             case PAUSE_END -> pauseOver(payload, generation);
             default -> throw new IllegalStateException("unknown event " + kind);
@@ -265,6 +285,22 @@ public final class Simulation {
         board.abandon(slotIds[slot]);
         kpis.abandoned(slotLine[slot], interval(slotArrival[slot]));
         releaseSlot(slot);
+        if (slotRinging[slot]) {
+            slotRinging[slot] = false;
+            ringOver(slotAgent[slot]);
+        }
+    }
+
+    /** The phone stopped ringing without a call (the caller hung up): the agent is free, or leaves now. */
+    private void ringOver(int agent) {
+        inCall[agent] = false;
+        if (leaving[agent]) {
+            leaving[agent] = false;
+            logOut(agent);
+        } else if (pausePending[agent]) {
+            pausePending[agent] = false;
+            startPause(agent);
+        }
     }
 
     /** The next arrival after {@code from} (ns), Poisson with the rate of each half hour; -1 after the last day. */
@@ -302,8 +338,28 @@ public final class Simulation {
         for (int i = 0; i < rings; i++) {
             int slot = ringSlots[i];
             int agent = ringAgents[i];
+            if (ringNanos > 0) {
+                // the ringing agent is busy for the roster and pauses: they leave when it is over
+                slotAgent[slot] = agent;
+                slotRinging[slot] = true;
+                inCall[agent] = true;
+                calendar.scheduleOwn(calendar.now() + ringNanos, PICK_UP, slot, slotGeneration[slot]);
+            } else {
+                pickUp(slot, agent);
+            }
+        }
+        rings = 0;
+    }
+
+    private void pickUp(int slot, int agent) {
+        {
+            boolean rang = slotRinging[slot];
+            slotRinging[slot] = false;
             if (!board.answered(slotIds[slot], agentIds[agent])) {
-                continue;
+                if (rang) {
+                    ringOver(agent);
+                }
+                return;
             }
             long now = calendar.now();
             int line = slotLine[slot];
@@ -316,7 +372,6 @@ public final class Simulation {
             slotTalk[slot] = talk;
             calendar.scheduleOwn(now + talk, HANGUP, slot, slotGeneration[slot]);
         }
-        rings = 0;
     }
 
     private void hangUp(int slot, int generation) {
@@ -485,6 +540,7 @@ public final class Simulation {
             slotGeneration = java.util.Arrays.copyOf(slotGeneration, size);
             slotAgent = java.util.Arrays.copyOf(slotAgent, size);
             slotAnswered = java.util.Arrays.copyOf(slotAnswered, size);
+            slotRinging = java.util.Arrays.copyOf(slotRinging, size);
             slotTalk = java.util.Arrays.copyOf(slotTalk, size);
             freeSlots = java.util.Arrays.copyOf(freeSlots, size);
             for (int s = size - 1; s >= old; s--) {

@@ -687,6 +687,17 @@ public final class Switchboard {
         return sequence;
     }
 
+    /**
+     * Numbers {@code count} events of the past recorded elsewhere (a replay of a trial phase) after every event made
+     * so far and hands each number to {@code append} — under the switchboard's lock, as its own events are, so they
+     * reach the log in sequence order and its readers never skip one.
+     */
+    public synchronized void recordPast(int count, java.util.function.LongConsumer append) {
+        for (int i = 0; i < count; i++) {
+            append.accept(++sequence);
+        }
+    }
+
     // --- state for the edges -------------------------------------------------------------------------------
 
     /** Changes since start; lets publishers skip unchanged snapshots. */
