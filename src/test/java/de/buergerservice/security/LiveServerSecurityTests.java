@@ -67,6 +67,28 @@ class LiveServerSecurityTests {
     }
 
     @Test
+    void givenLogin_thenTheSessionGetsANewId() throws Exception {
+        HttpResponse<String> page = get("/login", null);
+        String before = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher token = CSRF.matcher(page.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", before)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=supervisor&password=demo&_csrf="
+                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        String after = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(after).startsWith("JSESSIONID=").isNotEqualTo(before);
+        // the old id is worth nothing now
+        assertThat(get("/", before).statusCode()).isEqualTo(302);
+        assertThat(get("/", after).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void givenLockedName_thenTheLoginPageSaysSoInGermanWith403() throws Exception {
         String name = "live-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> last = null;
