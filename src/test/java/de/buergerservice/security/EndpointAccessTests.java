@@ -418,9 +418,11 @@ class EndpointAccessTests {
                 })
                 .map(endpoint -> DynamicTest.dynamicTest(endpoint + " as oldenburg-backoffice", () -> {
                     MvcResult result = call(endpoint, "artland", "oldenburg-backoffice");
+                    // as in TenantIsolationTests: a write may be refused for its own (missing) input first — 400
+                    // names only what the caller sent, never Artland's record
                     assertThat(result.getResponse().getStatus())
                             .as(endpoint + " as oldenburg-backoffice for artland")
-                            .isIn(403, 404);
+                            .isIn(endpoint.isWrite() ? java.util.List.of(400, 403, 404) : java.util.List.of(403, 404));
                 }));
     }
 
