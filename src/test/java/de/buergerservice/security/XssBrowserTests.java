@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import de.buergerservice.Browser;
 
@@ -27,7 +30,9 @@ import de.buergerservice.Browser;
  * Stored and reflected XSS, checked in Chromium: payloads that would set {@code window.__xss} (script element,
  * event handler, SVG, broken-out attribute) are stored in text fields through the REST API — municipality name,
  * department name, greeting, knowledge title, summary and text — or sent as the portal's search query, and every
- * page that shows them must show them as text: no script ran, no element of the payload is in the page.
+ * page that shows them must show them as text: no script ran, no element of the payload is in the page. The same
+ * for what agents and the back office write: a contact's note and hand-off (the agent's desk, the supervisor's
+ * view) and a ticket's steps and citizen name (the inbox, the ticket page). One Chromium serves all cases.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -39,30 +44,46 @@ class XssBrowserTests {
     @LocalServerPort
     int port;
 
-    ChromeDriver browser;
+    static ChromeDriver browser;
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void openBrowser() {
+    @BeforeAll
+    static void openBrowser() {
         browser = Browser.start();
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    static void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
     }
 
+    /** Each case starts signed out. */
+    @BeforeEach
+    void signOut() {
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.manage().deleteAllCookies();
+    }
+
+    void signInAs(String username) {
+        browser.manage().deleteAllCookies();
+        Browser.signIn(browser, port, username);
+    }
+
     HttpResponse<String> api(String method, String path, String json) throws Exception {
+        return api("admin", method, path, json);
+    }
+
+    HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header(
                                 "Authorization",
                                 "Basic "
                                         + Base64.getEncoder()
-                                                .encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+                                                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json))
@@ -116,7 +137,7 @@ class XssBrowserTests {
                         json(PAYLOAD)));
         assertThat(service.statusCode()).as(service.body()).isIn(201, 400);
 
-        Browser.signIn(browser, port, "admin");
+        signInAs("admin");
         for (String path : new String[] {
             "/admin/tenants",
             "/admin/tenants/" + slug,
@@ -141,5 +162,58 @@ class XssBrowserTests {
         assertInert("/artland/suche?q=" + URLEncoder.encode("Ausweis " + PAYLOAD, StandardCharsets.UTF_8));
         assertInert("/login?error=" + query);
         assertInert("/artland/kontakt?leistung=" + query);
+    }
+
+    @Test
+    void storedInAContactAndItsTicket_thenEscapedOnTheDeskAndInTheBackOffice() throws Exception {
+        JsonMapper mapper = JsonMapper.builder().build();
+        String department = mapper.readTree(
+                        api("GET", "/api/v1/tenants/artland/departments", "").body())
+                .get(0)
+                .get("id")
+                .asString();
+        HttpResponse<String> created =
+                api("agent1", "POST", "/api/v1/contacts", "{\"tenant\": \"artland\", \"channel\": \"EMAIL\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String contact = mapper.readTree(created.body()).get("id").asString();
+        HttpResponse<String> documented =
+                api("agent1", "PUT", "/api/v1/contacts/" + contact + "/documentation", """
+                {"outcome": "HANDED_OFF", "note": %s, "concern": {"category": "Beschwerde"}, "department": "%s",
+                 "handOff": {"kind": "CALLBACK", "citizenName": %s, "phone": "05431 12345",
+                             "callbackWindow": %s}}""".formatted(
+                                json("Notiz " + PAYLOAD), department, json("Erika " + PAYLOAD), json(PAYLOAD)));
+        assertThat(documented.statusCode()).as(documented.body()).isEqualTo(200);
+
+        String ticket = null;
+        for (int i = 0; i < 50 && ticket == null; i++) { // the ticket is opened from the hand-off event
+            for (JsonNode t : mapper.readTree(api("artland-backoffice", "GET", "/api/v1/tickets?tenant=artland", "")
+                    .body())) {
+                if (contact.equals(t.path("contactId").asString(""))) {
+                    ticket = t.get("id").asString();
+                }
+            }
+            if (ticket == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(ticket).as("ticket of contact " + contact).isNotNull();
+        HttpResponse<String> step = api(
+                "artland-backoffice",
+                "POST",
+                "/api/v1/tickets/" + ticket + "/callback",
+                "{\"reached\": false, \"result\": " + json("Ergebnis " + PAYLOAD) + "}");
+        assertThat(step.statusCode()).as(step.body()).isEqualTo(200);
+
+        signInAs("agent1");
+        assertInert("/desk/contacts/" + contact);
+        assertInert("/desk");
+        assertThat(browser.getPageSource()).doesNotContain("<script>window.__xss");
+        signInAs("supervisor");
+        assertInert("/desk/supervisor");
+        signInAs("artland-backoffice");
+        assertInert("/backoffice");
+        assertInert("/backoffice/tickets/" + ticket);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Erika XSS<script>");
+        assertThat(browser.getPageSource()).contains("Ergebnis XSS&lt;script&gt;");
     }
 }
