@@ -28,8 +28,8 @@ class PortalSecurityConfiguration {
     /**
      * The portal's reads — GET and HEAD of its pages and the JSON feed, except the contact page, whose form needs
      * a CSRF token kept in the session: the same headers and the same (anonymous) access, but no session is looked
-     * up or created, no CSRF token loaded, no security context stored or request saved. Profiled as the largest
-     * share of a cached page's time (docs/benchmarks.md).
+     * up or created for the security context, no context stored, no request saved. CSRF stays on: its token is
+     * deferred (loaded only if a page renders a POST form, as a page added later might). See docs/benchmarks.md.
      */
     @Bean
     @Order(-1)
@@ -49,7 +49,6 @@ class PortalSecurityConfiguration {
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable()) // only GET and HEAD here: nothing to forge, no form to fill
                 .logout(logout -> logout.disable());
         headers(http);
         return http.build();
