@@ -2,6 +2,7 @@
 # Portal speed: wrk against the packaged product on 127.0.0.1 and, in the same run, nginx (Debian) serving the same
 # service page saved as a static file. First with the portal's in-memory cache (as shipped), then without it
 # (--buergerservice.portal.cache=false) to show what the cache buys. See docs/benchmarks.md.
+# The public rate limits (PublicRateLimit) are switched off: wrk is one client asking thousands of times a second.
 # Usage: bash src/test/resources/bench/portal-wrk.sh [duration] [connections]   (needs: wrk, nginx, curl, python3)
 set -euo pipefail
 DURATION=${1:-20s}
@@ -17,7 +18,8 @@ trap cleanup EXIT
 
 start_app() {
   java -jar "$JAR" --server.port="$APP_PORT" --buergerservice.data-dir="$WORK/data" \
-      --buergerservice.sip.port="$SIP_PORT" --logging.level.root=WARN "$@" > "$WORK/app.log" 2>&1 &
+      --buergerservice.sip.port="$SIP_PORT" --logging.level.root=WARN \
+      --buergerservice.rate-limit.enabled=false "$@" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do
     # up, and the demo data loaded (it arrives just after the web server answers)

@@ -79,7 +79,7 @@ class ApiTokenTests {
 
     @Test
     void givenToken_thenItActsAsItsUserWithItsTenants() {
-        String userId = createUser("cms.token", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.token", "Rathaus-Schluessel-42", "BACKOFFICE");
         String token = token(userId);
         assertThat(token).startsWith("bst_").hasSizeGreaterThan(40);
         assertThat(me("Bearer " + token))
@@ -95,7 +95,7 @@ class ApiTokenTests {
 
     @Test
     void givenTokenList_thenTheTokenItselfIsNeverShownAgainNorStored() {
-        String userId = createUser("cms.list", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.list", "Rathaus-Schluessel-42", "BACKOFFICE");
         String token = token(userId);
         MvcTestResult list = mvc.get()
                 .uri("/api/v1/users/" + userId + "/tokens")
@@ -109,7 +109,7 @@ class ApiTokenTests {
 
     @Test
     void givenRevokedToken_thenUnauthorizedAtOnce() {
-        String userId = createUser("cms.revoked", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.revoked", "Rathaus-Schluessel-42", "BACKOFFICE");
         String token = token(userId);
         assertThat(me("Bearer " + token)).hasStatusOk();
         String tokenId = read(
@@ -132,7 +132,7 @@ class ApiTokenTests {
 
     @Test
     void givenExpiredToken_thenUnauthorized() throws Exception {
-        String userId = createUser("cms.expired", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.expired", "Rathaus-Schluessel-42", "BACKOFFICE");
         String token = "bst_abgelaufenabgelaufenabgelaufenabgelaufen1";
         Instant past = Instant.now().minus(1, ChronoUnit.MINUTES);
         jdbc.update(
@@ -160,7 +160,7 @@ class ApiTokenTests {
 
     @Test
     void givenTokenOfDisabledUser_thenUnauthorized() {
-        String userId = createUser("cms.disabled", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.disabled", "Rathaus-Schluessel-42", "BACKOFFICE");
         String token = token(userId);
         assertThat(me("Bearer " + token)).hasStatusOk();
         assertThat(mvc.put()
@@ -200,8 +200,8 @@ class ApiTokenTests {
 
     @Test
     void givenRoleChange_thenTheCachedLoginHasTheNewRoles() {
-        String userId = createUser("cms.roles", "geheim-123", "BACKOFFICE");
-        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("cms.roles", "geheim-123")))
+        String userId = createUser("cms.roles", "Rathaus-Schluessel-42", "BACKOFFICE");
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("cms.roles", "Rathaus-Schluessel-42")))
                 .bodyJson()
                 .extractingPath("$.roles[0]")
                 .isEqualTo("BACKOFFICE");
@@ -214,7 +214,7 @@ class ApiTokenTests {
                                  "roles": ["MANAGEMENT"], "tenants": ["artland"], "departmentIds": []}
                                 """))
                 .hasStatusOk();
-        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("cms.roles", "geheim-123")))
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("cms.roles", "Rathaus-Schluessel-42")))
                 .bodyJson()
                 .extractingPath("$.roles[0]")
                 .isEqualTo("MANAGEMENT");
@@ -222,8 +222,8 @@ class ApiTokenTests {
 
     @Test
     void givenWrongPassword_thenStillRefusedAfterACachedLogin() {
-        createUser("cms.wrong", "geheim-123", "BACKOFFICE");
-        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("cms.wrong", "geheim-123")))
+        createUser("cms.wrong", "Rathaus-Schluessel-42", "BACKOFFICE");
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("cms.wrong", "Rathaus-Schluessel-42")))
                 .hasStatusOk();
         assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("cms.wrong", "geheim-124")))
                 .hasStatus(401)
@@ -232,7 +232,7 @@ class ApiTokenTests {
 
     @Test
     void givenExpiryInThePast_thenGermanMessageAtTheField() {
-        String userId = createUser("cms.past", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.past", "Rathaus-Schluessel-42", "BACKOFFICE");
         MvcTestResult result = createToken(userId, "{\"name\": \"CMS\", \"expiresOn\": \"2020-01-01\"}");
         assertThat(result)
                 .hasStatus(400)
@@ -247,7 +247,7 @@ class ApiTokenTests {
 
     @Test
     void givenNonAdministratorWithInvalidBody_thenForbiddenBeforeValidation() {
-        String userId = createUser("cms.target", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.target", "Rathaus-Schluessel-42", "BACKOFFICE");
         assertThat(mvc.post()
                         .uri("/api/v1/users/" + userId + "/tokens")
                         .with(httpBasic("supervisor", "demo"))
@@ -259,7 +259,7 @@ class ApiTokenTests {
     @Test
     @WithUserDetails("admin")
     void tokenPageShowsTheNewTokenOnceAndOffersRevocation() {
-        String userId = createUser("cms.page", "geheim-123", "BACKOFFICE");
+        String userId = createUser("cms.page", "Rathaus-Schluessel-42", "BACKOFFICE");
         assertThat(mvc.get().uri("/admin/users/" + userId + "/tokens"))
                 .hasStatusOk()
                 .bodyText()

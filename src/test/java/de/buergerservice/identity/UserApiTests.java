@@ -33,14 +33,14 @@ class UserApiTests {
     @Test
     void givenNewClerk_thenSheCanSignInAndSeesOnlyHerTenant() {
         assertThat(post("""
-                {"username": "bauamt.artland", "displayName": "Clara Clerk", "password": "geheim-123",
+                {"username": "bauamt.artland", "displayName": "Clara Clerk", "password": "Rathaus-Schluessel-42",
                  "enabled": true, "roles": ["BACKOFFICE"], "tenants": ["artland"], "departmentIds": []}
                 """))
                 .hasStatus(201)
                 .bodyJson()
                 .extractingPath("$.tenants[0]")
                 .isEqualTo("artland");
-        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("bauamt.artland", "geheim-123")))
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic("bauamt.artland", "Rathaus-Schluessel-42")))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.restrictedToTenants")
@@ -50,7 +50,7 @@ class UserApiTests {
     @Test
     void givenManagementWithoutTenant_thenProblemNamesTenants() {
         assertThat(post("""
-                {"username": "chef", "displayName": "Chef", "password": "geheim-123", "enabled": true,
+                {"username": "chef", "displayName": "Chef", "password": "Rathaus-Schluessel-42", "enabled": true,
                  "roles": ["MANAGEMENT"], "tenants": [], "departmentIds": []}
                 """))
                 .hasStatus(400)
@@ -74,7 +74,7 @@ class UserApiTests {
     @Test
     void givenTakenUsername_thenRejected() {
         assertThat(post("""
-                {"username": "agent1", "displayName": "Doppelt", "password": "geheim-123", "enabled": true,
+                {"username": "agent1", "displayName": "Doppelt", "password": "Rathaus-Schluessel-42", "enabled": true,
                  "roles": ["AGENT"], "tenants": [], "departmentIds": []}
                 """))
                 .hasStatus(400)
@@ -91,7 +91,7 @@ class UserApiTests {
                 .exchange();
         String oldenburgDepartment = read(departments, "$[0].id");
         assertThat(post("""
-                {"username": "falsch", "displayName": "Falsch", "password": "geheim-123", "enabled": true,
+                {"username": "falsch", "displayName": "Falsch", "password": "Rathaus-Schluessel-42", "enabled": true,
                  "roles": ["BACKOFFICE"], "tenants": ["artland"], "departmentIds": ["%s"]}
                 """.formatted(oldenburgDepartment)))
                 .hasStatus(400)

@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public final class Editors {
 
     public static final String EDITOR = "redaktion-wissen";
-    static final String PASSWORD = "wissen-2026";
+    static final String PASSWORD = "wissen-2026-redaktion";
 
     private Editors() {}
 

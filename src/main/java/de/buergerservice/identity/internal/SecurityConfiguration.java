@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,7 +30,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import de.buergerservice.identity.LoginThrottle;
 import de.buergerservice.shared.security.TenantScope;
+import de.buergerservice.shared.web.ClientAddress;
 import de.buergerservice.shared.web.ProblemResponder;
 import de.buergerservice.tenancy.TenantDirectory;
 
@@ -57,6 +60,18 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The password check of the login form (the global authentication manager): throttled and locked out by
+     * {@link LoginThrottleService}. HTTP Basic has its own, cached one below.
+     */
+    @Bean
+    ThrottledAuthenticationProvider formLoginAuthentication(
+            AccountUserDetailsService accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(accounts);
+        passwordCheck.setPasswordEncoder(passwords);
+        return new ThrottledAuthenticationProvider(passwordCheck, throttle);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(
@@ -69,9 +84,24 @@ class SecurityConfiguration {
             AccountUserDetailsService accounts,
             PasswordEncoder passwords,
             CredentialCache credentials,
-            ApiTokenService apiTokens)
+            ApiTokenService apiTokens,
+            LoginThrottle throttle,
+            ClientAddress clients)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                // locked (403) or throttled (429): no WWW-Authenticate, a client must not just try again
+                response.setHeader(
+                        HttpHeaders.RETRY_AFTER,
+                        String.valueOf(throttled.refusal().retryAfterSeconds()));
+                problems.write(
+                        request,
+                        response,
+                        HttpStatus.valueOf(throttled.status()),
+                        throttled.messageCode(),
+                        throttled.minutes());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Buergerservice\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problemDetail.status.401");
         };
@@ -80,8 +110,8 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwords);
         // the API's own manager: a failed Basic login is not checked a second time by the global one
-        http.authenticationManager(
-                new ProviderManager(new CachingBasicAuthenticationProvider(passwordCheck, credentials)));
+        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(
+                new CachingBasicAuthenticationProvider(passwordCheck, credentials), throttle)));
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(
                         auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -90,7 +120,8 @@ class SecurityConfiguration {
                                 .hasRole("ADMIN")
                                 .anyRequest()
                                 .authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized)
+                        .authenticationDetailsSource(new ClientDetailsSource(clients)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // A request that carries its own credentials cannot be forged by another site's page.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
@@ -122,7 +153,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(
-            HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients, ClaimsMapping claims)
+            HttpSecurity http,
+            ObjectProvider<ClientRegistrationRepository> oidcClients,
+            ClaimsMapping claims,
+            ClientAddress clients)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
@@ -131,7 +165,10 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .permitAll()
+                        .authenticationDetailsSource(new ClientDetailsSource(clients))
+                        .failureHandler(new LoginFailureHandler()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -17,6 +17,7 @@ import de.buergerservice.shared.security.Role;
  * What an administrator enters for a user. Tenants are named by slug. The password may be left empty when
  * editing (keeps the old one); new users need one.
  */
+@AcceptablePassword
 public record UserData(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,99}", message = "{validation.username}")
         String username,
@@ -24,7 +25,7 @@ public record UserData(
         @NotBlank @Size(max = 200) String displayName,
         @Email @Size(max = 320) String email,
 
-        @Size(min = 8, max = 200, message = "{validation.password.length}")
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = 200, message = "{validation.password.length}")
         String password,
 
         boolean enabled,

@@ -43,12 +43,15 @@ class PortalContactController {
     private final PortalContent content;
     private final ContactRateLimit rateLimit;
     private final ObjectProvider<ContactIntake> intake;
+    private final de.buergerservice.shared.web.ClientAddress clients;
 
     PortalContactController(
             PortalPageSupport pages,
             PortalContent content,
             ContactRateLimit rateLimit,
-            ObjectProvider<ContactIntake> intake) {
+            ObjectProvider<ContactIntake> intake,
+            de.buergerservice.shared.web.ClientAddress clients) {
+        this.clients = clients;
         this.pages = pages;
         this.content = content;
         this.rateLimit = rateLimit;
@@ -84,7 +87,7 @@ class PortalContactController {
             HttpServletRequest request,
             HttpServletResponse response) {
         TenantInfo tenant = pages.tenant(slug);
-        OptionalLong wait = rateLimit.tryAcquire(request.getRemoteAddr());
+        OptionalLong wait = rateLimit.tryAcquire(clients.of(request));
         if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()));

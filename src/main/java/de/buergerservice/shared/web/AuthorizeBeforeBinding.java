@@ -1,5 +1,10 @@
 package de.buergerservice.shared.web;
 
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationContext;
@@ -24,6 +29,11 @@ class AuthorizeBeforeBinding implements HandlerInterceptor {
 
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
 
+    /** The rule of each handler method, looked up once: the merged-annotation search is costly per request. */
+    private final Map<Handler, Optional<PreAuthorize>> rulesByHandler = new ConcurrentHashMap<>();
+
+    private record Handler(Class<?> beanType, Method method) {}
+
     AuthorizeBeforeBinding(ApplicationContext context) {
         rules.setApplicationContext(context);
     }
@@ -33,10 +43,9 @@ class AuthorizeBeforeBinding implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
-        }
+        PreAuthorize rule = rulesByHandler
+                .computeIfAbsent(new Handler(method.getBeanType(), method.getMethod()), AuthorizeBeforeBinding::ruleOf)
+                .orElse(null);
         if (rule == null || rule.value().contains("#")) {
             return true;
         }
@@ -48,5 +57,13 @@ class AuthorizeBeforeBinding implements HandlerInterceptor {
             throw new AuthorizationDeniedException("Access Denied", result);
         }
         return true;
+    }
+
+    private static Optional<PreAuthorize> ruleOf(Handler handler) {
+        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.method(), PreAuthorize.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(handler.beanType(), PreAuthorize.class);
+        }
+        return Optional.ofNullable(rule);
     }
 }

@@ -31,19 +31,25 @@ public class ProblemResponder {
         this.locales = locales;
     }
 
-    public ProblemDetail problem(HttpServletRequest request, HttpStatus status, String detailCode) {
+    public ProblemDetail problem(
+            HttpServletRequest request, HttpStatus status, String detailCode, Object... arguments) {
         // filters run before the DispatcherServlet has set the request's locale, so ask the resolver directly
         var locale = request != null ? locales.resolveLocale(request) : LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(
                 messages.getMessage("problemDetail.title." + status.value(), null, status.getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage(detailCode, null, status.getReasonPhrase(), locale));
+        problem.setDetail(messages.getMessage(detailCode, arguments, status.getReasonPhrase(), locale));
         return problem;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailCode)
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String detailCode,
+            Object... arguments)
             throws IOException {
-        ProblemDetail problem = problem(request, status, detailCode);
+        ProblemDetail problem = problem(request, status, detailCode, arguments);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

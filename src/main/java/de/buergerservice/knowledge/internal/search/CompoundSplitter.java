@@ -28,6 +28,9 @@ final class CompoundSplitter {
 
     private static final CompoundSplitter INSTANCE = new CompoundSplitter();
 
+    /** jWordSplitter's own limit. */
+    static final int MAX_LENGTH = 70;
+
     private final GermanWordSplitter splitter;
     private final Cache<String, List<String>> cache =
             Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
@@ -48,7 +51,8 @@ final class CompoundSplitter {
 
     /** The parts of a lower-case word, or an empty list if it is no compound the dictionary knows. */
     List<String> parts(String word) {
-        if (word.length() < MIN_LENGTH) {
+        // jWordSplitter refuses words over 70 characters (InputTooLongException); none is a real compound
+        if (word.length() < MIN_LENGTH || word.length() > MAX_LENGTH) {
             return List.of();
         }
         return cache.get(word, this::split);
