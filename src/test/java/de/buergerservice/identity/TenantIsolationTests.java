@@ -105,7 +105,8 @@ class TenantIsolationTests {
     static final Map<String, String> QUERY_SCOPED = Map.of(
             "GET /api/v1/reports/kpis", "?agreement={agreementId}&from=2026-01-01&to=2026-01-31&interval=week",
             "GET /api/v1/reports/interim-report", "?agreement={agreementId}&from=2026-01-01&to=2026-01-31",
-            "GET /api/v1/reports/billing", "?agreement={agreementId}&month=2026-01");
+            "GET /api/v1/reports/billing", "?agreement={agreementId}&month=2026-01",
+            "GET /api/v1/reports/agents", "?agreement={agreementId}&from=2026-01-01&to=2026-01-31");
 
     /** For each path variable, the identifier of a record that belongs to Stadt Oldenburg. */
     Map<String, String> foreignIds() {

@@ -6,7 +6,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** An unknown municipality, service or department: the portal's German 404 page, never a stack trace. */
-@ControllerAdvice(assignableTypes = {PortalPageController.class, PortalContactController.class})
+@ControllerAdvice(
+        assignableTypes = {PortalPageController.class, PortalContactController.class, PortalApplicationController.class
+        })
 class PortalErrorAdvice {
 
     @ExceptionHandler(PortalNotFoundException.class)

@@ -48,7 +48,7 @@ class CitizenDesk implements SubmissionDesk {
     private final KnowledgeCatalog knowledge;
     private final TenantDirectory tenants;
     private final Clock clock;
-    private final PublicRateLimit rateLimit;
+    private final SubmissionRateLimit rateLimit;
     private final SubmissionProperties properties;
 
     CitizenDesk(
@@ -58,7 +58,7 @@ class CitizenDesk implements SubmissionDesk {
             KnowledgeCatalog knowledge,
             TenantDirectory tenants,
             Clock clock,
-            PublicRateLimit rateLimit,
+            SubmissionRateLimit rateLimit,
             SubmissionProperties properties) {
         this.rateLimit = rateLimit;
         this.properties = properties;

@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * SubmissionProperties#publicWindow()}; buckets of addresses quiet for a window are forgotten.
  */
 @Component
-public class PublicRateLimit {
+public class SubmissionRateLimit {
 
     private final Cache<String, Bucket> buckets;
     private final int limit;
     private final Duration window;
 
-    PublicRateLimit(SubmissionProperties properties) {
+    SubmissionRateLimit(SubmissionProperties properties) {
         this.limit = properties.publicLimit();
         this.window = properties.publicWindow();
         this.buckets = Caffeine.newBuilder()
