@@ -52,6 +52,9 @@ class PrivacyTests {
     MockMvcTester mvc;
 
     @Autowired
+    de.buergerservice.telephony.internal.routing.Switchboard switchboard;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -157,6 +160,8 @@ class PrivacyTests {
                 at,
                 null,
                 callerNumber));
+        // the switchboard numbers on after this test's own sequence, so the feed's readers skip no later event
+        switchboard.recordPast(Math.toIntExact(Math.max(0, sequence - switchboard.lastSequence())), next -> {});
         assertThat(callEvents.flush(Duration.ofSeconds(30))).isTrue();
     }
 

@@ -51,7 +51,9 @@ class RetentionKpiTests extends ReportingFixture {
         AgreementInfo agreement = agreement();
         String suffix = "-retention-" + UUID.randomUUID();
         long first = Math.max(log.lastSequence(), aggregator.position()) + 1_000;
+        long last = first;
         for (KpiEvent e : Golden.on(DAY, first, agreement.clientTenantId(), UUID.randomUUID(), UUID.randomUUID())) {
+            last = Math.max(last, e.sequence());
             log.append(new CallEvent(
                     UUID.randomUUID(),
                     e.sequence(),
@@ -66,6 +68,7 @@ class RetentionKpiTests extends ReportingFixture {
                     null,
                     e.type() == CallEventType.CALL_OFFERED ? "+4954319" + (e.sequence() % 1000) : null));
         }
+        switchboardNumbersAfter(last);
         assertThat(log.flush(Duration.ofSeconds(30))).isTrue();
         aggregator.catchUp();
         assertThat(numbers(suffix)).isNotEmpty().doesNotContainNull();

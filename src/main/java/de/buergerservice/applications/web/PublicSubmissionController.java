@@ -35,6 +35,7 @@ import de.buergerservice.applications.FormDefinition;
 import de.buergerservice.applications.FormField;
 import de.buergerservice.applications.SubmissionDesk;
 import de.buergerservice.applications.UploadedFile;
+import de.buergerservice.shared.web.ClientAddress;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.ResourceNotFoundException;
 import de.buergerservice.tenancy.TenantDirectory;
@@ -59,8 +60,16 @@ class PublicSubmissionController {
     private final JsonMapper json;
     private final MessageSource messages;
 
+    private final ClientAddress clients;
+
     PublicSubmissionController(
-            SubmissionDesk desk, FormCatalog forms, TenantDirectory tenants, JsonMapper json, MessageSource messages) {
+            SubmissionDesk desk,
+            FormCatalog forms,
+            TenantDirectory tenants,
+            JsonMapper json,
+            MessageSource messages,
+            ClientAddress clients) {
+        this.clients = clients;
         this.desk = desk;
         this.forms = forms;
         this.tenants = tenants;
@@ -189,7 +198,7 @@ class PublicSubmissionController {
     }
 
     private ResponseEntity<Object> limited(HttpServletRequest request) {
-        OptionalLong wait = desk.admit(request.getRemoteAddr());
+        OptionalLong wait = desk.admit(clients.of(request));
         if (wait.isEmpty()) {
             return null;
         }

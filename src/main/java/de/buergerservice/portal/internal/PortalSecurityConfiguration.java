@@ -6,7 +6,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -24,43 +23,6 @@ class PortalSecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
             + "base-uri 'self'; object-src 'none'";
-
-    /**
-     * The portal's reads — GET and HEAD of its pages and the JSON feed, except the contact page, whose form needs
-     * a CSRF token kept in the session: the same headers and the same (anonymous) access, but no session is looked
-     * up or created for the security context, no context stored, no request saved. CSRF stays on: its token is
-     * deferred (loaded only if a page renders a POST form, as a page added later might). See docs/benchmarks.md.
-     */
-    @Bean
-    @Order(-1)
-    SecurityFilterChain portalReads(HttpSecurity http, PortalContent content) throws Exception {
-        RequestMatcher reads = request -> {
-            String method = request.getMethod();
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                return false;
-            }
-            String path = path(request);
-            return PortalPaths.isFeed(path)
-                    || (!path.endsWith("/kontakt") && PortalPaths.isPortalPage(path, content::isKnownSlug));
-        };
-        http.securityMatcher(reads)
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(
-                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .requestCache(cache -> cache.disable())
-                .logout(logout -> logout.disable());
-        headers(http);
-        return http.build();
-    }
-
-    private static void headers(HttpSecurity http) throws Exception {
-        http.headers(headers -> headers.cacheControl(cache -> cache.disable())
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(
-                        permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
-    }
 
     @Bean
     @Order(0)

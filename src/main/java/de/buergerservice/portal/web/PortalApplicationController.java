@@ -37,6 +37,7 @@ import de.buergerservice.applications.FormSection;
 import de.buergerservice.applications.FormValidator;
 import de.buergerservice.applications.SubmissionDesk;
 import de.buergerservice.applications.UploadedFile;
+import de.buergerservice.shared.web.ClientAddress;
 import de.buergerservice.shared.web.InvalidFieldException;
 import de.buergerservice.shared.web.InvalidFieldsException;
 import de.buergerservice.tenancy.TenantInfo;
@@ -59,8 +60,15 @@ class PortalApplicationController {
     private final SubmissionDesk desk;
     private final MessageSource messages;
 
+    private final ClientAddress clients;
+
     PortalApplicationController(
-            PortalPageSupport pages, FormCatalog forms, SubmissionDesk desk, MessageSource messages) {
+            PortalPageSupport pages,
+            FormCatalog forms,
+            SubmissionDesk desk,
+            MessageSource messages,
+            ClientAddress clients) {
+        this.clients = clients;
         this.pages = pages;
         this.forms = forms;
         this.desk = desk;
@@ -497,7 +505,7 @@ class PortalApplicationController {
     }
 
     private boolean tooMany(HttpServletRequest request, HttpServletResponse response, Model model) {
-        OptionalLong wait = desk.admit(request.getRemoteAddr());
+        OptionalLong wait = desk.admit(clients.of(request)); // behind the municipality's proxy: the citizen's address
         if (wait.isEmpty()) {
             return false;
         }

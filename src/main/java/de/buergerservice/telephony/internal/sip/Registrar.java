@@ -35,7 +35,7 @@ import de.buergerservice.telephony.internal.routing.Switchboard;
 
 /**
  * The registrar (RFC 3261 §10): binds an agent's phone to the agent after digest authentication (RFC 2617 with
- * qop=auth; SHA-256 offered first and MD5 beside it, RFC 8760). Repeated wrong digests lock the source address and
+ * qop=auth; SHA-256 first and MD5 beside it, RFC 8760, where {@code digest-sha256} is on). Repeated wrong digests lock the source address and
  * user out for a while ({@link RegisterLockout}: 403 without a further check). No anonymous registration: a REGISTER without credentials
  * gets 401 with a challenge; wrong credentials get a fresh challenge (401), an expired nonce one with stale=true;
  * credentials of another user than the one registered get 403.
@@ -283,16 +283,18 @@ class Registrar {
     }
 
     /**
-     * RFC 8760 §2.4: one challenge per algorithm, the preferred first — SHA-256, then MD5 for phones that know only
-     * MD5. Both carry the same nonce, so a phone that reads the first challenge's nonce and answers with MD5 (as
-     * many do) still gets in. {@code sha256} is false only where the agent is known to have no SHA-256 HA1 yet;
-     * for an unknown user both are offered, so the answer does not tell whether the user exists.
+     * RFC 8760: with {@code buergerservice.sip.digest-sha256=true} one challenge per algorithm, SHA-256 first (the
+     * preferred) and MD5 beside it, both with the same nonce; either answer is accepted. It is off by default because
+     * phones in use fail on a challenge they cannot compute instead of taking the next: Debian's baresip 1.0 answers
+     * any SHA-256 challenge with "Function not implemented" and never registers. {@code sha256} is false only where
+     * the agent is known to have no SHA-256 HA1 yet; for an unknown user it is offered like for a known one, so the
+     * answer does not tell whether the user exists.
      */
     private void challenge(Request request, ServerTransaction transaction, boolean stale, boolean sha256)
             throws Exception {
         Response response = sip.response(Response.UNAUTHORIZED, request);
         String nonce = nonces.issue();
-        if (sha256) {
+        if (sha256 && properties.digestSha256()) {
             response.addHeader(challenge("SHA-256", nonce, stale));
         }
         response.addHeader(challenge("MD5", nonce, stale));

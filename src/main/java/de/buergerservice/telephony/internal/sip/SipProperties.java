@@ -42,7 +42,8 @@ public record SipProperties(
         Integer maxMessageSize,
         String nonceSecret,
         Duration ackTimeout,
-        Duration maxCallDuration) {
+        Duration maxCallDuration,
+        Boolean digestSha256) {
 
     public SipProperties {
         enabled = enabled == null || enabled;
@@ -56,5 +57,6 @@ public record SipProperties(
         maxMessageSize = maxMessageSize == null ? 8192 : Math.max(4096, maxMessageSize); // the stack's minimum is 4K
         ackTimeout = ackTimeout == null ? Duration.ofSeconds(32) : ackTimeout;
         maxCallDuration = maxCallDuration == null ? Duration.ofHours(4) : maxCallDuration;
+        digestSha256 = digestSha256 != null && digestSha256;
     }
 }
